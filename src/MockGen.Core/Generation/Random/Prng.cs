@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MockGen.Core.Generation.Random;
+
+/// <summary>
+/// MockGen's own pseudo-random generator: xoshiro256** (Blackman and Vigna, 2018) seeded from SHA-256.
+/// </summary>
+/// <remarks>
+/// Why not <see cref="System.Random"/>: its algorithm is an implementation detail that has changed between
+/// .NET versions, and byte-identical payloads on any machine are a product promise. xoshiro256** is
+/// specified in a page of arithmetic, so its output is ours to keep stable. Seeds are derived by hashing
+/// the labelled inputs (never <c>GetHashCode</c>, which is randomized per process).
+/// Not thread-safe: each payload (and each JSON Pointer inside it, via <see cref="Fork"/>) gets its own.
+/// </remarks>
+internal sealed class Prng
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    private Prng(ReadOnlySpan<byte> seed32)
+    {
+        _s0 = BinaryPrimitives.ReadUInt64LittleEndian(seed32);
+        _s1 = BinaryPrimitives.ReadUInt64LittleEndian(seed32[8..]);
+        _s2 = BinaryPrimitives.ReadUInt64LittleEndian(seed32[16..]);
+        _s3 = BinaryPrimitives.ReadUInt64LittleEndian(seed32[24..]);
+        if ((_s0 | _s1 | _s2 | _s3) == 0)
+        {
+            // The all-zero state is the one fixed point of xoshiro; SHA-256 output is never expected to hit it.
+            _s0 = 0x9E3779B97F4A7C15UL;
+        }
+    }
+
+    /// <summary>A generator with a given raw state, for checking against the reference implementation's vectors.</summary>
+    internal static Prng FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        Span<byte> state = stackalloc byte[32];
+        BinaryPrimitives.WriteUInt64LittleEndian(state, s0);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[8..], s1);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[16..], s2);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[24..], s3);
+        return new Prng(state);
+    }
+
+    /// <summary>Creates a generator whose stream is a pure function of the labelled parts, in order.</summary>
+    public static Prng FromParts(params ReadOnlySpan<string> parts)
+    {
+                var buffer = new ArrayBufferWriter<byte>(128);
+        foreach (var part in parts)
+        {
+            AppendLengthPrefixed(buffer, part);
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return new Prng(hash);
+    }
+
+    /// <summary>
+    /// An independent sub-stream named by <paramref name="label"/> (usually a JSON Pointer), derived from this
+    /// stream's current state without advancing it. Adding a property elsewhere leaves this stream unchanged.
+    /// </summary>
+    public Prng Fork(string label)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        var state = buffer.GetSpan(32);
+        BinaryPrimitives.WriteUInt64LittleEndian(state, _s0);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[8..], _s1);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[16..], _s2);
+        BinaryPrimitives.WriteUInt64LittleEndian(state[24..], _s3);
+        buffer.Advance(32);
+        AppendLengthPrefixed(buffer, label);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return new Prng(hash);
+    }
+
+    /// <summary>The next 64 uniformly distributed bits.</summary>
+    public ulong NextUInt64()
+    {
+        var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>A uniform integer in [<paramref name="minInclusive"/>, <paramref name="maxInclusive"/>].</summary>
+    public long NextInt64(long minInclusive, long maxInclusive)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minInclusive, maxInclusive);
+        var range = (ulong)(maxInclusive - minInclusive);
+        if (range == ulong.MaxValue)
+        {
+            return (long)NextUInt64();
+        }
+
+        return minInclusive + (long)NextBelow(range + 1);
+    }
+
+    /// <summary>A uniform integer in [<paramref name="minInclusive"/>, <paramref name="maxInclusive"/>].</summary>
+    public int NextInt(int minInclusive, int maxInclusive) => (int)NextInt64(minInclusive, maxInclusive);
+
+    /// <summary>A uniform double in [0, 1) with 53 bits of precision.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>True with probability <paramref name="probability"/>.</summary>
+    public bool NextBool(double probability = 0.5) => NextDouble() < probability;
+
+    /// <summary>One element of <paramref name="items"/>, uniformly.</summary>
+    public T Pick<T>(IReadOnlyList<T> items)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(items.Count);
+        return items[NextInt(0, items.Count - 1)];
+    }
+
+    // Lemire's nearly-divisionless bounded integers, with rejection so every value is equally likely.
+    private ulong NextBelow(ulong bound)
+    {
+        var product = Math.BigMul(NextUInt64(), bound, out var low);
+        if (low < bound)
+        {
+            var threshold = (0 - bound) % bound;
+            while (low < threshold)
+            {
+                product = Math.BigMul(NextUInt64(), bound, out low);
+            }
+        }
+
+        return product;
+    }
+
+    // Length-prefixing each part keeps ("ab","c") and ("a","bc") apart.
+    private static void AppendLengthPrefixed(ArrayBufferWriter<byte> buffer, string text)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), byteCount);
+        buffer.Advance(4);
+        buffer.Advance(Encoding.UTF8.GetBytes(text, buffer.GetSpan(byteCount)));
+    }
+}
