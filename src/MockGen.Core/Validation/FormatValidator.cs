@@ -161,7 +161,7 @@ internal static partial class FormatValidator
 
                 i += close;
             }
-            else if (c == '}' || c is '"' or '\'' or '<' or '>' or '\\' or '^' or '`' or '|' || c <= ' ')
+            else if (c == '}' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '|' or '\u007f' || c <= ' ')
             {
                 return false;
             }
