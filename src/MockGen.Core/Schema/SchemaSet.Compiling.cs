@@ -451,6 +451,31 @@ public sealed partial class SchemaSet
         node.Extensions = extensions;
         node.IsTrivial = !constrains;
         node.RequiredUtf8 = [.. node.Required.Select(System.Text.Encoding.UTF8.GetBytes)];
+        if (node.Required.Count is > 0 and <= 64)
+        {
+            var masks = new ulong[node.Properties.Count];
+            var all = true;
+            for (var r = 0; r < node.Required.Count && all; r++)
+            {
+                var found = false;
+                for (var k = 0; k < node.Properties.Count; k++)
+                {
+                    if (string.Equals(node.Properties[k].Name, node.Required[r], StringComparison.Ordinal))
+                    {
+                        masks[k] |= 1UL << r;
+                        found = true;
+                    }
+                }
+
+                all = found;
+            }
+
+            if (all)
+            {
+                node.RequiredMaskByProperty = masks;
+                node.RequiredFullMask = node.Required.Count == 64 ? ulong.MaxValue : (1UL << node.Required.Count) - 1;
+            }
+        }
         if (node.Properties.Count > 8)
         {
             // Linear UTF-8 comparison wins for a handful of properties; a dictionary wins beyond.
