@@ -106,7 +106,7 @@ public sealed partial class SchemaSet
                     break;
 
                 case "type" when validation:
-                    node.Types = ReadTypes(loc, value);
+                    node.Types = ReadTypes(loc, value, d);
                     constrains = true;
                     break;
                 case "enum" when validation:
@@ -647,11 +647,11 @@ public sealed partial class SchemaSet
         return pattern!;
     }
 
-    private static SchemaTypes ReadTypes(string location, JsonElement value)
+    private static SchemaTypes ReadTypes(string location, JsonElement value, Dialect dialect)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            return ParseType(location, value.GetString()!);
+            return ParseType(location, value.GetString()!, dialect);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -663,15 +663,17 @@ public sealed partial class SchemaSet
         foreach (var item in value.EnumerateArray())
         {
             types |= item.ValueKind == JsonValueKind.String
-                ? ParseType(location, item.GetString()!)
+                ? ParseType(location, item.GetString()!, dialect)
                 : throw SchemaException.InvalidKeyword(location, "type", "must be a type name or an array of type names");
         }
 
         return value.GetArrayLength() > 0 ? types : throw SchemaException.InvalidKeyword(location, "type", "must not be an empty array");
     }
 
-    private static SchemaTypes ParseType(string location, string name) => name switch
+    private static SchemaTypes ParseType(string location, string name, Dialect dialect) => name switch
     {
+        // Swagger 2.0 responses may be "type": "file" (a binary body); as JSON it can only be a string.
+        "file" when dialect == Dialect.Swagger20 => SchemaTypes.String,
         "null" => SchemaTypes.Null,
         "boolean" => SchemaTypes.Boolean,
         "object" => SchemaTypes.Object,

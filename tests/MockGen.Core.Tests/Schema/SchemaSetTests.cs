@@ -124,4 +124,15 @@ public sealed class SchemaSetTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void GetNode_Swagger20FileResponse_IsAString()
+    {
+        const string doc = """{"swagger":"2.0","paths":{"/f":{"get":{"responses":{"200":{"description":"a file","schema":{"type":"file"}}}}}}}""";
+        var set = SchemaTestHost.Set(doc, Dialect.Swagger20);
+
+        var node = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/paths/~1f/get/responses/200/schema"));
+
+        Assert.Equal(SchemaTypes.String, node.Types);
+    }
 }

@@ -162,4 +162,18 @@ public sealed class BadInputTests
         Assert.Contains("#/pattern", ex.Message, StringComparison.Ordinal);
         Assert.Contains("not a supported ECMA-262 regular expression", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"uniqueItems\":true}")]
+    [InlineData("{\"const\":[[1]]}")]
+    [InlineData("{\"enum\":[1,[[2]]]}")]
+    public void Validate_DeepInstanceCompared_DoesNotOverflow(string schema)
+    {
+        var deep = Nested("[", "]", "1", 10_000);
+        var instance = $"[{deep},{deep}]";
+
+        var result = SchemaTestHost.OnSmallStack(() => SchemaTestHost.Validate(schema, instance));
+
+        Assert.False(result.IsValid);
+    }
 }
