@@ -176,4 +176,14 @@ public sealed class BadInputTests
 
         Assert.False(result.IsValid);
     }
+
+    [Fact]
+    public void Validate_MillionDigitNumber_ReturnsVerdict()
+    {
+        var huge = "1" + new string('0', 1_000_000);
+
+        var result = SchemaTestHost.Validate("{\"type\":\"integer\",\"maximum\":5,\"multipleOf\":0.5}", huge);
+
+        Assert.Equal("maximum", Assert.Single(result.Errors).Keyword);
+    }
 }
