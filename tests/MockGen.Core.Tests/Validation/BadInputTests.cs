@@ -186,4 +186,16 @@ public sealed class BadInputTests
 
         Assert.Equal("maximum", Assert.Single(result.Errors).Keyword);
     }
+
+    [Fact]
+    public void Validate_LargeArrayOfObjectsWithUniqueItems_FindsTheDuplicate()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"{{\"id\":{i},\"tags\":[\"t{i % 7}\"]}}"));
+        var instance = $"[{items},{{\"tags\":[\"t3\"],\"id\":3.0}}]";
+
+        var result = SchemaTestHost.Validate("{\"uniqueItems\":true}", instance);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("(root): items 3 and 50000 are equal; items must be unique", error.Message);
+    }
 }
