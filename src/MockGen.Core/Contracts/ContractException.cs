@@ -131,6 +131,8 @@ public sealed class ContractException : Exception
 
     private static string MapHint(string uri)
     {
+        var hash = uri.IndexOf('#', StringComparison.Ordinal);
+        uri = hash >= 0 ? uri[..hash] : uri;
         var slash = uri.LastIndexOf('/');
         return slash > "https://".Length ? uri[..(slash + 1)] : uri;
     }
