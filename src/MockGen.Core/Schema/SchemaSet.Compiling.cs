@@ -118,7 +118,7 @@ public sealed partial class SchemaSet
                     node.Enum = [.. value.EnumerateArray()];
                     if (node.Enum.All(x => x.ValueKind == JsonValueKind.String))
                     {
-                        node.EnumStrings = [.. node.Enum.Select(x => x.GetString())];
+                        node.EnumUtf8 = [.. node.Enum.Select(x => System.Text.Encoding.UTF8.GetBytes(x.GetString()!))];
                     }
 
                     constrains = true;
@@ -236,7 +236,7 @@ public sealed partial class SchemaSet
                     }
 
                     break;
-                case "dependencies" when legacy:
+                case "dependencies" when applicator:
                 {
                     var requirements = new List<DependentRequirement>();
                     var schemas = new List<DependentSchema>();
@@ -252,10 +252,19 @@ public sealed partial class SchemaSet
                         }
                     }
 
-                    node.DependentRequired = requirements;
-                    node.DependentSchemas = schemas;
-                    node.DependentRequiredKeyword = name;
-                    node.DependentSchemasKeyword = name;
+                    // 2019-09 split "dependencies"; later drafts still honour it when the split keywords are absent
+                    // (the suite's optional dependencies-compatibility tests).
+                    if (legacy || !e.TryGetProperty("dependentRequired", out _))
+                    {
+                        node.DependentRequired = requirements;
+                        node.DependentRequiredKeyword = name;
+                    }
+
+                    if (legacy || !e.TryGetProperty("dependentSchemas", out _))
+                    {
+                        node.DependentSchemas = schemas;
+                        node.DependentSchemasKeyword = name;
+                    }
                     constrains = true;
                     break;
                 }
@@ -441,6 +450,18 @@ public sealed partial class SchemaSet
 
         node.Extensions = extensions;
         node.IsTrivial = !constrains;
+        node.RequiredUtf8 = [.. node.Required.Select(System.Text.Encoding.UTF8.GetBytes)];
+        if (node.Properties.Count > 8)
+        {
+            // Linear UTF-8 comparison wins for a handful of properties; a dictionary wins beyond.
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < node.Properties.Count; i++)
+            {
+                index.TryAdd(node.Properties[i].Name, i);
+            }
+
+            node.PropertyIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     private void ReadDynamicRef(SchemaNode node, JsonElement value)
