@@ -73,6 +73,20 @@ public sealed class SchemaSetTests
     }
 
     [Fact]
+    public void GetNode_TwoPointersIntoOneDocument_ReturnDifferentNodes()
+    {
+        // Regression: nodes were cached by System.Uri, whose equality ignores the fragment.
+        var set = SchemaTestHost.Set("""{"$defs":{"list":{"type":"array"},"item":{"type":"object"}}}""");
+
+        var list = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/list"));
+        var item = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item"));
+
+        Assert.Equal(SchemaTypes.Array, list.Types);
+        Assert.Equal(SchemaTypes.Object, item.Types);
+        Assert.Same(item, set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item")));
+    }
+
+    [Fact]
     public void GetNode_CyclicRefs_CompileToCyclicGraph()
     {
         var set = SchemaTestHost.Set("""{"$defs":{"node":{"properties":{"next":{"$ref":"#/$defs/node"}}}},"$ref":"#/$defs/node"}""");
