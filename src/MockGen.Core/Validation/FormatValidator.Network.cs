@@ -151,6 +151,34 @@ internal static partial class FormatValidator
         return true;
     }
 
+    /// <summary>draft-04/06 cite RFC 1123 alone, which allows "--" anywhere inside a label (their suite tests so).</summary>
+    private static bool IsRfc1123Hostname(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 253 || s[^1] == '.')
+        {
+            return false;
+        }
+
+        foreach (var range in s.Split('.'))
+        {
+            var label = s[range];
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+
+            foreach (var c in label)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsValidALabel(string label)
     {
         try

@@ -192,7 +192,7 @@ internal sealed partial class SchemaValidator
         }
 
         if (node.Format is { } format && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) &&
-            !JsonStrings.Test(inst, format, static (s, f) => FormatValidator.IsValid(f, s)))
+            !JsonStrings.Test(inst, (format, node.Dialect), static (s, f) => FormatValidator.IsValid(f.format, s, f.Dialect)))
         {
             if (!ctx.Collect)
             {
