@@ -182,6 +182,35 @@ public sealed partial class ContractLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_DiscriminatorMappingToAnotherFile_LoadsAndHashesIt()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("pets.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [kind]
+                  properties: { kind: { type: string } }
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      dog: 'animals/dog.yaml'
+                      cat: Cat
+                Cat: { type: object }
+            """);
+        folder.Write("animals/dog.yaml", "type: object\nproperties:\n  barks: { type: boolean }\n");
+
+        var contract = await new ContractLoader().LoadAsync(path);
+
+        Assert.Equal(2, contract.Documents.Count);
+        Assert.EndsWith("animals/dog.yaml", contract.Documents[1].BaseUri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_InMemoryWithFileRef_IsRefused()
     {
         var error = Assert.Throws<ContractException>(() => new ContractLoader().Load("openapi.yaml", System.Text.Encoding.UTF8.GetBytes(ContractFixtures.MultiFileRoot)));
