@@ -125,6 +125,20 @@ public sealed partial class ContractLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_MappedRefEscapingItsFolder_IsRefused()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("order.json", """{ "properties": { "x": { "$ref": "https://example.com/schemas/%2e%2e/secret.json" } } }""");
+        folder.Write("secret.json", "{}");
+        var options = new ContractLoaderOptions();
+        options.UriMappings["https://example.com/schemas/"] = Path.Combine(folder.Path, "vendor");
+
+        var error = await Assert.ThrowsAsync<ContractException>(() => new ContractLoader(options).LoadAsync(path));
+
+        Assert.Contains("is remote; MockGen never fetches", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_RefToEmbeddedId_IsNotTreatedAsRemote()
     {
         using var folder = new TempFolder();
