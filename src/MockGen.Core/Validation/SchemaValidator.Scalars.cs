@@ -156,7 +156,7 @@ internal sealed partial class SchemaValidator
             bool? matched;
             try
             {
-                matched = JsonStrings.Test(inst, pattern.Regex, static (s, r) => r.IsMatch(s));
+                matched = JsonStrings.Test(inst, pattern, static (s, r) => r.Matches(s));
             }
             catch (RegexMatchTimeoutException)
             {
