@@ -40,7 +40,9 @@ internal sealed class SchemaIndex
     public SchemaCursor? At(SchemaCursor root, string pointer)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return _byPointer.GetValueOrDefault(root.DocumentUri + "#" + pointer) ?? NavigateUnindexed(root.DocumentUri, pointer, root);
+        var cursor = _byPointer.GetValueOrDefault(root.DocumentUri + "#" + pointer) ?? NavigateUnindexed(root.DocumentUri, pointer, root);
+        ResolvePending();
+        return cursor;
     }
 
     /// <summary>The outermost resource in <paramref name="scope"/> declaring <c>$dynamicAnchor</c> <paramref name="name"/>.</summary>
@@ -308,18 +310,26 @@ internal sealed class SchemaIndex
 
     private SchemaCursor? LoadExternal(string resourceUri)
     {
-        if (_resolver is null || !Uri.TryCreate(resourceUri, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(resourceUri, UriKind.Absolute, out var uri))
         {
             return null;
         }
 
-        var document = _resolver.Resolve(uri);
-        if (document is null)
+        var document = _resolver?.Resolve(uri);
+        if (document is not null)
+        {
+            IndexDocument(resourceUri, document.Root, document.DefaultDialect);
+        }
+        else if (MetaSchemaCatalog.TryGet(resourceUri, out var meta))
+        {
+            // Metaschemas ship embedded with the validator; the generator reads the same copies.
+            IndexDocument(resourceUri, meta.Root, meta.Dialect);
+        }
+        else
         {
             return null;
         }
 
-        IndexDocument(resourceUri, document.Root, document.DefaultDialect);
         return _resources.GetValueOrDefault(resourceUri) ?? _byPointer.GetValueOrDefault(resourceUri + "#");
     }
 

@@ -53,6 +53,12 @@ internal sealed partial class PayloadWalker
             }
         }
 
+        if (UnevaluatedItemsLimit(conjunction) is { } evaluatedLimit && (maxItems is null || evaluatedLimit < maxItems))
+        {
+            maxItems = evaluatedLimit;
+            maxLocation = conjunction.Schemas.First(s => s.Child("unevaluatedItems") is { IsFalse: true }).Location + "/unevaluatedItems";
+        }
+
         var needContains = contains.Count == 0 ? 0 : contains.Max(c => c.Min);
         var low = Math.Max(minItems, needContains);
         var high = maxItems ?? int.MaxValue;
@@ -154,6 +160,37 @@ internal sealed partial class PayloadWalker
         return false;
     }
 
+    // With 'unevaluatedItems: false', items past every tuple of the conjunction are unevaluated unless some
+    // schema gives the rest a schema; 'contains' also evaluates items (2020-12), so it lifts the limit.
+    private static int? UnevaluatedItemsLimit(SchemaConjunction conjunction)
+    {
+        if (!conjunction.Schemas.Any(s => s.Child("unevaluatedItems") is { IsFalse: true }))
+        {
+            return null;
+        }
+
+        var longestTuple = 0;
+        foreach (var schema in conjunction.Schemas)
+        {
+            var tupleKeyword = schema.Dialect == Dialect.Draft202012 ? "prefixItems" : "items";
+            var restKeyword = schema.Dialect == Dialect.Draft202012 ? "items" : "additionalItems";
+            if (schema.TryGet(tupleKeyword, out var tuple) && tuple.ValueKind == JsonValueKind.Array)
+            {
+                longestTuple = Math.Max(longestTuple, tuple.GetArrayLength());
+                if (schema.Child(restKeyword) is { IsFalse: false })
+                {
+                    return null;
+                }
+            }
+            else if (schema.Child("items") is { IsFalse: false } || (schema.Dialect == Dialect.Draft202012 && schema.Has("contains")))
+            {
+                return null;
+            }
+        }
+
+        return longestTuple;
+    }
+
     // How many items a schema admits when its rest items are false (items: false, additionalItems: false).
     private static int? RestForbiddenAfter(SchemaCursor schema)
     {
@@ -170,11 +207,6 @@ internal sealed partial class PayloadWalker
 
         var prefix = schema.TryGet("prefixItems", out var prefixItems) && prefixItems.ValueKind == JsonValueKind.Array ? prefixItems.GetArrayLength() : 0;
         if (schema.Child("items") is { IsFalse: true })
-        {
-            return prefix;
-        }
-
-        if (!schema.Has("items") && schema.Child("unevaluatedItems") is { IsFalse: true } && !schema.Has("contains"))
         {
             return prefix;
         }

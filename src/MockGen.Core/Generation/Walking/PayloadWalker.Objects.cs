@@ -49,7 +49,7 @@ internal sealed partial class PayloadWalker
                         continue;
                     }
 
-                    Collect(dependent.Value, conjunction, rng, terminating);
+                    Collect(dependent.Value, conjunction, rng, terminating, conjunction.Scope);
                     added = true;
                 }
             }
@@ -155,6 +155,12 @@ internal sealed partial class PayloadWalker
         if (shape.Declared.Count == 0 && !terminating && state.Variant is GenerationVariant.Typical or GenerationVariant.Maximal && (shape.HasPatternProperties || shape.AdditionalSchema))
         {
             minimum = Math.Max(minimum, state.Variant == GenerationVariant.Maximal ? Math.Min(budget, 4) : pick.NextInt(1, Math.Min(3, Math.Max(1, budget))));
+        }
+
+        // Free-form objects (no declared properties, nothing forbidding extras) sometimes carry a property.
+        if (shape.Declared.Count == 0 && !terminating && state.Variant == GenerationVariant.Typical && !shape.AdditionalForbidden && pick.NextBool(0.3))
+        {
+            minimum = Math.Max(minimum, Math.Min(budget, 1));
         }
 
         foreach (var name in optional)

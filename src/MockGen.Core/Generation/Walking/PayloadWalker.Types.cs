@@ -38,18 +38,42 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        var type = ChooseType(conjunction, allowed, rng, terminating, state.Variant);
-        RecordTypeMutation(conjunction, allowed, site, state);
-        return type switch
+        // A type whose keywords cannot be met (an array under 'contains: false') gives way to another allowed type.
+        var remaining = allowed;
+        for (var round = 0; ; round++)
         {
-            ValueTypes.Null => PayloadNull.Instance,
-            ValueTypes.Boolean => PayloadBoolean.Of(rng.Fork("bool").NextBool()),
-            ValueTypes.Object => BuildObject(conjunction, site, rng, terminating, state),
-            ValueTypes.Array => BuildArray(conjunction, site, rng, terminating, state),
-            ValueTypes.String => BuildString(conjunction, site, rng, state),
-            ValueTypes.Integer => BuildNumber(conjunction, site, rng, integerOnly: true, state),
-            _ => BuildNumber(conjunction, site, rng, integerOnly: false, state),
-        };
+            var type = ChooseType(conjunction, remaining, round == 0 ? rng : rng.Fork("type/" + round.ToString(System.Globalization.CultureInfo.InvariantCulture)), terminating, state.Variant);
+            var failureBefore = state.Failure;
+            var mark = state.Mutations.Count;
+            if (round == 0)
+            {
+                RecordTypeMutation(conjunction, allowed, site, state);
+            }
+
+            PayloadValue? value = type switch
+            {
+                ValueTypes.Null => PayloadNull.Instance,
+                ValueTypes.Boolean => PayloadBoolean.Of(rng.Fork("bool").NextBool()),
+                ValueTypes.Object => BuildObject(conjunction, site, rng, terminating, state),
+                ValueTypes.Array => BuildArray(conjunction, site, rng, terminating, state),
+                ValueTypes.String => BuildString(conjunction, site, rng, state),
+                ValueTypes.Integer => BuildNumber(conjunction, site, rng, integerOnly: true, state),
+                _ => BuildNumber(conjunction, site, rng, integerOnly: false, state),
+            };
+            if (value is not null)
+            {
+                return value;
+            }
+
+            remaining &= ~(type == ValueTypes.Integer ? ValueTypes.Number : type);
+            if (failureBefore is not null || remaining == ValueTypes.None || (remaining & ~ValueTypes.Null & ValueTypes.All) == ValueTypes.None && (remaining & ValueTypes.Null) == 0)
+            {
+                return null;
+            }
+
+            state.Failure = failureBefore;
+            state.Mutations.RemoveRange(mark, state.Mutations.Count - mark);
+        }
     }
 
     private static ValueTypes AllowedTypes(SchemaConjunction conjunction, out string? location)

@@ -65,7 +65,7 @@ internal sealed partial class PayloadWalker
             var terminating = site.References >= _settings.ReferenceBudget || state.Nodes >= _settings.NodeBudget;
             foreach (var schema in schemas)
             {
-                Collect(schema, conjunction, rng, terminating);
+                Collect(schema, conjunction, rng, terminating, site.Scope);
             }
 
             if (conjunction.Failure is { } failure)
@@ -87,7 +87,7 @@ internal sealed partial class PayloadWalker
             var childSite = site with
             {
                 References = site.References + repeats,
-                Scope = conjunction.Scope,
+                Scope = conjunction.ScopeFor(conjunction.Schemas),
                 Branched = site.Branched || conjunction.Branched,
                 ReferencePath = conjunction.FollowedReferences.Count == 0 ? site.ReferencePath : [.. site.ReferencePath, .. conjunction.FollowedReferences],
             };
@@ -135,7 +135,7 @@ internal sealed partial class PayloadWalker
         return true;
     }
 
-    private void Collect(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating)
+    private void Collect(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
     {
         if (!conjunction.Enter(cursor))
         {
@@ -153,9 +153,10 @@ internal sealed partial class PayloadWalker
             return;
         }
 
-        if (cursor.IsResourceRoot && (conjunction.Scope.Count == 0 || !ReferenceEquals(conjunction.Scope[^1], cursor)))
+        var resource = cursor.Resource ?? cursor;
+        if (scope.Count == 0 || !ReferenceEquals(scope[^1], resource))
         {
-            conjunction.Scope.Add(cursor);
+            scope = [.. scope, resource];
         }
 
         if (cursor.TryGet("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
@@ -167,7 +168,7 @@ internal sealed partial class PayloadWalker
             }
 
             conjunction.FollowedReferences.Add(target);
-            Collect(target, conjunction, rng, terminating);
+            Collect(target, conjunction, rng, terminating, scope);
             if (cursor.DraftBefore2019)
             {
                 // Before 2019-09 a $ref replaces its siblings.
@@ -176,15 +177,16 @@ internal sealed partial class PayloadWalker
         }
 
         conjunction.Schemas.Add(cursor);
-        CollectDynamicReference(cursor, conjunction, rng, terminating);
+        conjunction.ScopeOf[cursor] = scope;
+        CollectDynamicReference(cursor, conjunction, rng, terminating, scope);
 
         foreach (var part in cursor.Children("allOf"))
         {
-            Collect(part, conjunction, rng, terminating);
+            Collect(part, conjunction, rng, terminating, scope);
         }
 
-        CollectChoice(cursor, "anyOf", conjunction, rng, terminating);
-        CollectChoice(cursor, "oneOf", conjunction, rng, terminating);
+        CollectChoice(cursor, "anyOf", conjunction, rng, terminating, scope);
+        CollectChoice(cursor, "oneOf", conjunction, rng, terminating, scope);
 
         if (cursor.Child("not") is { } not)
         {
@@ -207,10 +209,10 @@ internal sealed partial class PayloadWalker
                 var takeThen = rng.Fork("if" + cursor.Pointer).NextBool();
                 if (takeThen && !condition.IsFalse)
                 {
-                    Collect(condition, conjunction, rng, terminating);
+                    Collect(condition, conjunction, rng, terminating, scope);
                     if (then is not null)
                     {
-                        Collect(then, conjunction, rng, terminating);
+                        Collect(then, conjunction, rng, terminating, scope);
                     }
                 }
                 else
@@ -218,16 +220,16 @@ internal sealed partial class PayloadWalker
                     conjunction.Nots.Add(condition);
                     if (otherwise is not null)
                     {
-                        Collect(otherwise, conjunction, rng, terminating);
+                        Collect(otherwise, conjunction, rng, terminating, scope);
                     }
                 }
             }
         }
 
-        CollectDiscriminator(cursor, conjunction, rng, terminating);
+        CollectDiscriminator(cursor, conjunction, rng, terminating, scope);
     }
 
-    private void CollectDynamicReference(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating)
+    private void CollectDynamicReference(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
     {
         if (cursor.DynamicRefTarget is not { } target)
         {
@@ -247,7 +249,7 @@ internal sealed partial class PayloadWalker
             // Only a reference to a dynamic anchor that its static target declares is looked up in the dynamic scope.
             if (name.Length > 0 && !name.StartsWith('/') && target.DynamicAnchor == name)
             {
-                foreach (var resource in conjunction.Scope)
+                foreach (var resource in scope)
                 {
                     if (FindDynamicAnchor(resource, name) is { } dynamic)
                     {
@@ -259,7 +261,7 @@ internal sealed partial class PayloadWalker
         }
         else if (IsRecursiveAnchor(target))
         {
-            foreach (var resource in conjunction.Scope)
+            foreach (var resource in scope)
             {
                 if (IsRecursiveAnchor(resource))
                 {
@@ -270,7 +272,7 @@ internal sealed partial class PayloadWalker
         }
 
         conjunction.FollowedReferences.Add(target);
-        Collect(target, conjunction, rng, terminating);
+        Collect(target, conjunction, rng, terminating, scope);
     }
 
     private static bool IsRecursiveAnchor(SchemaCursor cursor) =>
@@ -279,7 +281,7 @@ internal sealed partial class PayloadWalker
     private SchemaCursor? FindDynamicAnchor(SchemaCursor resource, string name) =>
         resource.DynamicAnchor == name ? resource : _index.ResolveDynamicAnchor(name, [resource]);
 
-    private void CollectChoice(SchemaCursor cursor, string keyword, SchemaConjunction conjunction, Prng rng, bool terminating)
+    private void CollectChoice(SchemaCursor cursor, string keyword, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
     {
         var branches = cursor.Children(keyword);
         if (branches.Count == 0)
@@ -326,7 +328,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        Collect(choice, conjunction, rng, terminating);
+        Collect(choice, conjunction, rng, terminating, scope);
     }
 
     // The discriminator value for a chosen branch: its mapping key, else the referenced schema's name.
@@ -352,7 +354,7 @@ internal sealed partial class PayloadWalker
 
     // A discriminator without oneOf/anyOf (inheritance: Pet maps to Dog and Cat, which allOf Pet): pick a mapped
     // schema unless one is already part of the conjunction, and pin the property to its key.
-    private void CollectDiscriminator(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating)
+    private void CollectDiscriminator(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
     {
         if (cursor.Has("oneOf") || cursor.Has("anyOf") || !cursor.TryGet("discriminator", out var discriminator)
             || discriminator.ValueKind != JsonValueKind.Object
@@ -376,7 +378,7 @@ internal sealed partial class PayloadWalker
         {
             var (key, target) = rng.Fork("discriminator" + cursor.Pointer).Pick(candidates);
             conjunction.Forced.Add(new(name, key));
-            Collect(target, conjunction, rng, terminating);
+            Collect(target, conjunction, rng, terminating, scope);
             return;
         }
 

@@ -25,8 +25,26 @@ internal sealed class SchemaConjunction
     /// <summary>Property values fixed by an OpenAPI discriminator: (property, value).</summary>
     public List<KeyValuePair<string, string>> Forced { get; } = [];
 
-    /// <summary>The dynamic scope: resources entered on the way here, outermost first.</summary>
+    /// <summary>The dynamic scope the value started with: resources entered on the way here, outermost first.</summary>
     public List<SchemaCursor> Scope { get; }
+
+    /// <summary>The dynamic scope (evaluation path of resources) under which each collected schema was reached.</summary>
+    public Dictionary<SchemaCursor, IReadOnlyList<SchemaCursor>> ScopeOf { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The longest dynamic scope among <paramref name="parents"/>: the scope a child value inherits.</summary>
+    public IReadOnlyList<SchemaCursor> ScopeFor(IEnumerable<SchemaCursor> parents)
+    {
+        IReadOnlyList<SchemaCursor> best = Scope;
+        foreach (var parent in parents)
+        {
+            if (ScopeOf.TryGetValue(parent, out var scope) && scope.Count > best.Count)
+            {
+                best = scope;
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>The reference targets followed to build this conjunction.</summary>
     public List<SchemaCursor> FollowedReferences { get; } = [];
