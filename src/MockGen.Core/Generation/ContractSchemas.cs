@@ -38,7 +38,7 @@ internal sealed class ContractSchemas
 
     /// <summary>Builds the gated generator of the schema at <paramref name="pointer"/> inside <paramref name="document"/>.</summary>
     /// <exception cref="SchemaException">The target does not resolve or compile in the validator.</exception>
-    public TargetGenerator CreateTarget(SchemaDocument document, string pointer, WalkerSettings settings, ValidationOptions validation, int maxAttempts = TargetGenerator.DefaultMaxAttempts)
+    public TargetGenerator CreateTarget(SchemaDocument document, string pointer, WalkerSettings settings, ValidationOptions validation, int maxAttempts = TargetGenerator.DefaultMaxAttempts, Uri? targetUri = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,7 +48,7 @@ internal sealed class ContractSchemas
         var root = _roots.TryGetValue(documentUri, out var r) ? r : _index.Add(document);
         var cursor = (pointer.Length == 0 ? root : _index.At(root, pointer))
             ?? throw SchemaException.InvalidKeyword("#" + pointer, "$ref", "the target's JSON Pointer does not point at a schema");
-        var gate = new ValidatorGate(_set, new Uri(documentUri + "#" + pointer, UriKind.Absolute), validation);
+        var gate = new ValidatorGate(_set, targetUri ?? new Uri(documentUri + "#" + pointer, UriKind.Absolute), validation);
         var walker = new PayloadWalker(_index, settings with { Matches = (schema, value) => Matches(gate, schema, value) });
         return new TargetGenerator(cursor, walker, gate, maxAttempts);
     }
