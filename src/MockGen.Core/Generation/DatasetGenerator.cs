@@ -124,7 +124,7 @@ public sealed class DatasetGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var n = (int)Math.Min(batchSize, _options.Count - start);
-            var first = start;
+            var first = _options.FirstIndex + start;
             if (_options.Parallelism > 1)
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
