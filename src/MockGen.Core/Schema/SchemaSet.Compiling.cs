@@ -118,7 +118,7 @@ public sealed partial class SchemaSet
                     node.Enum = [.. value.EnumerateArray()];
                     if (node.Enum.All(x => x.ValueKind == JsonValueKind.String))
                     {
-                        node.EnumStrings = [.. node.Enum.Select(x => x.GetString())];
+                        node.EnumUtf8 = [.. node.Enum.Select(x => System.Text.Encoding.UTF8.GetBytes(x.GetString()!))];
                     }
 
                     constrains = true;
@@ -441,6 +441,18 @@ public sealed partial class SchemaSet
 
         node.Extensions = extensions;
         node.IsTrivial = !constrains;
+        node.RequiredUtf8 = [.. node.Required.Select(System.Text.Encoding.UTF8.GetBytes)];
+        if (node.Properties.Count > 8)
+        {
+            // Linear UTF-8 comparison wins for a handful of properties; a dictionary wins beyond.
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < node.Properties.Count; i++)
+            {
+                index.TryAdd(node.Properties[i].Name, i);
+            }
+
+            node.PropertyIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     private void ReadDynamicRef(SchemaNode node, JsonElement value)

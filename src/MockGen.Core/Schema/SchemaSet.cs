@@ -16,6 +16,8 @@ public sealed partial class SchemaSet
     private readonly Dictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
     private readonly Queue<SchemaNode> _pending = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, SchemaNode> _byUri = new();
+    private readonly SchemaValidator _defaultValidator = new(ValidationOptions.Default);
     private readonly ISchemaDocumentResolver? _resolver;
     private readonly KeyValuePair<string, string>[] _mappings;
     private readonly Dialect _defaultDialect;
@@ -82,7 +84,8 @@ public sealed partial class SchemaSet
     public ValidationResult Validate(Uri schemaUri, JsonElement instance, ValidationOptions? options = null)
     {
         var node = GetNode(schemaUri);
-        return new SchemaValidator(options ?? ValidationOptions.Default).Validate(node, instance);
+        var validator = options is null ? _defaultValidator : new SchemaValidator(options);
+        return validator.Validate(node, instance);
     }
 
     /// <summary>Returns the compiled node at an absolute URI with an optional fragment (pointer or anchor).</summary>
@@ -90,10 +93,16 @@ public sealed partial class SchemaSet
     internal SchemaNode GetNode(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        if (_byUri.TryGetValue(uri, out var cached))
+        {
+            return cached;
+        }
+
         lock (_gate)
         {
             var node = ResolveReference(null, "(request)", "$ref", uri.OriginalString, uri);
             Drain();
+            _byUri.TryAdd(uri, node);
             return node;
         }
     }

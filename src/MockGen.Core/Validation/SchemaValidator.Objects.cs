@@ -38,9 +38,10 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        foreach (var name in node.Required)
+        var required = node.RequiredUtf8;
+        for (var i = 0; i < required.Length; i++)
         {
-            if (!inst.TryGetProperty(name, out _))
+            if (!inst.TryGetProperty(required[i], out _))
             {
                 if (!ctx.Collect)
                 {
@@ -48,12 +49,13 @@ internal sealed partial class SchemaValidator
                 }
 
                 ok = false;
-                Fail(ctx, node, "required", $"the required property \"{name}\" is missing");
+                Fail(ctx, node, "required", $"the required property \"{node.Required[i]}\" is missing");
             }
         }
 
-        foreach (var dependency in node.DependentRequired)
+        for (var d = 0; d < node.DependentRequired.Count; d++)
         {
+            var dependency = node.DependentRequired[d];
             if (!inst.TryGetProperty(dependency.Property, out _))
             {
                 continue;
@@ -74,8 +76,9 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        foreach (var dependency in node.DependentSchemas)
+        for (var d = 0; d < node.DependentSchemas.Count; d++)
         {
+            var dependency = node.DependentSchemas[d];
             if (!inst.TryGetProperty(dependency.Property, out _))
             {
                 continue;
@@ -125,34 +128,32 @@ internal sealed partial class SchemaValidator
         {
             index++;
             var matched = false;
-            foreach (var property in node.Properties)
+            var propertyIndex = FindProperty(node, p);
+            if (propertyIndex >= 0)
             {
-                if (p.NameEquals(property.Name))
+                matched = true;
+                var property = node.Properties[propertyIndex];
+                if (!DescendProperty(property.Node, p, ctx, "properties", property.Name))
                 {
-                    matched = true;
-                    if (!Descend(property.Node, p.Value, p.Name, ctx, "properties", property.Name))
+                    if (!ctx.Collect)
                     {
-                        if (!ctx.Collect)
-                        {
-                            return false;
-                        }
-
-                        ok = false;
+                        return false;
                     }
 
-                    break;
+                    ok = false;
                 }
             }
 
-            foreach (var pattern in node.PatternProperties)
+            for (var k = 0; k < node.PatternProperties.Count; k++)
             {
+                var pattern = node.PatternProperties[k];
                 if (!NameMatches(pattern.Pattern.Regex, p))
                 {
                     continue;
                 }
 
                 matched = true;
-                if (!Descend(pattern.Node, p.Value, p.Name, ctx, "patternProperties", pattern.Pattern.Source))
+                if (!DescendProperty(pattern.Node, p, ctx, "patternProperties", pattern.Pattern.Source))
                 {
                     if (!ctx.Collect)
                     {
@@ -232,7 +233,37 @@ internal sealed partial class SchemaValidator
             return false;
         }
 
-        return Descend(child, p.Value, p.Name, ctx, keyword, null);
+        return DescendProperty(child, p, ctx, keyword, null);
+    }
+
+    private bool DescendProperty(SchemaNode child, JsonProperty p, EvaluationContext ctx, string keyword, string? key) =>
+        Descend(child, p.Value, ctx.Collect ? p.Name : string.Empty, ctx, keyword, key);
+
+    private static int FindProperty(SchemaNode node, JsonProperty p)
+    {
+        var properties = node.Properties;
+        if (node.PropertyIndex is { } index)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= 256)
+            {
+                Span<char> buffer = stackalloc char[raw.Length];
+                var n = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+                return index.TryGetValue(buffer[..n], out var found) ? found : -1;
+            }
+
+            return index.TryGetValue(p.Name, out var slow) ? slow : -1;
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (p.NameEquals(properties[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool NameMatches(Regex regex, JsonProperty p)
