@@ -102,6 +102,12 @@ internal static class ContractFileReader
         {
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            if (ex.LineNumber is null && FindDuplicateProperty(canonical, maxDepth, out var duplicate, out var offset))
+            {
+                (line, column) = LineAndColumn(canonical, offset);
+                throw ContractException.MalformedJson(displayPath, line, column, $"duplicate property \"{duplicate}\" in an object");
+            }
+
             if (ex.Message.Contains("maximum configured depth", StringComparison.Ordinal))
             {
                 throw ContractException.NestingTooDeep(displayPath, line, column, maxDepth);
@@ -139,6 +145,65 @@ internal static class ContractFileReader
 
         using var document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = limits.MaxDepth + 8 });
         return document.RootElement.Clone();
+    }
+
+    // System.Text.Json reports duplicate properties without a position; find the second occurrence ourselves.
+    private static bool FindDuplicateProperty(byte[] json, int maxDepth, out string name, out long offset)
+    {
+        name = string.Empty;
+        offset = 0;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+        var scopes = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        scopes.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        scopes.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        scopes.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var property = reader.GetString()!;
+                        if (scopes.Peek() is { } seen && !seen.Add(property))
+                        {
+                            name = property;
+                            offset = reader.TokenStartIndex;
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
+    private static (int Line, int Column) LineAndColumn(byte[] bytes, long offset)
+    {
+        var line = 1;
+        long lineStart = 0;
+        for (long i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, (int)(offset - lineStart) + 1);
     }
 
     private static string StripJsonLocation(string message)

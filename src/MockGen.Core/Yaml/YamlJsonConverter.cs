@@ -163,6 +163,13 @@ internal sealed class YamlJsonConverter
                 throw ContractException.NestingTooDeep(_path, Line(ex.Start), Column(ex.Start), _maxDepth);
             }
 
+            // SharpYaml's scanner gives up on very long flow collections ("[[[[...") with a simple-key
+            // error before its depth check fires; name the real problem when the flow nesting is too deep.
+            if (FlowDepthExceeded(text, _maxDepth, out var deepLine, out var deepColumn))
+            {
+                throw ContractException.NestingTooDeep(_path, deepLine, deepColumn, _maxDepth);
+            }
+
             throw ContractException.MalformedYaml(_path, Line(ex.Start), Column(ex.Start), StripLocation(message));
         }
 
@@ -404,6 +411,67 @@ internal sealed class YamlJsonConverter
 
         builder.Append(exponent);
         return builder.ToString();
+    }
+
+    /// <summary>Finds where flow brackets (outside quotes and comments) first nest deeper than the limit.</summary>
+    private static bool FlowDepthExceeded(string text, int maxDepth, out int line, out int column)
+    {
+        line = 1;
+        column = 1;
+        var depth = 0;
+        var lineStart = 0;
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote == '"')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '#':
+                    while (i + 1 < text.Length && text[i + 1] != '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '[' or '{':
+                    if (++depth > maxDepth)
+                    {
+                        column = i - lineStart + 1;
+                        return true;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private static int HexDigit(char c) => c switch
