@@ -254,8 +254,7 @@ internal sealed partial class PayloadWalker
         if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
         {
             var pattern = pick.Pick(shape.PatternSources);
-            var request = new Leaves.LeafRequest { InstancePointer = site.Pointer, ParentPointer = site.Pointer, Pattern = pattern, MinLength = 1, MaxLength = 32, Direction = _settings.Direction };
-            if (_settings.Leaves.TryString(request, pick.Fork("pattern/" + suffix), out var fromPattern) && PatternMatches(pattern, fromPattern))
+            if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Fork("pattern/" + suffix), 1, 32, out var fromPattern))
             {
                 return fromPattern;
             }
@@ -271,7 +270,7 @@ internal sealed partial class PayloadWalker
     }
 
     /// <summary>The schemas that apply to the value of property <paramref name="name"/>.</summary>
-    private List<SchemaCursor> SchemasForProperty(SchemaConjunction conjunction, string name)
+    private static List<SchemaCursor> SchemasForProperty(SchemaConjunction conjunction, string name)
     {
         var result = new List<SchemaCursor>();
         var evaluated = false;
@@ -319,7 +318,7 @@ internal sealed partial class PayloadWalker
         return result;
     }
 
-    private string? ForbiddenProperty(SchemaConjunction conjunction, string name)
+    private static string? ForbiddenProperty(SchemaConjunction conjunction, string name)
     {
         foreach (var schema in SchemasForProperty(conjunction, name))
         {

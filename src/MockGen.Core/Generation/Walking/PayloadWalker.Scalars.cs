@@ -93,9 +93,12 @@ internal sealed partial class PayloadWalker
         {
             text = formatted;
         }
+        else if (patterns.Count > 0 && GenerateFromPattern(patterns, minLength, maxLength, target, rng.Fork("pattern")) is { } fromPattern)
+        {
+            text = fromPattern;
+        }
         else if (patterns.Count > 0)
         {
-            // The realism library owns pattern generation; without it, or when it has no opinion, this is unsupported.
             state.UnsupportedPattern ??= patterns[0].Pattern;
             state.UnsupportedLocation ??= patterns[0].Location;
             text = CodePoints.Filler(rng.Fork("filler"), minLength, Math.Min(maxLength ?? minLength + 8, minLength + 8));
@@ -139,7 +142,24 @@ internal sealed partial class PayloadWalker
         return new PayloadString(text);
     }
 
-    private bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
+    // Every pattern must match; the generator aims at the first and checks the rest (ECMA-262 semantics).
+    private static string? GenerateFromPattern(List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, int target, Prng rng)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var (lo, hi) = target >= 0 && attempt < 2 ? (target, (int?)target) : (minLength, maxLength is { } max ? Math.Min(max, minLength + 64) : minLength + 24);
+            var pick = patterns[attempt % patterns.Count].Pattern;
+            if (Patterns.PatternGenerator.TryGenerate(pick, rng.Fork(attempt.ToString(CultureInfo.InvariantCulture)), lo, hi, out var text)
+                && FitsString(text, minLength, maxLength, patterns))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
     {
         var length = CodePoints.Count(text);
         return length >= minLength && (maxLength is null || length <= maxLength) && patterns.All(p => PatternMatches(p.Pattern, text));

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MockGen.Core.Generation.Random;
 using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
@@ -18,11 +16,8 @@ internal sealed partial class PayloadWalker
     // Local attempts at one value before its failure is left to the gate's whole-payload retry.
     private const int LocalAttempts = 6;
 
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
-
     private readonly WalkerSettings _settings;
     private readonly SchemaIndex _index;
-    private readonly ConcurrentDictionary<string, Regex?> _regexes = new(StringComparer.Ordinal);
 
     public PayloadWalker(SchemaIndex index, WalkerSettings settings)
     {
@@ -403,33 +398,6 @@ internal sealed partial class PayloadWalker
         return true;
     }
 
-    private Regex? GetRegex(string pattern) => _regexes.GetOrAdd(pattern, static p =>
-    {
-        try
-        {
-            return new Regex(p, RegexOptions.CultureInvariant, RegexTimeout);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    });
-
     /// <summary>True when <paramref name="text"/> matches the (unanchored) pattern; false when it does not or cannot be decided.</summary>
-    internal bool PatternMatches(string pattern, string text)
-    {
-        if (GetRegex(pattern) is not { } regex)
-        {
-            return false;
-        }
-
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    internal static bool PatternMatches(string pattern, string text) => Patterns.PatternGenerator.IsMatch(pattern, text);
 }
