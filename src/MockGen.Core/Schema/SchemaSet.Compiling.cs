@@ -236,7 +236,7 @@ public sealed partial class SchemaSet
                     }
 
                     break;
-                case "dependencies" when legacy:
+                case "dependencies" when applicator:
                 {
                     var requirements = new List<DependentRequirement>();
                     var schemas = new List<DependentSchema>();
@@ -252,10 +252,19 @@ public sealed partial class SchemaSet
                         }
                     }
 
-                    node.DependentRequired = requirements;
-                    node.DependentSchemas = schemas;
-                    node.DependentRequiredKeyword = name;
-                    node.DependentSchemasKeyword = name;
+                    // 2019-09 split "dependencies"; later drafts still honour it when the split keywords are absent
+                    // (the suite's optional dependencies-compatibility tests).
+                    if (legacy || !e.TryGetProperty("dependentRequired", out _))
+                    {
+                        node.DependentRequired = requirements;
+                        node.DependentRequiredKeyword = name;
+                    }
+
+                    if (legacy || !e.TryGetProperty("dependentSchemas", out _))
+                    {
+                        node.DependentSchemas = schemas;
+                        node.DependentSchemasKeyword = name;
+                    }
                     constrains = true;
                     break;
                 }

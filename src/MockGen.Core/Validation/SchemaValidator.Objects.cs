@@ -41,7 +41,7 @@ internal sealed partial class SchemaValidator
         var required = node.RequiredUtf8;
         for (var i = 0; i < required.Length; i++)
         {
-            if (!inst.TryGetProperty(required[i], out _))
+            if (!inst.TryGetProperty(required[i], out _) && !ExemptByDirection(node, node.Required[i], ctx.Options.Direction))
             {
                 if (!ctx.Collect)
                 {
@@ -234,6 +234,50 @@ internal sealed partial class SchemaValidator
         }
 
         return DescendProperty(child, p, ctx, keyword, null);
+    }
+
+    /// <summary>
+    /// OpenAPI: a required readOnly property is required in responses only, a required writeOnly one in
+    /// requests only ("Fixed Fields" of the Schema Object). Checked only when the property is missing.
+    /// </summary>
+    private static bool ExemptByDirection(SchemaNode node, string name, PayloadDirection direction)
+    {
+        if (direction == PayloadDirection.None)
+        {
+            return false;
+        }
+
+        SchemaNode? property = null;
+        for (var i = 0; i < node.Properties.Count; i++)
+        {
+            if (string.Equals(node.Properties[i].Name, name, StringComparison.Ordinal))
+            {
+                property = node.Properties[i].Node;
+                break;
+            }
+        }
+
+        // Follow $ref chains (bounded: the graph may be cyclic) and look one level into allOf.
+        for (var hops = 0; property is not null && hops < 32; hops++)
+        {
+            if ((direction == PayloadDirection.Request && property.ReadOnly) || (direction == PayloadDirection.Response && property.WriteOnly))
+            {
+                return true;
+            }
+
+            for (var i = 0; i < property.AllOf.Count; i++)
+            {
+                var part = property.AllOf[i].Ref ?? property.AllOf[i];
+                if ((direction == PayloadDirection.Request && part.ReadOnly) || (direction == PayloadDirection.Response && part.WriteOnly))
+                {
+                    return true;
+                }
+            }
+
+            property = property.Ref;
+        }
+
+        return false;
     }
 
     private bool DescendProperty(SchemaNode child, JsonProperty p, EvaluationContext ctx, string keyword, string? key) =>

@@ -93,4 +93,35 @@ public sealed class SchemaSetTests
         Assert.Contains("MaxDepth", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RegexTimeout", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GetNode_UnmappedRemoteRef_IsNeverFetchedAndNamesTheUri()
+    {
+        var set = SchemaTestHost.Set("""{"$ref":"https://schemas.example.com/money.json"}""");
+
+        var ex = Assert.Throws<SchemaException>(() => set.GetNode(SchemaTestHost.BaseUri));
+
+        Assert.Contains("https://schemas.example.com/money.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetNode_MappedRemoteRef_ReadsTheLocalFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("mockgen-map-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "money.json"), """{"type":"number","multipleOf":0.01}""");
+            var options = new SchemaSetOptions();
+            options.UriMappings[new Uri("https://schemas.example.com/")] = folder.FullName;
+            var set = SchemaTestHost.Set("""{"$ref":"https://schemas.example.com/money.json"}""", options: options);
+
+            var result = set.Validate(SchemaTestHost.BaseUri, SchemaTestHost.Parse("1.005"));
+
+            Assert.Equal("multipleOf", Assert.Single(result.Errors).Keyword);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
