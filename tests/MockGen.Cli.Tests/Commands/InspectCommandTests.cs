@@ -132,6 +132,22 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspect_OnATerminal_DrawsATable()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("petstore.yaml", ContractFixtures.Petstore30Yaml);
+        var output = new StringWriter();
+        var console = new CliConsole(output, new StringWriter(), () => Stream.Null, isOutputTerminal: true, isErrorTerminal: true);
+
+        var exitCode = await Program.RunAsync(["inspect", path], console, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Target id", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("#/components/schemas/NewPet", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("╭", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_MissingFile_ExitsTwo()
     {
         var run = await CliRun.RunAsync(["inspect", "no/such.yaml"]);
