@@ -27,7 +27,9 @@ internal static partial class FormatGenerator
 
         // The tail is "[idn-label.]tld"; whatever it leaves is filled with ASCII labels in front.
         var tail = new List<string>();
-        if (international)
+
+        // The 253-octet limit applies to the A-label (punycode) form, which is up to 12 octets longer for these labels.
+        if (international && length <= 241)
         {
             tail.Add(rng.Pick(s_internationalLabels));
         }

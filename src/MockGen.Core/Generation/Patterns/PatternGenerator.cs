@@ -11,8 +11,8 @@ namespace MockGen.Core.Generation.Patterns;
 /// Why not Fare's Xeger: Fare parses dk.brics syntax, where <c>@ &amp; ~ # &lt; &gt;</c> are operators
 /// (an email pattern changes meaning), it builds an automaton whose size explodes on <c>x{1,1000}</c>, and it
 /// cannot aim at a length. Here the pattern becomes an AST, every node knows its length range, and generation
-/// splits the length budget top-down, so cost is linear in the output. Every candidate is verified with an
-/// ECMA-faithful .NET regex; lookarounds and word boundaries are satisfied by retrying a bounded number of times.
+/// splits the length budget top-down, so cost is linear in the output. Every candidate is verified with
+/// the validator's own compiled pattern (<see cref="Schema.CompiledPattern"/>); lookarounds and word boundaries are satisfied by retrying a bounded number of times.
 /// </remarks>
 internal static class PatternGenerator
 {
@@ -24,7 +24,7 @@ internal static class PatternGenerator
     private const int StepLimit = 200_000;
     private const int CacheLimit = 4096;
 
-    private static readonly ConcurrentDictionary<string, CompiledPattern> s_cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PatternPlan> s_cache = new(StringComparer.Ordinal);
     private static readonly CodePointSet s_padding = CodePointSet.FromRanges([('a', 'z'), ('0', '9')]);
 
     /// <summary>Whether <paramref name="pattern"/> can be generated for, and if not, why.</summary>
@@ -93,7 +93,7 @@ internal static class PatternGenerator
         return false;
     }
 
-    private static CompiledPattern Get(string pattern)
+    private static PatternPlan Get(string pattern)
     {
         if (s_cache.TryGetValue(pattern, out var compiled))
         {
@@ -105,7 +105,7 @@ internal static class PatternGenerator
             s_cache.Clear();
         }
 
-        return s_cache.GetOrAdd(pattern, CompiledPattern.Compile);
+        return s_cache.GetOrAdd(pattern, PatternPlan.Create);
     }
 
     /// <summary>One generation attempt: the output so far, its length in code points, and the captures.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MockGen.Core.Generation.Formats;
 using MockGen.Core.Generation.Random;
+using MockGen.Core.Validation;
 
 namespace MockGen.Core.Tests.Generation.Formats;
 
@@ -18,6 +19,23 @@ public sealed class FormatGeneratorTests
             var rng = Prng.FromParts("format", format, i.ToString(CultureInfo.InvariantCulture));
             Assert.True(FormatGenerator.TryGenerate(format, rng, 0, null, out var value), $"{format}: no value");
             Assert.True(FormatOracle.IsValid(format, value), $"{format}: '{value}' is not valid");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void TryGenerate_AnyLengths_AcceptedByTheProjectValidator(string format)
+    {
+        // The gate's own format check: what it rejects would be regenerated or dropped, so nothing may fail here.
+        for (var i = 0; i < 300; i++)
+        {
+            var rng = Prng.FromParts("validator", format, i.ToString(CultureInfo.InvariantCulture));
+            var minLength = i % 3 == 0 ? rng.NextInt(0, 40) : 0;
+            int? maxLength = i % 2 == 0 ? minLength + rng.NextInt(0, 60) : null;
+            if (FormatGenerator.TryGenerate(format, rng, minLength, maxLength, out var value))
+            {
+                Assert.True(FormatValidator.IsValid(format, value), $"{format}: validator rejects '{value}'");
+            }
         }
     }
 
@@ -69,6 +87,7 @@ public sealed class FormatGeneratorTests
             Assert.True(FormatGenerator.TryGenerate(format, rng, length, length, out var value), $"{format}: no value of length {length}");
             Assert.Equal(length, value.EnumerateRunes().Count());
             Assert.True(FormatOracle.IsValid(format, value), $"{format}: '{value}' is not valid");
+            Assert.True(FormatValidator.IsValid(format, value), $"{format}: validator rejects '{value}'");
         }
     }
 
