@@ -8,7 +8,18 @@ namespace MockGen.Cli;
 public static class Program
 {
     /// <summary>Runs <c>mockgen</c> on the process console.</summary>
-    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.FromSystem(), CancellationToken.None);
+    public static async Task<int> Main(string[] args)
+    {
+        var console = CliConsole.FromSystem();
+        try
+        {
+            return await RunAsync(args, console, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await console.Out.FlushAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Runs <c>mockgen</c> with the given streams (tests call this in-process).</summary>
     internal static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken) =>
