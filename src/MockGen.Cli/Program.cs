@@ -40,12 +40,15 @@ public static class Program
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(GenerateCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",
             "mockgen inspect petstore.yaml",
             "# Check a dataset against its contract",
-            "mockgen validate petstore.yaml dataset.ndjson");
+            "mockgen validate petstore.yaml dataset.ndjson",
+            "# Generate five payloads per target",
+            "mockgen generate petstore.yaml --count 5 --out dataset.ndjson");
         CliHelp.Install(root);
         return root;
     }
