@@ -286,6 +286,15 @@ internal sealed class SchemaNode
     /// <summary>When <see cref="Enum"/> holds only strings: their UTF-8 bytes, compared without transcoding.</summary>
     internal byte[][]? EnumUtf8 { get; set; }
 
+    /// <summary>
+    /// When every required name is one of <see cref="Properties"/> (and there are at most 64): per property, the
+    /// bits of the required entries it satisfies, so one pass over the instance checks both.
+    /// </summary>
+    internal ulong[]? RequiredMaskByProperty { get; set; }
+
+    /// <summary>All required bits.</summary>
+    internal ulong RequiredFullMask { get; set; }
+
     /// <summary><see cref="Required"/> as UTF-8.</summary>
     internal byte[][] RequiredUtf8 { get; set; } = [];
 

@@ -16,7 +16,9 @@ public sealed partial class SchemaSet
     private readonly Dictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
     private readonly Queue<SchemaNode> _pending = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, SchemaNode> _byUri = new();
+    // Keyed by the URI's text, fragment included: Uri.Equals ignores fragments, so a Uri key would make every
+    // pointer into one document share the first node compiled.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SchemaNode> _byUri = new(StringComparer.Ordinal);
     private readonly SchemaValidator _defaultValidator = new(ValidationOptions.Default);
     private readonly ISchemaDocumentResolver? _resolver;
     private readonly KeyValuePair<string, string>[] _mappings;
@@ -93,7 +95,8 @@ public sealed partial class SchemaSet
     internal SchemaNode GetNode(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        if (_byUri.TryGetValue(uri, out var cached))
+        var key = uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
+        if (_byUri.TryGetValue(key, out var cached))
         {
             return cached;
         }
@@ -102,7 +105,7 @@ public sealed partial class SchemaSet
         {
             var node = ResolveReference(null, "(request)", "$ref", uri.OriginalString, uri);
             Drain();
-            _byUri.TryAdd(uri, node);
+            _byUri.TryAdd(key, node);
             return node;
         }
     }

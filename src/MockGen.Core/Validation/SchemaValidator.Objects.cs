@@ -38,7 +38,8 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        var required = node.RequiredUtf8;
+        var requiredMasks = node.RequiredMaskByProperty;
+        var required = requiredMasks is null ? node.RequiredUtf8 : [];
         for (var i = 0; i < required.Length; i++)
         {
             if (!inst.TryGetProperty(required[i], out _) && !ExemptByDirection(node, node.Required[i], ctx.Options.Direction))
@@ -122,6 +123,8 @@ internal sealed partial class SchemaValidator
             return ok;
         }
 
+        var seen = 0UL;
+
         var total = t is null ? 0 : inst.GetPropertyCount();
         var index = -1;
         foreach (var p in inst.EnumerateObject())
@@ -132,6 +135,11 @@ internal sealed partial class SchemaValidator
             if (propertyIndex >= 0)
             {
                 matched = true;
+                if (requiredMasks is not null)
+                {
+                    seen |= requiredMasks[propertyIndex];
+                }
+
                 var property = node.Properties[propertyIndex];
                 if (!DescendProperty(property.Node, p, ctx, "properties", property.Name))
                 {
@@ -181,6 +189,23 @@ internal sealed partial class SchemaValidator
             if (matched && t is not null)
             {
                 t.MarkProperty(index, total);
+            }
+        }
+
+        if (requiredMasks is not null && seen != node.RequiredFullMask)
+        {
+            for (var i = 0; i < node.Required.Count; i++)
+            {
+                if ((seen & (1UL << i)) == 0 && !ExemptByDirection(node, node.Required[i], ctx.Options.Direction))
+                {
+                    if (!ctx.Collect)
+                    {
+                        return false;
+                    }
+
+                    ok = false;
+                    Fail(ctx, node, "required", $"the required property \"{node.Required[i]}\" is missing");
+                }
             }
         }
 

@@ -73,6 +73,20 @@ public sealed class SchemaSetTests
     }
 
     [Fact]
+    public void GetNode_TwoPointersIntoOneDocument_ReturnDifferentNodes()
+    {
+        // Regression: nodes were cached by System.Uri, whose equality ignores the fragment.
+        var set = SchemaTestHost.Set("""{"$defs":{"list":{"type":"array"},"item":{"type":"object"}}}""");
+
+        var list = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/list"));
+        var item = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item"));
+
+        Assert.Equal(SchemaTypes.Array, list.Types);
+        Assert.Equal(SchemaTypes.Object, item.Types);
+        Assert.Same(item, set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item")));
+    }
+
+    [Fact]
     public void GetNode_CyclicRefs_CompileToCyclicGraph()
     {
         var set = SchemaTestHost.Set("""{"$defs":{"node":{"properties":{"next":{"$ref":"#/$defs/node"}}}},"$ref":"#/$defs/node"}""");
@@ -123,5 +137,16 @@ public sealed class SchemaSetTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void GetNode_Swagger20FileResponse_IsAString()
+    {
+        const string doc = """{"swagger":"2.0","paths":{"/f":{"get":{"responses":{"200":{"description":"a file","schema":{"type":"file"}}}}}}}""";
+        var set = SchemaTestHost.Set(doc, Dialect.Swagger20);
+
+        var node = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/paths/~1f/get/responses/200/schema"));
+
+        Assert.Equal(SchemaTypes.String, node.Types);
     }
 }
