@@ -17,7 +17,7 @@ internal sealed partial class RealismEngine
     ];
 
     private static readonly string[] s_companyParents = ["company", "organization", "organisation", "merchant", "vendor", "supplier", "employer", "business", "bank", "brand", "partner", "provider", "seller"];
-    private static readonly string[] s_productParents = ["product", "item", "article", "plan", "service", "offer", "sku", "lineitem", "lineitems", "items", "products"];
+    private static readonly string[] s_productParents = ["product", "item", "article", "plan", "service", "offer", "sku", "lineitem", "lineitems", "items", "products", "lines", "orderlines"];
     private static readonly string[] s_addressParents = ["address", "billing", "shipping", "location", "residence", "home", "office", "mailing", "postal", "billingaddress", "shippingaddress"];
     private static readonly string[] s_paymentParents = ["payment", "transaction", "charge", "refund", "invoice", "payout", "transfer", "settlement", "authorization"];
     private static readonly string[] s_orderParents = ["order", "shipment", "delivery", "parcel", "fulfillment", "fulfilment", "booking", "reservation"];

@@ -366,4 +366,39 @@ public sealed class RealismEngineTests
         Assert.Contains(rule, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("contract.json#" + pointer + ": ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TryGenerateString_ParallelThreads_SameValuesAsSequential()
+    {
+        string Sample(int index)
+        {
+            var seed = index.ToString(CultureInfo.InvariantCulture);
+            var record = English.CreateRecord(Rng("parallel", seed));
+            return string.Join("|", SampleFields.Select(n => String(English, Field(n, record, "/customer"), Rng("parallel", n, seed))));
+        }
+
+        var sequential = Enumerable.Range(0, 200).Select(Sample).ToArray();
+        var parallel = new string[200];
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Sample(i));
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Theory]
+    [InlineData("email", null, 1_000_000, null)]
+    [InlineData("email", "email", 0, 3)]
+    [InlineData("createdAt", "date-time", 0, 5)]
+    [InlineData("firstName", null, 500, 500)]
+    [InlineData("code", null, 0, null)]
+    public void TryGenerateString_ImpossibleOrUnknown_NoOpinionWithoutHanging(string name, string? format, int minLength, int? maxLength)
+    {
+        Assert.False(English.TryGenerateString(Field(name, English.CreateRecord(Rng("hostile")), format: format, minLength: minLength, maxLength: maxLength), Rng("hostile", name), out _));
+    }
+
+    [Fact]
+    public void TryGenerateString_HostilePattern_FinishesAndStaysValid()
+    {
+        var context = Field("email", pattern: "^(a+)+$", maxLength: 50);
+        Assert.True(English.TryGenerateString(context, Rng("evil"), out var value));
+        Assert.Matches("^a+$", value);
+    }
 }
