@@ -73,6 +73,7 @@ internal sealed class JsonLinesTestEngine : IContractInspector, IShardGenerator,
             writer.WriteEndObject();
             writer.Flush();
             output.WriteByte((byte)'\n');
+            writer.Reset();
         }
 
         return new ShardGenerationResult(request.Count, null);

@@ -1,0 +1,54 @@
+using MockGen.Storage.Drift;
+using MockGen.Storage.Runs;
+using MockGen.Storage.Tests.Support;
+using static MockGen.Storage.Tests.Runs.RunPipelineTests;
+
+namespace MockGen.Storage.Tests.Drift;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DriftTests(AzuriteFixture azurite)
+{
+    public static TheoryData<StoreKind> Kinds => TestStores.Kinds;
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Drift_AgainstBreakingVersion_CountsFailuresPerTargetKeywordAndPath(StoreKind kind)
+    {
+        var h = new PipelineHarness(TestStores.Create(kind, azurite));
+        var tenant = TestStores.Unique("t");
+        var v1 = await h.Registry.RegisterAsync(tenant, "pets.json", TestContracts.PetsV1);
+        var v2 = await h.Registry.RegisterAsync(tenant, "pets.json", TestContracts.PetsV2);
+        var run = await h.Runner.RunAsync(RunSpec.FromProfile(tenant, "pets.json", v1.Version, Profile with { Variants = ["typical", "minimal", "negative"] }));
+
+        var same = await h.Runner.DriftAsync(new DriftSpec(tenant, run.RunId, "pets.json", v1.Version, 4));
+        Assert.Equal(100, same.Payloads);
+        Assert.Equal(0, same.Failing);
+
+        var report = await h.Runner.DriftAsync(new DriftSpec(tenant, run.RunId, "pets.json", v2.Version, 4));
+        Assert.Equal(v1.Version, report.FromVersion);
+        Assert.Equal(100, report.Payloads);
+        Assert.Equal(100, report.Failing);
+        var owner = report.Targets.Single(t => t.TargetId == "#/components/schemas/Owner");
+        Assert.Equal(50, owner.Failing);
+        Assert.Equal(new DriftCount("type", 50), Assert.Single(owner.Keywords));
+        Assert.Equal(new DriftCount("/age", 50), Assert.Single(owner.Paths));
+        var pet = report.Targets.Single(t => t.TargetId == "#/components/schemas/Pet");
+        Assert.Equal(new DriftCount("required", 50), Assert.Single(pet.Keywords));
+
+        // The report is stored beside the run.
+        var stored = await ReadAllAsync(h.Store.Blobs, $"reports/{tenant}/{run.RunId}/drift-{v2.Version[7..]}.json");
+        Assert.Contains("\"failing\":100", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drift_TargetRemoved_CountsEveryPayload()
+    {
+        var h = new PipelineHarness(PipelineStoreFactory.Local());
+        var v1 = await h.Registry.RegisterAsync("acme", "pets.json", TestContracts.PetsV1);
+        var v3 = await h.Registry.RegisterAsync("acme", "pets.json", """{"components":{"schemas":{"Pet":{"required":["id","name"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},"vaccinated":{"type":"boolean"}}}}}}"""u8.ToArray());
+        var run = await h.Runner.RunAsync(RunSpec.FromProfile("acme", "pets.json", v1.Version, Profile));
+        var report = await h.Runner.DriftAsync(new DriftSpec("acme", run.RunId, "pets.json", v3.Version, 2));
+        Assert.Equal(50, report.Failing);
+        Assert.Equal("(target removed)", Assert.Single(report.Targets.Single(t => t.TargetId.EndsWith("Owner", StringComparison.Ordinal)).Keywords).Name);
+    }
+}
