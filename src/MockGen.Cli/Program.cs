@@ -1,5 +1,40 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using MockGen.Cli.Commands;
 
-var root = new RootCommand("mockgen: schema-valid, reproducible JSON test payloads from API contracts.");
-// Each command lives in Commands/<Name>Command.cs and registers itself here, one line each.
-return root.Parse(args).Invoke();
+namespace MockGen.Cli;
+
+/// <summary>The <c>mockgen</c> entry point.</summary>
+public static class Program
+{
+    /// <summary>Runs <c>mockgen</c> on the process console.</summary>
+    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.FromSystem(), CancellationToken.None);
+
+    /// <summary>Runs <c>mockgen</c> with the given streams (tests call this in-process).</summary>
+    internal static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken) =>
+        CliRunner.InvokeAsync(BuildRootCommand(console), args, console, cancellationToken);
+
+    /// <summary>
+    /// The command tree. To add a command, write <c>Commands/&lt;Name&gt;Command.cs</c> with
+    /// <c>public static Command Create(CliConsole console)</c> (see <see cref="InspectCommand"/>) and add
+    /// one line here.
+    /// </summary>
+    internal static Command BuildRootCommand(CliConsole console)
+    {
+        // A plain command named "mockgen" rather than RootCommand, whose name is the host executable's
+        // ("testhost" under a test runner): help reads the same however mockgen is started.
+        var root = new Command("mockgen", "mockgen: schema-valid, reproducible JSON test payloads from API contracts "
+            + "(OpenAPI 2.0, 3.0, 3.1 and JSON Schema, in JSON or YAML).");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        root.Subcommands.Add(InspectCommand.Create(console));
+        CliHelp.SetExamples(
+            root,
+            "# List the payload targets of a contract",
+            "mockgen inspect petstore.yaml",
+            "# Check a dataset against its contract",
+            "mockgen validate petstore.yaml dataset.ndjson");
+        CliHelp.Install(root);
+        return root;
+    }
+}

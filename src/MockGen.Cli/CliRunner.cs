@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using MockGen.Core.Contracts;
+
+namespace MockGen.Cli;
+
+/// <summary>
+/// Parses and runs a command line: parse errors and user errors (bad contract, bad dataset, bad option)
+/// become one "error:" message on standard error and exit code 2, never a stack trace.
+/// </summary>
+internal static class CliRunner
+{
+    public static async Task<int> InvokeAsync(Command root, IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            var command = string.Join(' ', Lineage(parseResult.CommandResult.Command));
+            await console.Error.WriteLineAsync($"Run '{command} --help' for usage and examples.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUserError(ex))
+        {
+            await console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Errors the user can fix, reported as a message without stack trace.</summary>
+    public static bool IsUserError(Exception exception) =>
+        exception is ContractException or CliException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+
+    private static Stack<string> Lineage(Command command)
+    {
+        var names = new Stack<string>();
+        for (Symbol? symbol = command; symbol is Command c; symbol = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Push(c.Name);
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,257 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MockGen.Core.Contracts;
+using Spectre.Console;
+
+namespace MockGen.Cli.Commands;
+
+/// <summary><c>mockgen inspect &lt;contract&gt; [--json]</c>: a contract's kind, version, diagnostics and targets.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var contract = new Argument<string>("contract")
+        {
+            Description = "A contract file (.json, .yaml, .yml: OpenAPI 2.0, 3.0, 3.1 or JSON Schema) or a folder of them.",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the same information as one JSON document (for scripts)." };
+        var contractOptions = new ContractOptions();
+        var command = new Command("inspect", "Show a contract's kind, version hash, diagnostics and payload targets (id, name, direction). "
+            + "Target ids are what --target takes in validate and generate.");
+        command.Arguments.Add(contract);
+        command.Options.Add(json);
+        contractOptions.AddTo(command);
+        CliHelp.SetExamples(
+            command,
+            "# Targets of an OpenAPI description, as a table",
+            "mockgen inspect petstore.yaml",
+            "# The same as JSON, e.g. to pick target ids with jq",
+            "mockgen inspect petstore.yaml --json | jq -r '.targets[].id'",
+            "# Every contract of a folder, with a remote $ref served from a local copy",
+            "mockgen inspect ./contracts --map https://schemas.example.com/=./vendor/schemas/");
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console,
+            parseResult.GetValue(contract)!,
+            parseResult.GetValue(json),
+            contractOptions.ToLoaderOptions(parseResult),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string path, bool asJson, ContractLoaderOptions options, CancellationToken cancellationToken)
+    {
+        var loader = new ContractLoader(options);
+        IReadOnlyList<Contract> contracts;
+        IReadOnlyList<ContractLoadFailure> failures = [];
+        var isFolder = Directory.Exists(path);
+        if (isFolder)
+        {
+            var folder = await loader.LoadFolderAsync(path, cancellationToken).ConfigureAwait(false);
+            contracts = folder.Contracts;
+            failures = folder.Failures;
+        }
+        else
+        {
+            contracts = [await loader.LoadAsync(path, cancellationToken).ConfigureAwait(false)];
+        }
+
+        if (asJson)
+        {
+            await console.Out.WriteAsync(ToJson(path, isFolder, contracts, failures)).ConfigureAwait(false);
+        }
+        else if (console.IsOutputTerminal)
+        {
+            var rich = console.CreateRichOut();
+            foreach (var item in contracts)
+            {
+                WriteRich(rich, item);
+            }
+        }
+        else
+        {
+            var first = true;
+            foreach (var item in contracts)
+            {
+                if (!first)
+                {
+                    await console.Out.WriteLineAsync().ConfigureAwait(false);
+                }
+
+                first = false;
+                await console.Out.WriteAsync(ToPlain(item)).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var failure in failures)
+        {
+            await console.Error.WriteLineAsync("error: " + failure.Error.Message).ConfigureAwait(false);
+        }
+
+        return failures.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>Plain text for pipes and files: a header of "key  value" lines, then the targets aligned in columns.</summary>
+    internal static string ToPlain(Contract contract)
+    {
+        var text = new StringBuilder();
+        var errors = contract.Diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
+        var warnings = contract.Diagnostics.Count - errors;
+        text.Append("contract     ").AppendLine(contract.Name);
+        text.Append("kind         ").Append(CliNames.Kind(contract.Kind));
+        if (contract.SpecificationVersion is { } spec)
+        {
+            text.Append(" (").Append(spec).Append(')');
+        }
+
+        text.AppendLine();
+        text.Append("dialect      ").AppendLine(CliNames.Dialect(contract.Dialect));
+        if (contract.Title is { } title)
+        {
+            text.Append("title        ").AppendLine(title);
+        }
+
+        text.Append("version      ").AppendLine(contract.Version);
+        text.Append("files        ").AppendLine(contract.Documents.Count.ToString(CultureInfo.InvariantCulture));
+        text.Append("diagnostics  ").AppendLine(CultureInfo.InvariantCulture, $"{errors} errors, {warnings} warnings");
+        foreach (var diagnostic in contract.Diagnostics)
+        {
+            text.Append("  ").AppendLine(diagnostic.ToString());
+        }
+
+        text.Append("targets      ").AppendLine(contract.Targets.Count.ToString(CultureInfo.InvariantCulture));
+        if (contract.Targets.Count > 0)
+        {
+            var idWidth = Math.Max(2, contract.Targets.Max(t => t.Id.Length));
+            var nameWidth = Math.Max(4, contract.Targets.Max(t => t.Name.Length));
+            text.Append("  ").Append("ID".PadRight(idWidth)).Append("  ").Append("NAME".PadRight(nameWidth)).AppendLine("  DIRECTION");
+            foreach (var target in contract.Targets)
+            {
+                text.Append("  ").Append(target.Id.PadRight(idWidth)).Append("  ").Append(target.Name.PadRight(nameWidth)).Append("  ")
+                    .AppendLine(CliNames.Direction(target.Direction));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteRich(IAnsiConsole console, Contract contract)
+    {
+        var errors = contract.Diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
+        console.MarkupLine($"[bold]{Markup.Escape(contract.Name)}[/]  {Markup.Escape(CliNames.Kind(contract.Kind))} {Markup.Escape(contract.SpecificationVersion ?? string.Empty)}  "
+            + $"dialect {Markup.Escape(CliNames.Dialect(contract.Dialect))}  {contract.Documents.Count} file(s)");
+        if (contract.Title is { } title)
+        {
+            console.MarkupLine($"[dim]title[/]    {Markup.Escape(title)}");
+        }
+
+        console.MarkupLine($"[dim]version[/]  {Markup.Escape(contract.Version)}");
+        foreach (var diagnostic in contract.Diagnostics)
+        {
+            var color = diagnostic.Severity == ContractDiagnosticSeverity.Error ? "red" : "yellow";
+            console.MarkupLine($"[{color}]{Markup.Escape(diagnostic.ToString())}[/]");
+        }
+
+        if (errors == 0 && contract.Diagnostics.Count == 0)
+        {
+            console.MarkupLine("[green]no diagnostics[/]");
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Target id").AddColumn("Name").AddColumn("Direction");
+        foreach (var target in contract.Targets)
+        {
+            table.AddRow(Markup.Escape(target.Id), Markup.Escape(target.Name), CliNames.Direction(target.Direction));
+        }
+
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    /// <summary>The JSON form: one contract object, or for a folder {"folder", "contracts": [...], "failures": [...]}.</summary>
+    internal static string ToJson(string path, bool isFolder, IReadOnlyList<Contract> contracts, IReadOnlyList<ContractLoadFailure> failures)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            if (isFolder)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("folder", path);
+                writer.WriteStartArray("contracts");
+                foreach (var contract in contracts)
+                {
+                    WriteContract(writer, contract);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("failures");
+                foreach (var failure in failures)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("contract", failure.Name);
+                    writer.WriteString("error", failure.Error.Message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                WriteContract(writer, contracts[0]);
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteContract(Utf8JsonWriter writer, Contract contract)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("contract", contract.Name);
+        writer.WriteString("kind", CliNames.Kind(contract.Kind));
+        writer.WriteString("specificationVersion", contract.SpecificationVersion);
+        writer.WriteString("dialect", CliNames.Dialect(contract.Dialect));
+        writer.WriteString("title", contract.Title);
+        writer.WriteString("version", contract.Version);
+        writer.WriteNumber("files", contract.Documents.Count);
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in contract.Diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", CliNames.Severity(diagnostic.Severity));
+            writer.WriteString("message", diagnostic.Message);
+            writer.WriteString("pointer", diagnostic.JsonPointer);
+            writer.WriteString("file", diagnostic.SourcePath);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("targets");
+        foreach (var target in contract.Targets)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", target.Id);
+            writer.WriteString("name", target.Name);
+            writer.WriteString("direction", CliNames.Direction(target.Direction));
+            WriteOptional(writer, "operationId", target.OperationId);
+            WriteOptional(writer, "method", target.Method);
+            WriteOptional(writer, "path", target.Path);
+            WriteOptional(writer, "status", target.StatusCode);
+            WriteOptional(writer, "mediaType", target.MediaType);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Contracts;
+
+/// <summary>
+/// Finds the <c>$ref</c>s of a document that name other documents, tracking base URI changes by
+/// <c>$id</c> (<c>id</c> in draft-04), so a multi-file contract's files can all be loaded (and hashed)
+/// up front. Values that are data, not schemas (<c>enum</c>, <c>const</c>, <c>default</c>, examples,
+/// <c>x-</c> extensions), are not searched.
+/// </summary>
+internal static class ExternalReferenceScanner
+{
+    /// <summary>Adds the document's external references to <paramref name="found"/> and its embedded <c>$id</c> documents to <paramref name="embeddedIds"/>.</summary>
+    public static void Scan(SchemaDocument document, List<ExternalReference> found, HashSet<string> embeddedIds)
+    {
+        var idKeyword = document.DefaultDialect switch
+        {
+            Dialect.Draft4 => "id",
+            Dialect.OpenApi30 or Dialect.Swagger20 => null,
+            _ => "$id",
+        };
+        var segments = new List<string>();
+        Visit(document, document.Root, document.BaseUri, idKeyword, segments, found, embeddedIds, keysAreNames: false);
+    }
+
+    private static void Visit(SchemaDocument document, JsonElement element, Uri baseUri, string? idKeyword, List<string> segments, List<ExternalReference> found, HashSet<string> embeddedIds, bool keysAreNames)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                {
+                    // A bare "#name" id (draft 6/7) names an anchor, not a new base.
+                    if (idKeyword is not null && element.TryGetProperty(idKeyword, out var id) && id.ValueKind == JsonValueKind.String
+                        && !id.GetString()!.StartsWith('#') && ReferenceUri.TryResolve(baseUri, id.GetString()!, out var idUri, out _))
+                    {
+                        baseUri = idUri;
+                        embeddedIds.Add(baseUri.AbsoluteUri);
+                    }
+
+                    if (element.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
+                    {
+                        var text = reference.GetString()!;
+                        if (!text.StartsWith('#') && ReferenceUri.TryResolve(baseUri, text, out var documentUri, out _))
+                        {
+                            if (!string.Equals(documentUri.AbsoluteUri, document.BaseUri.AbsoluteUri, StringComparison.Ordinal))
+                            {
+                                found.Add(new ExternalReference(documentUri, text, "#" + JsonPointerSyntax.Build(segments), document));
+                            }
+                        }
+                    }
+
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if ((!keysAreNames && IsData(property.Name)) || property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                        {
+                            continue;
+                        }
+
+                        segments.Add(property.Name);
+                        Visit(document, property.Value, baseUri, idKeyword, segments, found, embeddedIds, !keysAreNames && IsNameMap(property.Name));
+                        segments.RemoveAt(segments.Count - 1);
+                    }
+
+                    break;
+                }
+
+            case JsonValueKind.Array:
+                {
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        {
+                            segments.Add(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            Visit(document, item, baseUri, idKeyword, segments, found, embeddedIds, keysAreNames: false);
+                            segments.RemoveAt(segments.Count - 1);
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                }
+        }
+    }
+
+    private static bool IsData(string name) =>
+        name is "enum" or "const" or "default" or "example" or "examples" ||
+        name.StartsWith("x-", StringComparison.Ordinal);
+
+    // Under these keywords the keys are user-chosen names (a property may well be called "default").
+    private static bool IsNameMap(string name) =>
+        name is "properties" or "patternProperties" or "$defs" or "definitions" or "dependentSchemas" or "dependencies"
+            or "schemas" or "paths" or "webhooks" or "responses" or "parameters" or "requestBodies" or "headers"
+            or "callbacks" or "links" or "pathItems" or "content" or "securitySchemes" or "securityDefinitions";
+
+    /// <summary>The URI without its fragment.</summary>
+    public static Uri WithoutFragment(Uri uri) =>
+        string.IsNullOrEmpty(uri.Fragment) ? uri : new Uri(uri.GetLeftPart(UriPartial.Query));
+}

@@ -1,0 +1,638 @@
+using System.Text.Json;
+using MockGen.Core.Json;
+
+namespace MockGen.Core.Schema;
+
+/// <summary>Compiler half of <see cref="SchemaSet"/>.</summary>
+public sealed partial class SchemaSet
+{
+    private readonly HashSet<SchemaResource> _anchorsCompiled = [];
+
+    private void Drain()
+    {
+        while (_pending.Count > 0)
+        {
+            var node = _pending.Dequeue();
+            Fill(node);
+            node.IsCompiled = true;
+        }
+    }
+
+    private static bool Has(Vocabularies set, Vocabularies v) => (set & v) != 0;
+
+    private void Fill(SchemaNode node)
+    {
+        var resource = node.Resource;
+        if (_anchorsCompiled.Add(resource))
+        {
+            foreach (var (name, pointer) in resource.DynamicAnchors)
+            {
+                resource.DynamicAnchorNodes[name] = GetOrCreateNode(resource.DocumentUri, pointer, Navigate(_documents[resource.DocumentUri], pointer));
+            }
+
+            if (resource.RootNode is null)
+            {
+                resource.RootNode = GetOrCreateNode(resource.DocumentUri, resource.DocumentPointer, resource.Root);
+            }
+        }
+
+        var e = node.Element;
+        var loc = node.AbsoluteLocation;
+        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            node.BooleanSchema = e.ValueKind == JsonValueKind.True;
+            node.IsTrivial = node.BooleanSchema == true;
+            return;
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw SchemaException.NotASchema(loc);
+        }
+
+        var d = node.Dialect;
+        var v = node.Vocabularies;
+        var legacy = IsLegacy(d);
+        var draft6Plus = d is not (Dialect.Draft4 or Dialect.OpenApi30 or Dialect.Swagger20);
+        var draft7Plus = draft6Plus && d != Dialect.Draft6;
+        var modern = !legacy;
+        var applicator = Has(v, Vocabularies.Applicator);
+        var validation = Has(v, Vocabularies.Validation);
+        var constrains = false;
+
+        if (e.TryGetProperty("$ref", out var refElement))
+        {
+            if (refElement.ValueKind != JsonValueKind.String)
+            {
+                throw SchemaException.InvalidKeyword(loc, "$ref", "must be a string");
+            }
+
+            node.RefText = refElement.GetString();
+            node.Ref = ResolveReference(node, loc, "$ref", node.RefText!);
+            constrains = true;
+            if (legacy)
+            {
+                // draft-04..07 and OpenAPI 3.0: "$ref" replaces the whole schema; siblings are ignored.
+                node.IsTrivial = false;
+                return;
+            }
+        }
+
+        bool? exclusiveMinFlag = null;
+        bool? exclusiveMaxFlag = null;
+        SchemaNode? additionalItems = null;
+        var itemsIsArray = false;
+        var extensions = new List<KeyValuePair<string, JsonElement>>();
+
+        foreach (var p in e.EnumerateObject())
+        {
+            var value = p.Value;
+            var name = p.Name;
+            switch (name)
+            {
+                case "$dynamicRef" when d == Dialect.Draft202012:
+                    ReadDynamicRef(node, value);
+                    constrains = true;
+                    break;
+                case "$dynamicAnchor" when d == Dialect.Draft202012 && value.ValueKind == JsonValueKind.String:
+                    node.DynamicAnchor = value.GetString();
+                    break;
+                case "$recursiveRef" when d == Dialect.Draft201909:
+                    node.RecursiveRef = ResolveReference(node, loc, name, RequireString(loc, name, value));
+                    constrains = true;
+                    break;
+                case "$recursiveAnchor" when d == Dialect.Draft201909:
+                    node.RecursiveAnchor = value.ValueKind == JsonValueKind.True;
+                    break;
+
+                case "type" when validation:
+                    node.Types = ReadTypes(loc, value);
+                    constrains = true;
+                    break;
+                case "enum" when validation:
+                    if (value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw SchemaException.InvalidKeyword(loc, name, "must be an array");
+                    }
+
+                    node.Enum = [.. value.EnumerateArray()];
+                    if (node.Enum.All(x => x.ValueKind == JsonValueKind.String))
+                    {
+                        node.EnumStrings = [.. node.Enum.Select(x => x.GetString())];
+                    }
+
+                    constrains = true;
+                    break;
+                case "const" when validation && draft6Plus:
+                    node.Const = value;
+                    constrains = true;
+                    break;
+
+                case "minimum" when validation:
+                    node.Minimum = ReadNumber(loc, name, value);
+                    constrains = true;
+                    break;
+                case "maximum" when validation:
+                    node.Maximum = ReadNumber(loc, name, value);
+                    constrains = true;
+                    break;
+                case "exclusiveMinimum" when validation:
+                    if (!draft6Plus && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        exclusiveMinFlag = value.ValueKind == JsonValueKind.True;
+                    }
+                    else
+                    {
+                        node.ExclusiveMinimum = ReadNumber(loc, name, value);
+                    }
+
+                    constrains = true;
+                    break;
+                case "exclusiveMaximum" when validation:
+                    if (!draft6Plus && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        exclusiveMaxFlag = value.ValueKind == JsonValueKind.True;
+                    }
+                    else
+                    {
+                        node.ExclusiveMaximum = ReadNumber(loc, name, value);
+                    }
+
+                    constrains = true;
+                    break;
+                case "multipleOf" when validation:
+                    node.MultipleOf = ReadNumber(loc, name, value);
+                    if (node.MultipleOf.Exact.Sign <= 0)
+                    {
+                        throw SchemaException.InvalidKeyword(loc, name, "must be greater than 0");
+                    }
+
+                    constrains = true;
+                    break;
+
+                case "minLength" when validation:
+                    node.MinLength = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "maxLength" when validation:
+                    node.MaxLength = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "pattern" when validation:
+                    node.Pattern = ReadPattern(loc, name, value);
+                    constrains = true;
+                    break;
+                case "format" when value.ValueKind == JsonValueKind.String:
+                    node.Format = value.GetString();
+                    node.FormatAssertedByVocabulary = Has(v, Vocabularies.FormatAssertion);
+                    constrains = true;
+                    break;
+                case "contentMediaType" when draft7Plus && value.ValueKind == JsonValueKind.String:
+                    node.ContentMediaType = value.GetString();
+                    break;
+                case "contentEncoding" when draft7Plus && value.ValueKind == JsonValueKind.String:
+                    node.ContentEncoding = value.GetString();
+                    break;
+                case "contentSchema" when modern:
+                    node.ContentSchema = Child(node, value, name);
+                    break;
+
+                case "properties" when applicator:
+                    node.Properties = [.. MapOfSchemas(node, value, name).Select(x => new SchemaProperty(x.Key, x.Value))];
+                    constrains = true;
+                    break;
+                case "patternProperties" when applicator:
+                {
+                    var list = new List<PatternProperty>();
+                    foreach (var entry in RequireObject(loc, name, value).EnumerateObject())
+                    {
+                        var pattern = ReadPattern(loc + "/" + name, entry.Name, JsonSerializer.SerializeToElement(entry.Name));
+                        list.Add(new PatternProperty(pattern, Child(node, entry.Value, name, entry.Name)));
+                    }
+
+                    node.PatternProperties = list;
+                    constrains = true;
+                    break;
+                }
+
+                case "additionalProperties" when applicator:
+                    node.AdditionalProperties = Child(node, value, name);
+                    constrains = true;
+                    break;
+                case "propertyNames" when applicator && draft6Plus:
+                    node.PropertyNames = Child(node, value, name);
+                    constrains = true;
+                    break;
+                case "required" when validation:
+                    if (value.ValueKind == JsonValueKind.Array)
+                    {
+                        node.Required = ReadStrings(loc, name, value);
+                        constrains = node.Required.Count > 0 || constrains;
+                    }
+                    else if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    {
+                        // OpenAPI/Swagger parameter objects use a boolean "required"; anything else is an error.
+                        throw SchemaException.InvalidKeyword(loc, name, "must be an array of strings");
+                    }
+
+                    break;
+                case "dependencies" when legacy:
+                {
+                    var requirements = new List<DependentRequirement>();
+                    var schemas = new List<DependentSchema>();
+                    foreach (var entry in RequireObject(loc, name, value).EnumerateObject())
+                    {
+                        if (entry.Value.ValueKind == JsonValueKind.Array)
+                        {
+                            requirements.Add(new DependentRequirement(entry.Name, ReadStrings(loc + "/" + name, entry.Name, entry.Value)));
+                        }
+                        else
+                        {
+                            schemas.Add(new DependentSchema(entry.Name, Child(node, entry.Value, name, entry.Name)));
+                        }
+                    }
+
+                    node.DependentRequired = requirements;
+                    node.DependentSchemas = schemas;
+                    node.DependentRequiredKeyword = name;
+                    node.DependentSchemasKeyword = name;
+                    constrains = true;
+                    break;
+                }
+
+                case "dependentRequired" when modern && validation:
+                    node.DependentRequired = [.. RequireObject(loc, name, value).EnumerateObject()
+                        .Select(x => new DependentRequirement(x.Name, ReadStrings(loc + "/" + name, x.Name, x.Value)))];
+                    constrains = true;
+                    break;
+                case "dependentSchemas" when modern && applicator:
+                    node.DependentSchemas = [.. MapOfSchemas(node, value, name).Select(x => new DependentSchema(x.Key, x.Value))];
+                    constrains = true;
+                    break;
+                case "minProperties" when validation:
+                    node.MinProperties = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "maxProperties" when validation:
+                    node.MaxProperties = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "unevaluatedProperties" when modern && Has(v, Vocabularies.Unevaluated):
+                    node.UnevaluatedProperties = Child(node, value, name);
+                    constrains = true;
+                    break;
+
+                case "items" when applicator:
+                    if (value.ValueKind == JsonValueKind.Array && d != Dialect.Draft202012)
+                    {
+                        node.PrefixItems = ArrayOfSchemas(node, value, name, allowEmpty: true);
+                        node.PrefixItemsKeyword = name;
+                        itemsIsArray = true;
+                    }
+                    else
+                    {
+                        node.Items = Child(node, value, name);
+                        node.ItemsKeyword = name;
+                    }
+
+                    constrains = true;
+                    break;
+                case "prefixItems" when applicator && d == Dialect.Draft202012:
+                    node.PrefixItems = ArrayOfSchemas(node, value, name, allowEmpty: false);
+                    node.PrefixItemsKeyword = name;
+                    constrains = true;
+                    break;
+                case "additionalItems" when applicator && d != Dialect.Draft202012:
+                    additionalItems = Child(node, value, name);
+                    break;
+                case "contains" when applicator && draft6Plus:
+                    node.Contains = Child(node, value, name);
+                    constrains = true;
+                    break;
+                case "minContains" when validation && modern:
+                    node.MinContains = ReadCount(loc, name, value);
+                    break;
+                case "maxContains" when validation && modern:
+                    node.MaxContains = ReadCount(loc, name, value);
+                    break;
+                case "uniqueItems" when validation:
+                    node.UniqueItems = value.ValueKind == JsonValueKind.True;
+                    constrains |= node.UniqueItems;
+                    break;
+                case "minItems" when validation:
+                    node.MinItems = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "maxItems" when validation:
+                    node.MaxItems = ReadCount(loc, name, value);
+                    constrains = true;
+                    break;
+                case "unevaluatedItems" when modern && Has(v, Vocabularies.Unevaluated):
+                    node.UnevaluatedItems = Child(node, value, name);
+                    constrains = true;
+                    break;
+
+                case "allOf" when applicator:
+                    node.AllOf = ArrayOfSchemas(node, value, name, allowEmpty: false);
+                    constrains = true;
+                    break;
+                case "anyOf" when applicator:
+                    node.AnyOf = ArrayOfSchemas(node, value, name, allowEmpty: false);
+                    constrains = true;
+                    break;
+                case "oneOf" when applicator:
+                    node.OneOf = ArrayOfSchemas(node, value, name, allowEmpty: false);
+                    constrains = true;
+                    break;
+                case "not" when applicator:
+                    node.Not = Child(node, value, name);
+                    constrains = true;
+                    break;
+                case "if" when applicator && draft7Plus:
+                    node.If = Child(node, value, name);
+                    constrains = true;
+                    break;
+                case "then" when applicator && draft7Plus:
+                    node.Then = Child(node, value, name);
+                    break;
+                case "else" when applicator && draft7Plus:
+                    node.Else = Child(node, value, name);
+                    break;
+
+                case "readOnly" when draft7Plus || d is Dialect.OpenApi30 or Dialect.Swagger20:
+                    node.ReadOnly = value.ValueKind == JsonValueKind.True;
+                    constrains |= node.ReadOnly;
+                    break;
+                case "writeOnly" when draft7Plus || d == Dialect.OpenApi30:
+                    node.WriteOnly = value.ValueKind == JsonValueKind.True;
+                    constrains |= node.WriteOnly;
+                    break;
+                case "nullable" when d == Dialect.OpenApi30:
+                case "x-nullable" when d == Dialect.Swagger20:
+                    node.Nullable = value.ValueKind == JsonValueKind.True;
+                    if (name.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        extensions.Add(new(name, value));
+                    }
+
+                    break;
+                case "deprecated":
+                    node.Deprecated = value.ValueKind == JsonValueKind.True;
+                    break;
+                case "title" when value.ValueKind == JsonValueKind.String:
+                    node.Title = value.GetString();
+                    break;
+                case "description" when value.ValueKind == JsonValueKind.String:
+                    node.Description = value.GetString();
+                    break;
+                case "default":
+                    node.Default = value;
+                    break;
+                case "example":
+                    node.Example = value;
+                    break;
+                case "examples" when value.ValueKind == JsonValueKind.Array:
+                    node.Examples = [.. value.EnumerateArray()];
+                    break;
+                case "discriminator":
+                    node.Discriminator = ReadDiscriminator(node, value);
+                    break;
+                default:
+                    if (name.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        extensions.Add(new(name, value));
+                    }
+
+                    break;
+            }
+        }
+
+        // draft-04 / OpenAPI 3.0 / Swagger 2.0: a boolean exclusive flag turns the matching bound exclusive.
+        if (exclusiveMinFlag == true && node.Minimum is not null)
+        {
+            node.ExclusiveMinimum = node.Minimum;
+            node.ExclusiveMinimumKeyword = "minimum";
+            node.Minimum = null;
+        }
+
+        if (exclusiveMaxFlag == true && node.Maximum is not null)
+        {
+            node.ExclusiveMaximum = node.Maximum;
+            node.ExclusiveMaximumKeyword = "maximum";
+            node.Maximum = null;
+        }
+
+        if (itemsIsArray && additionalItems is not null)
+        {
+            node.Items = additionalItems;
+            node.ItemsKeyword = "additionalItems";
+        }
+
+        if (node.Nullable && node.Types != SchemaTypes.None)
+        {
+            node.Types |= SchemaTypes.Null;
+        }
+
+        if (node.Contains is null)
+        {
+            node.MinContains = null;
+            node.MaxContains = null;
+        }
+
+        node.Extensions = extensions;
+        node.IsTrivial = !constrains;
+    }
+
+    private void ReadDynamicRef(SchemaNode node, JsonElement value)
+    {
+        var text = RequireString(node.AbsoluteLocation, "$dynamicRef", value);
+        var target = ResolveReference(node, node.AbsoluteLocation, "$dynamicRef", text);
+        node.DynamicRef = target;
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash < 0 ? string.Empty : Uri.UnescapeDataString(text[(hash + 1)..]);
+
+        // Dynamic only when the fragment is a plain name declared by $dynamicAnchor in the initial target's
+        // resource (2020-12 §8.2.3.2, the "bookending" requirement); otherwise it behaves as $ref.
+        if (fragment.Length > 0 && !fragment.StartsWith('/') &&
+            target.Resource.DynamicAnchors.TryGetValue(fragment, out var pointer) &&
+            pointer == target.DocumentPointer && target.DocumentUri == target.Resource.DocumentUri)
+        {
+            node.DynamicRefAnchor = fragment;
+        }
+    }
+
+    private Discriminator? ReadDiscriminator(SchemaNode node, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return new Discriminator(value.GetString()!, [], []);
+        }
+
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("propertyName", out var pn) || pn.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var mapping = new List<KeyValuePair<string, string>>();
+        var targets = new List<KeyValuePair<string, SchemaNode>>();
+        if (value.TryGetProperty("mapping", out var map) && map.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in map.EnumerateObject())
+            {
+                if (entry.Value.ValueKind != JsonValueKind.String)
+                {
+                    continue;
+                }
+
+                var reference = entry.Value.GetString()!;
+                mapping.Add(new(entry.Name, reference));
+                var refText = reference.Contains('#', StringComparison.Ordinal) || reference.Contains('/', StringComparison.Ordinal)
+                    ? reference
+                    : "#/components/schemas/" + JsonPointer.EscapeToken(reference);
+                try
+                {
+                    targets.Add(new(entry.Name, ResolveReference(node, node.AbsoluteLocation, "discriminator/mapping", refText)));
+                }
+                catch (SchemaException)
+                {
+                    // An unresolvable mapping entry is a contract diagnostic, not a reason to refuse the schema.
+                }
+            }
+        }
+
+        return new Discriminator(pn.GetString()!, mapping, targets);
+    }
+
+    private SchemaNode Child(SchemaNode parent, JsonElement value, string keyword, string? key = null)
+    {
+        if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
+        {
+            throw SchemaException.InvalidKeyword(parent.AbsoluteLocation, key is null ? keyword : keyword + "/" + JsonPointer.EscapeToken(key), "must be a schema (an object or a boolean)");
+        }
+
+        var pointer = JsonPointer.Append(parent.DocumentPointer, keyword);
+        if (key is not null)
+        {
+            pointer = JsonPointer.Append(pointer, key);
+        }
+
+        return GetOrCreateNode(parent.DocumentUri, pointer, value);
+    }
+
+    private List<KeyValuePair<string, SchemaNode>> MapOfSchemas(SchemaNode parent, JsonElement value, string keyword)
+    {
+        var list = new List<KeyValuePair<string, SchemaNode>>();
+        foreach (var entry in RequireObject(parent.AbsoluteLocation, keyword, value).EnumerateObject())
+        {
+            list.Add(new(entry.Name, Child(parent, entry.Value, keyword, entry.Name)));
+        }
+
+        return list;
+    }
+
+    private SchemaNode[] ArrayOfSchemas(SchemaNode parent, JsonElement value, string keyword, bool allowEmpty)
+    {
+        if (value.ValueKind != JsonValueKind.Array || (!allowEmpty && value.GetArrayLength() == 0))
+        {
+            throw SchemaException.InvalidKeyword(parent.AbsoluteLocation, keyword, allowEmpty ? "must be an array of schemas" : "must be a non-empty array of schemas");
+        }
+
+        var result = new SchemaNode[value.GetArrayLength()];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            result[i] = Child(parent, item, keyword, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            i++;
+        }
+
+        return result;
+    }
+
+    private static JsonElement RequireObject(string location, string keyword, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object ? value : throw SchemaException.InvalidKeyword(location, keyword, "must be an object");
+
+    private static string RequireString(string location, string keyword, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw SchemaException.InvalidKeyword(location, keyword, "must be a string");
+
+    private static string[] ReadStrings(string location, string keyword, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw SchemaException.InvalidKeyword(location, keyword, "must be an array of strings");
+        }
+
+        var result = new string[value.GetArrayLength()];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            result[i++] = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw SchemaException.InvalidKeyword(location, keyword, "must be an array of strings");
+        }
+
+        return result;
+    }
+
+    private static NumberLimit ReadNumber(string location, string keyword, JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? NumberLimit.FromElement(value) : throw SchemaException.InvalidKeyword(location, keyword, "must be a number");
+
+    private static long ReadCount(string location, string keyword, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            throw SchemaException.InvalidKeyword(location, keyword, "must be a non-negative integer");
+        }
+
+        var exact = JsonNumbers.GetExact(value);
+        if (!exact.IsInteger || exact.Sign < 0)
+        {
+            throw SchemaException.InvalidKeyword(location, keyword, $"must be a non-negative integer (was {value.GetRawText()})");
+        }
+
+        return exact.ToDecimal() is { } dec && dec <= long.MaxValue ? (long)dec : long.MaxValue;
+    }
+
+    private CompiledPattern ReadPattern(string location, string keyword, JsonElement value)
+    {
+        var source = RequireString(location, keyword, value);
+        if (!CompiledPattern.TryCreate(source, _regexTimeout, out var pattern, out var error))
+        {
+            throw SchemaException.InvalidKeyword(location, keyword, $"\"{source}\" is not a supported ECMA-262 regular expression: {error}");
+        }
+
+        return pattern!;
+    }
+
+    private static SchemaTypes ReadTypes(string location, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return ParseType(location, value.GetString()!);
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw SchemaException.InvalidKeyword(location, "type", "must be a type name or an array of type names");
+        }
+
+        var types = SchemaTypes.None;
+        foreach (var item in value.EnumerateArray())
+        {
+            types |= item.ValueKind == JsonValueKind.String
+                ? ParseType(location, item.GetString()!)
+                : throw SchemaException.InvalidKeyword(location, "type", "must be a type name or an array of type names");
+        }
+
+        return value.GetArrayLength() > 0 ? types : throw SchemaException.InvalidKeyword(location, "type", "must not be an empty array");
+    }
+
+    private static SchemaTypes ParseType(string location, string name) => name switch
+    {
+        "null" => SchemaTypes.Null,
+        "boolean" => SchemaTypes.Boolean,
+        "object" => SchemaTypes.Object,
+        "array" => SchemaTypes.Array,
+        "number" => SchemaTypes.Number,
+        "string" => SchemaTypes.String,
+        "integer" => SchemaTypes.Integer,
+        _ => throw SchemaException.InvalidKeyword(location, "type", $"\"{name}\" is not a JSON Schema type (null, boolean, object, array, number, string, integer)"),
+    };
+}

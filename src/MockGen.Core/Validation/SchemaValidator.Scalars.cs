@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MockGen.Core.Json;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Validation;
+
+/// <summary>Number and string keywords.</summary>
+internal sealed partial class SchemaValidator
+{
+    private static bool EvalNumber(SchemaNode node, JsonElement inst, EvaluationContext ctx)
+    {
+        var ok = true;
+        if (node.Minimum is { } min && JsonNumbers.Compare(inst, min) < 0)
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, "minimum", $"{Show(inst)} is less than the minimum of {min}");
+        }
+
+        if (node.Maximum is { } max && JsonNumbers.Compare(inst, max) > 0)
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, "maximum", $"{Show(inst)} is greater than the maximum of {max}");
+        }
+
+        if (node.ExclusiveMinimum is { } xmin && JsonNumbers.Compare(inst, xmin) <= 0)
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, node.ExclusiveMinimumKeyword, $"{Show(inst)} must be greater than {xmin}");
+        }
+
+        if (node.ExclusiveMaximum is { } xmax && JsonNumbers.Compare(inst, xmax) >= 0)
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, node.ExclusiveMaximumKeyword, $"{Show(inst)} must be less than {xmax}");
+        }
+
+        if (node.MultipleOf is { } step && !JsonNumbers.IsMultipleOf(inst, step))
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, "multipleOf", $"{Show(inst)} is not a multiple of {step}");
+        }
+
+        if (node.Format is { } format && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) && !FormatValidator.IsValidNumber(format, inst))
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, "format", $"{Show(inst)} is not a valid {format}");
+        }
+
+        return ok;
+    }
+
+    private static bool EvalString(SchemaNode node, JsonElement inst, EvaluationContext ctx)
+    {
+        var ok = true;
+        if (node.MinLength is not null || node.MaxLength is not null)
+        {
+            var length = JsonStrings.CodePointLength(inst);
+            if (length < node.MinLength)
+            {
+                if (!ctx.Collect)
+                {
+                    return false;
+                }
+
+                ok = false;
+                Fail(ctx, node, "minLength", $"{Show(inst)} is shorter than {node.MinLength} characters");
+            }
+
+            if (length > node.MaxLength)
+            {
+                if (!ctx.Collect)
+                {
+                    return false;
+                }
+
+                ok = false;
+                Fail(ctx, node, "maxLength", $"{Show(inst)} is longer than {node.MaxLength} characters");
+            }
+        }
+
+        if (node.Pattern is { } pattern)
+        {
+            bool? matched;
+            try
+            {
+                matched = JsonStrings.Test(inst, pattern.Regex, static (s, r) => r.IsMatch(s));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                matched = null;
+            }
+
+            if (matched != true)
+            {
+                if (!ctx.Collect)
+                {
+                    return false;
+                }
+
+                ok = false;
+                Fail(ctx, node, "pattern", matched is null
+                    ? $"matching {Show(inst)} against the pattern {pattern.Source} took longer than {pattern.Regex.MatchTimeout.TotalMilliseconds:0} ms; the value is rejected (simplify the pattern or the value)"
+                    : $"{Show(inst)} does not match the pattern {pattern.Source}");
+            }
+        }
+
+        if (node.Format is { } format && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) &&
+            !JsonStrings.Test(inst, format, static (s, f) => FormatValidator.IsValid(f, s)))
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, "format", $"{Show(inst)} is not a valid {format}");
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,45 @@
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Tests.Schema;
+
+public sealed class EcmaRegexTranslatorTests
+{
+    private static bool Matches(string pattern, string input)
+    {
+        Assert.True(CompiledPattern.TryCreate(pattern, TimeSpan.FromSeconds(1), out var compiled, out var error), error);
+        return compiled!.IsMatch(input) == true;
+    }
+
+    [Theory]
+    [InlineData("^\\d$", "৪", false)]
+    [InlineData("^\\d$", "4", true)]
+    [InlineData("^\\w$", "é", false)]
+    [InlineData("^\\s$", "\u00a0", true)]
+    [InlineData("^\\s$", "\ufeff", true)]
+    [InlineData("^[\\D]$", "a", true)]
+    [InlineData("^[\\W]$", "a", false)]
+    [InlineData("^abc$", "abc\n", false)]
+    [InlineData("^.$", "\u2028", false)]
+    [InlineData("^.$", "🐲", true)]
+    [InlineData("^🐲*$", "🐲🐲", true)]
+    [InlineData("^\\u{1F432}$", "🐲", true)]
+    [InlineData("^\\p{Letter}+$", "abcé", true)]
+    [InlineData("[^]", "\n", true)]
+    public void Translate_EcmaSemantics(string pattern, string input, bool expected) =>
+        Assert.Equal(expected, Matches(pattern, input));
+
+    [Fact]
+    public void TryCreate_SimplePattern_UsesLinearEngine()
+    {
+        Assert.True(CompiledPattern.TryCreate("^(a+)+$", TimeSpan.FromSeconds(1), out var compiled, out _));
+        Assert.True(compiled!.IsLinear);
+    }
+
+    [Fact]
+    public void TryCreate_Backreference_FallsBackToBacktracking()
+    {
+        Assert.True(CompiledPattern.TryCreate("^(a)\\1$", TimeSpan.FromSeconds(1), out var compiled, out _));
+        Assert.False(compiled!.IsLinear);
+        Assert.True(compiled.IsMatch("aa"));
+    }
+}

@@ -1,0 +1,96 @@
+using MockGen.Core.Schema;
+using MockGen.Core.Tests.Validation;
+
+namespace MockGen.Core.Tests.Schema;
+
+public sealed class SchemaSetTests
+{
+    [Fact]
+    public void GetNode_OpenApiComponent_ExposesTypedFieldsInDocumentOrder()
+    {
+        const string doc = """
+            {
+              "openapi": "3.0.3",
+              "components": { "schemas": {
+                "Pet": {
+                  "type": "object",
+                  "required": ["name", "id"],
+                  "properties": {
+                    "name": { "type": "string", "minLength": 1, "pattern": "^[A-Z]", "example": "Rex" },
+                    "id": { "type": "integer", "format": "int64", "readOnly": true },
+                    "kind": { "$ref": "#/components/schemas/Kind" }
+                  },
+                  "discriminator": { "propertyName": "kind", "mapping": { "dog": "Dog" } },
+                  "x-mockgen": { "locale": "fr" }
+                },
+                "Kind": { "type": "string", "enum": ["dog", "cat"], "nullable": true },
+                "Dog": { "allOf": [ { "$ref": "#/components/schemas/Pet" } ] }
+              } }
+            }
+            """;
+        var set = SchemaTestHost.Set(doc, Dialect.OpenApi30);
+
+        var pet = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/components/schemas/Pet"));
+
+        Assert.Equal(SchemaTypes.Object, pet.Types);
+        Assert.Equal(["name", "id"], pet.Required);
+        Assert.Equal(["name", "id", "kind"], pet.Properties.Select(p => p.Name));
+        Assert.Equal("^[A-Z]", pet.Properties[0].Node.Pattern!.Source);
+        Assert.Equal("Rex", pet.Properties[0].Node.Example!.Value.GetString());
+        Assert.True(pet.Properties[1].Node.ReadOnly);
+        var kind = pet.Properties[2].Node.Ref!;
+        Assert.Equal(SchemaTypes.String | SchemaTypes.Null, kind.Types);
+        Assert.Equal("/components/schemas/Kind", kind.DocumentPointer);
+        Assert.Equal("kind", pet.Discriminator!.PropertyName);
+        var dog = Assert.Single(pet.Discriminator.Targets);
+        Assert.Equal("/components/schemas/Dog", dog.Value.DocumentPointer);
+        Assert.Same(pet, dog.Value.AllOf[0].Ref);
+        Assert.Equal("fr", pet.GetExtension("x-mockgen")!.Value.GetProperty("locale").GetString());
+    }
+
+    [Fact]
+    public void GetNode_Draft7ArrayItems_NormalizesToPrefixItems()
+    {
+        var set = SchemaTestHost.Set("""{"items":[{"type":"string"}],"additionalItems":false}""", Dialect.Draft7);
+
+        var node = set.GetNode(SchemaTestHost.BaseUri);
+
+        Assert.Single(node.PrefixItems);
+        Assert.Equal("items", node.PrefixItemsKeyword);
+        Assert.False(node.Items!.BooleanSchema);
+        Assert.Equal("additionalItems", node.ItemsKeyword);
+    }
+
+    [Fact]
+    public void GetNode_AnchorFragment_ResolvesAnchor()
+    {
+        var set = SchemaTestHost.Set("""{"$defs":{"x":{"$anchor":"thing","type":"null"}}}""");
+
+        var node = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#thing"));
+
+        Assert.Equal(SchemaTypes.Null, node.Types);
+        Assert.Equal("https://mockgen.test/schema.json#/$defs/x", node.AbsoluteLocation);
+    }
+
+    [Fact]
+    public void GetNode_CyclicRefs_CompileToCyclicGraph()
+    {
+        var set = SchemaTestHost.Set("""{"$defs":{"node":{"properties":{"next":{"$ref":"#/$defs/node"}}}},"$ref":"#/$defs/node"}""");
+
+        var root = set.GetNode(SchemaTestHost.BaseUri);
+
+        var node = root.Ref!;
+        Assert.Same(node, node.Properties[0].Node.Ref);
+    }
+
+    [Fact]
+    public void Create_InvalidOptions_ReportsEveryProblem()
+    {
+        var options = new SchemaSetOptions { MaxDepth = 0, RegexTimeout = TimeSpan.Zero };
+
+        var ex = Assert.Throws<ArgumentException>(() => SchemaTestHost.Set("{}", options: options));
+
+        Assert.Contains("MaxDepth", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RegexTimeout", ex.Message, StringComparison.Ordinal);
+    }
+}
