@@ -30,6 +30,9 @@ public sealed class MockGenStorageException : Exception
     internal static MockGenStorageException InvalidProfile(string path, string reason) =>
         new($"{path}: invalid tenant profile: {reason}", StorageErrorKind.InvalidInput);
 
+    internal static MockGenStorageException InvalidContract(string name, string reason) =>
+        new($"{name}: the contract cannot be loaded: {reason}", StorageErrorKind.InvalidInput);
+
     internal static MockGenStorageException ActivityUnknown(string name) =>
         new($"activity '{name}' is not registered with the local runner", StorageErrorKind.InvalidInput);
 }

@@ -45,7 +45,7 @@ public sealed class DriftTests(AzuriteFixture azurite)
     {
         var h = new PipelineHarness(PipelineStoreFactory.Local());
         var v1 = await h.Registry.RegisterAsync("acme", "pets.json", TestContracts.PetsV1);
-        var v3 = await h.Registry.RegisterAsync("acme", "pets.json", """{"components":{"schemas":{"Pet":{"required":["id","name"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},"vaccinated":{"type":"boolean"}}}}}}"""u8.ToArray());
+        var v3 = await h.Registry.RegisterAsync("acme", "pets.json", """{"openapi":"3.1.0","info":{"title":"pets","version":"3"},"paths":{},"components":{"schemas":{"Pet":{"required":["id","name"],"properties":{"id":{"type":"integer"},"name":{"type":"string"},"vaccinated":{"type":"boolean"}}}}}}"""u8.ToArray());
         var run = await h.Runner.RunAsync(RunSpec.FromProfile("acme", "pets.json", v1.Version, Profile));
         var report = await h.Runner.DriftAsync(new DriftSpec("acme", run.RunId, "pets.json", v3.Version, 2));
         Assert.Equal(50, report.Failing);

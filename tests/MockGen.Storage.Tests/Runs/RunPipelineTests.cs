@@ -134,7 +134,7 @@ public sealed class RunPipelineTests(AzuriteFixture azurite)
     public async Task Run_UnsatisfiableTarget_SealsWithErrors_AndNamesTheTarget()
     {
         var h = new PipelineHarness(PipelineStoreFactory.Local());
-        var contract = Encoding.UTF8.GetBytes("""{"components":{"schemas":{"Ok":{"properties":{"a":{"type":"string"}}},"Never":{"x-unsatisfiable":true,"properties":{}}}}}""");
+        var contract = Encoding.UTF8.GetBytes("""{"openapi":"3.1.0","info":{"title":"c","version":"1"},"paths":{},"components":{"schemas":{"Ok":{"properties":{"a":{"type":"string"}}},"Never":{"x-unsatisfiable":true,"properties":{}}}}}""");
         var version = await h.Registry.RegisterAsync("acme", "c.json", contract);
         var outcome = await h.Runner.RunAsync(RunSpec.FromProfile("acme", "c.json", version.Version, Profile));
         Assert.Equal(RunStatus.CompletedWithErrors, outcome.Status);

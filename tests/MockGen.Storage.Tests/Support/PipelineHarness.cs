@@ -12,10 +12,10 @@ internal sealed class PipelineHarness
     {
         Store = store;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-        Engine = new JsonLinesTestEngine();
-        Registry = new ContractRegistry(store, Engine, Time);
+        Engine = new JsonLinesTestEngine().Engine;
+        Registry = new ContractRegistry(store, Engine.Inspector, Time);
         Runs = new RunCatalog(store.Tables, Time);
-        Activities = new PipelineActivities(store, Registry, Engine.Engine, Runs);
+        Activities = new PipelineActivities(store, Registry, Engine, Runs);
         Runner = new LocalOrchestrationRunner(Activities, Runs, activityCompleted);
     }
 
@@ -23,7 +23,7 @@ internal sealed class PipelineHarness
 
     public FakeTimeProvider Time { get; }
 
-    public JsonLinesTestEngine Engine { get; }
+    public MockGen.Storage.Engine.PipelineEngine Engine { get; }
 
     public ContractRegistry Registry { get; }
 
