@@ -28,6 +28,7 @@ public static class Program
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(InspectCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",
