@@ -27,17 +27,31 @@ public sealed class DriftTests(AzuriteFixture azurite)
         var report = await h.Runner.DriftAsync(new DriftSpec(tenant, run.RunId, "pets.json", v2.Version, 4));
         Assert.Equal(v1.Version, report.FromVersion);
         Assert.Equal(100, report.Payloads);
-        Assert.Equal(100, report.Failing);
+
+        // Every Pet lacks the newly required 'species'; exactly the Owners that carry an (integer) age now fail.
+        var ownersWithAge = await CountAsync(h, tenant, run.RunId, "#/components/schemas/Owner", r => r.GetProperty("payload").TryGetProperty("age", out _));
+        Assert.InRange(ownersWithAge, 1, 49);
+        Assert.Equal(50 + ownersWithAge, report.Failing);
         var owner = report.Targets.Single(t => t.TargetId == "#/components/schemas/Owner");
-        Assert.Equal(50, owner.Failing);
-        Assert.Equal(new DriftCount("type", 50), Assert.Single(owner.Keywords));
-        Assert.Equal(new DriftCount("/age", 50), Assert.Single(owner.Paths));
+        Assert.Equal(ownersWithAge, owner.Failing);
+        Assert.Equal(new DriftCount("type", ownersWithAge), Assert.Single(owner.Keywords));
+        Assert.Equal(new DriftCount("/age", ownersWithAge), Assert.Single(owner.Paths));
         var pet = report.Targets.Single(t => t.TargetId == "#/components/schemas/Pet");
+        Assert.Equal(50, pet.Failing);
         Assert.Equal(new DriftCount("required", 50), Assert.Single(pet.Keywords));
 
         // The report is stored beside the run.
         var stored = await ReadAllAsync(h.Store.Blobs, $"reports/{tenant}/{run.RunId}/drift-{v2.Version[7..]}.json");
-        Assert.Contains("\"failing\":100", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+        Assert.Contains($"\"failing\":{50 + ownersWithAge}", System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
+    }
+
+    private static async Task<long> CountAsync(PipelineHarness h, string tenant, string runId, string target, Func<System.Text.Json.JsonElement, bool> predicate)
+    {
+        var buffer = new MemoryStream();
+        await new DatasetReader(h.Activities, new MockGen.Storage.Lineage.LineageIndex(h.Store.Tables)).CopyAsync(tenant, runId, new DatasetFilter(target), buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Count(r => r.GetProperty("meta").GetProperty("variant").GetString() != "negative" && predicate(r));
     }
 
     [Fact]

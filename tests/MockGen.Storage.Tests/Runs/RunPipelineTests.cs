@@ -41,7 +41,7 @@ public sealed class RunPipelineTests(AzuriteFixture azurite)
             Assert.Equal(shard.Sha256, await HashAsync(h.Store.Blobs, shard.BlobPath));
             Assert.Equal(version.Version, shard.ContractVersion);
             Assert.Equal("7", shard.Seed);
-            Assert.Equal("test-engine/1", shard.GeneratorVersion);
+            Assert.Equal(MockGen.Core.Generation.GeneratorVersion.Value, shard.GeneratorVersion);
         }
 
         // Table cost: one transaction per shard + the run row written twice (start, seal); none per payload.
@@ -134,7 +134,7 @@ public sealed class RunPipelineTests(AzuriteFixture azurite)
     public async Task Run_UnsatisfiableTarget_SealsWithErrors_AndNamesTheTarget()
     {
         var h = new PipelineHarness(PipelineStoreFactory.Local());
-        var contract = Encoding.UTF8.GetBytes("""{"openapi":"3.1.0","info":{"title":"c","version":"1"},"paths":{},"components":{"schemas":{"Ok":{"properties":{"a":{"type":"string"}}},"Never":{"x-unsatisfiable":true,"properties":{}}}}}""");
+        var contract = Encoding.UTF8.GetBytes("""{"openapi":"3.1.0","info":{"title":"c","version":"1"},"paths":{},"components":{"schemas":{"Ok":{"properties":{"a":{"type":"string"}}},"Never":{"type":"object","required":["a"],"properties":{"a":{"type":"string","minLength":5,"maxLength":2}}}}}}""");
         var version = await h.Registry.RegisterAsync("acme", "c.json", contract);
         var outcome = await h.Runner.RunAsync(RunSpec.FromProfile("acme", "c.json", version.Version, Profile));
         Assert.Equal(RunStatus.CompletedWithErrors, outcome.Status);

@@ -8,11 +8,11 @@ namespace MockGen.Storage.Tests.Support;
 /// <summary>One store with the registry, catalog, activities and local runner wired over it.</summary>
 internal sealed class PipelineHarness
 {
-    public PipelineHarness(PipelineStore store, Action<string>? activityCompleted = null)
+    public PipelineHarness(PipelineStore store, Action<string>? activityCompleted = null, MockGen.Storage.Engine.PipelineEngine? engine = null)
     {
         Store = store;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
-        Engine = new JsonLinesTestEngine().Engine;
+        Engine = engine ?? MockGen.Storage.Engine.CoreEngine.Create(TimeProvider.System);
         Registry = new ContractRegistry(store, Engine.Inspector, Time);
         Runs = new RunCatalog(store.Tables, Time);
         Activities = new PipelineActivities(store, Registry, Engine, Runs);

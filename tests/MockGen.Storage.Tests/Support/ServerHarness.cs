@@ -28,7 +28,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public static async Task<ServerHarness> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string> keys, bool watch = false, PipelineEngine? engine = null)
     {
-        var pipeline = new MockGenPipeline(store, engine ?? new JsonLinesTestEngine().Engine, TimeProvider.System);
+        var pipeline = new MockGenPipeline(store, engine ?? MockGen.Storage.Engine.CoreEngine.Create(TimeProvider.System), TimeProvider.System);
         var options = new ServeOptions { Port = 0, WatchContracts = watch, PollInterval = TimeSpan.FromMilliseconds(200), MaxParallelShards = 3 };
         var app = MockGenServer.Build(pipeline, options, logging => logging.SetMinimumLevel(LogLevel.Warning));
         var apiKeys = app.Services.GetRequiredService<ApiKeyStore>();
