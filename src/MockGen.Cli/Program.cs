@@ -29,6 +29,7 @@ public static class Program
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create());
         CliHelp.SetExamples(
             root,
