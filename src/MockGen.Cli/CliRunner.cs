@@ -44,7 +44,7 @@ internal static class CliRunner
 
     /// <summary>Errors the user can fix, reported as a message without stack trace.</summary>
     public static bool IsUserError(Exception exception) =>
-        exception is ContractException or CliException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+        exception is ContractException or CliException or MockGen.Core.Schema.SchemaException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 
     private static Stack<string> Lineage(Command command)
     {

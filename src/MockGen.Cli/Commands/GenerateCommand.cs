@@ -11,11 +11,11 @@ namespace MockGen.Cli.Commands;
 /// <summary><c>mockgen generate</c>: datasets of gated payloads for a contract's targets.</summary>
 internal static class GenerateCommand
 {
-    public const int ExitOk = 0;
-    public const int ExitTargetFailed = 1;
-    public const int ExitBadInput = 2;
+    private const int ExitOk = ExitCodes.Success;
+    private const int ExitTargetFailed = ExitCodes.Failure;
+    private const int ExitBadInput = ExitCodes.BadInput;
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var contract = new Argument<string>("contract") { Description = "A contract file (OpenAPI 2.0/3.0/3.1 or JSON Schema, JSON or YAML) or a folder of contracts." };
         var target = new Option<string[]>("--target") { Description = "A target id (#/components/schemas/Pet) or friendly name; repeat for several. Default: every target.", AllowMultipleArgumentsPerToken = false };
@@ -31,10 +31,21 @@ internal static class GenerateCommand
         var parallel = new Option<int>("--parallel") { Description = "Generate on N threads (default: all cores); output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => Environment.ProcessorCount };
         var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, time window, per-property hints)." };
 
-        var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets.")
+        var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets. "
+            + "Every payload passes the validator before it is written.")
         {
             contract, target, count, seed, variant, tenant, environment, runId, locale, output, format, parallel, profile,
         };
+        var contractOptions = new ContractOptions();
+        contractOptions.AddTo(command);
+        CliHelp.SetExamples(
+            command,
+            "# Five payloads per target of the sample payments API",
+            "mockgen generate samples/payments-api.yaml --count 5 --out .mockgen/payments.ndjson",
+            "# Every variant of one target, for tenant acme, on all cores",
+            "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
+            "# Round trip: what generate writes, validate accepts",
+            "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -53,17 +64,19 @@ internal static class GenerateCommand
                 Format = parse.GetValue(format) ?? "ndjson",
                 Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel),
                 Profile = parse.GetValue(profile),
+                LoaderOptions = contractOptions.ToLoaderOptions(parse),
             };
-            return RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            return RunAsync(request, console, cancellationToken);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(GenerateRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(GenerateRequest request, CliConsole cli, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(cli);
+        var stdout = cli.Out;
+        var stderr = cli.Error;
         if (!TryParseRequest(request, stderr, out var options, out var outputFormat))
         {
             return ExitBadInput;
@@ -73,7 +86,7 @@ internal static class GenerateCommand
         var badInput = false;
         try
         {
-            (contracts, badInput) = await LoadContractsAsync(request.ContractPath, stderr, cancellationToken).ConfigureAwait(false);
+            (contracts, badInput) = await LoadContractsAsync(request.ContractPath, request.LoaderOptions, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (ContractException e)
         {
@@ -115,8 +128,8 @@ internal static class GenerateCommand
         }
 
         var summaries = new List<TargetRunSummary>();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var console = cli.CreateRichError();
+        var showProgress = cli.IsErrorTerminal;
         if (!showProgress)
         {
             // Redirected output has no width; a wide fixed one keeps target names on one line in logs.
@@ -235,9 +248,9 @@ internal static class GenerateCommand
         return problems.Count == 0;
     }
 
-    private static async Task<(List<Contract> Contracts, bool BadInput)> LoadContractsAsync(string path, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<(List<Contract> Contracts, bool BadInput)> LoadContractsAsync(string path, ContractLoaderOptions? options, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var loader = new ContractLoader();
+        var loader = new ContractLoader(options);
         if (!Directory.Exists(path))
         {
             return ([await loader.LoadAsync(path, cancellationToken).ConfigureAwait(false)], false);

@@ -28,4 +28,6 @@ internal sealed record GenerateRequest
     public int Parallelism { get; init; } = 1;
 
     public string? Profile { get; init; }
+
+    public MockGen.Core.Contracts.ContractLoaderOptions? LoaderOptions { get; init; }
 }

@@ -6,7 +6,7 @@ namespace MockGen.Core.Contracts;
 /// A loaded contract: its kind, version hash, diagnostics, documents and the payload targets it
 /// describes. Immutable and thread-safe; build it with <see cref="ContractLoader"/>.
 /// </summary>
-public sealed class Contract
+public sealed partial class Contract
 {
     private readonly ContractDocumentSet _documents;
     private readonly Dictionary<string, ContractTarget> _byId;
@@ -35,6 +35,7 @@ public sealed class Contract
         Documents = [.. files.Select(d => d.Document)];
         Version = ContractVersion.Compute(files);
         SizeBytes = files.Sum(d => (long)d.Canonical.Length);
+        _schemas = new Lazy<SchemaSet>(CreateSchemaSet, LazyThreadSafetyMode.ExecutionAndPublication);
         _byId = new Dictionary<string, ContractTarget>(StringComparer.Ordinal);
         foreach (var target in targets)
         {

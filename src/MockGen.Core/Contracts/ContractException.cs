@@ -120,8 +120,9 @@ public sealed class ContractException : Exception
     internal static ContractException UnresolvedRef(string? path, string pointer, string reference) =>
         new($"{At(path, pointer)}$ref \"{reference}\" points to nothing: no such document or JSON Pointer", path, pointer: pointer);
 
+    // The detail already starts with the location (the schema compiler's messages do).
     internal static ContractException InvalidSchema(string? path, string pointer, string detail, Exception? inner = null) =>
-        new($"{At(path, pointer)}{detail}", path, pointer: pointer, inner: inner);
+        new(detail, path, pointer: pointer.Length == 0 ? null : pointer, inner: inner);
 
     private static string At(string? path, string? pointer)
     {

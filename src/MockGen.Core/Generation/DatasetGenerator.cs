@@ -49,7 +49,7 @@ public sealed class DatasetGenerator
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(writer);
         targets ??= contract.Targets;
-        var schemas = CreateSchemas(contract);
+        var schemas = CompiledSchemas(contract);
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
@@ -66,11 +66,11 @@ public sealed class DatasetGenerator
         return summaries;
     }
 
-    internal static ContractSchemas CreateSchemas(Contract contract)
+    internal static SchemaSet CompiledSchemas(Contract contract)
     {
         try
         {
-            return new ContractSchemas(contract.Documents, contract.Resolver, new SchemaSetOptions { Resolver = contract.Resolver, DefaultDialect = contract.Dialect });
+            return contract.Schemas;
         }
         catch (SchemaException e)
         {
@@ -78,7 +78,7 @@ public sealed class DatasetGenerator
         }
     }
 
-    internal TargetGenerator CreateTarget(Contract contract, ContractSchemas schemas, ContractTarget target)
+    internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target)
     {
         var settings = new WalkerSettings
         {
@@ -89,7 +89,7 @@ public sealed class DatasetGenerator
         var validation = new ValidationOptions { AssertFormats = _options.AssertFormats, Direction = target.Direction };
         try
         {
-            return schemas.CreateTarget(target.Document, target.JsonPointer, settings, validation, _options.MaxAttempts, target.SchemaUri);
+            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts);
         }
         catch (SchemaException e)
         {
@@ -124,7 +124,7 @@ public sealed class DatasetGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var n = (int)Math.Min(batchSize, _options.Count - start);
-            var first = start;
+            var first = _options.FirstIndex + start;
             if (_options.Parallelism > 1)
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };

@@ -11,6 +11,12 @@ public sealed class GenerationOptions
     /// <summary>Payloads per target and variant. Default 10.</summary>
     public long Count { get; set; } = 10;
 
+    /// <summary>
+    /// The first payload index (default 0): a run covers indices <c>FirstIndex</c> to <c>FirstIndex + Count - 1</c>,
+    /// and index 500 is the same payload whether it is generated alone or as part of a larger run.
+    /// </summary>
+    public long FirstIndex { get; set; }
+
     /// <summary>The variants to generate, in order. Default: typical only.</summary>
     public IReadOnlyList<GenerationVariant> Variants { get; set; } = [GenerationVariant.Typical];
 
@@ -45,6 +51,7 @@ public sealed class GenerationOptions
     {
         Seed = Seed,
         Count = Count,
+        FirstIndex = FirstIndex,
         Variants = [.. Variants],
         Tenant = Tenant,
         Environment = Environment,
@@ -69,6 +76,11 @@ public sealed class GenerationOptions
         if (Count < 0)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"Count must be 0 or more (was {Count})"));
+        }
+
+        if (FirstIndex < 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"FirstIndex must be 0 or more (was {FirstIndex})"));
         }
 
         if (Variants is null || Variants.Count == 0)

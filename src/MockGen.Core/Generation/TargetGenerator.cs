@@ -1,9 +1,9 @@
 using System.Text.Json;
 using MockGen.Core.Generation.Gate;
 using MockGen.Core.Generation.Output;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Generation.Walking;
+using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation;
 
@@ -19,12 +19,12 @@ internal sealed class TargetGenerator
     // Mutations tried per valid candidate for the negative variant.
     private const int MutationsPerCandidate = 16;
 
-    private readonly SchemaCursor _root;
+    private readonly SchemaNode _root;
     private readonly PayloadWalker _walker;
     private readonly IPayloadGate _gate;
     private readonly int _maxAttempts;
 
-    public TargetGenerator(SchemaCursor root, PayloadWalker walker, IPayloadGate gate, int maxAttempts = DefaultMaxAttempts)
+    public TargetGenerator(SchemaNode root, PayloadWalker walker, IPayloadGate gate, int maxAttempts = DefaultMaxAttempts)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(walker);
@@ -75,12 +75,12 @@ internal sealed class TargetGenerator
             }
 
             lastRejection = null;
-            lastFailure = new WalkFailure("no constraint can be broken alone: every candidate violation also broke another keyword", _root.Location, Unsupported: true);
+            lastFailure = new WalkFailure("no constraint can be broken alone: every candidate violation also broke another keyword", SchemaConjunction.Location(_root), Unsupported: true);
         }
 
         if (unsupportedPattern is not null && lastFailure is null)
         {
-            return new Unsupported("cannot generate strings for pattern " + unsupportedPattern, unsupportedLocation ?? _root.Location) { Attempts = _maxAttempts };
+            return new Unsupported("cannot generate strings for pattern " + unsupportedPattern, unsupportedLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
         }
 
         if (lastFailure is not null)
@@ -93,7 +93,7 @@ internal sealed class TargetGenerator
         var reason = lastRejection is null
             ? "no candidate passed the validator"
             : "no candidate passed the validator in " + _maxAttempts + " attempts; last failure: " + lastRejection.InstanceLocation + ": " + lastRejection.Message;
-        return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? _root.Location) { Attempts = _maxAttempts };
+        return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
     }
 
     private IReadOnlyList<GateError> Check(byte[] json)

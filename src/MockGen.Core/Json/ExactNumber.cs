@@ -13,11 +13,25 @@ internal readonly struct ExactNumber
     // writes needs more, and it keeps BigInteger work bounded on hostile input such as 1e999999999.
     private const long MaxShift = 100_000;
 
+    // Significant digits kept from the text. A longer number (only adversarial input has one) is
+    // truncated, so its comparisons are approximate beyond this precision; integer-ness stays exact.
+    private const int MaxDigits = 10_000;
+
     public ExactNumber(BigInteger mantissa, long exponent)
+        : this(mantissa, exponent, CountDigits(mantissa), mantissa.IsZero || exponent >= 0)
+    {
+    }
+
+    private ExactNumber(BigInteger mantissa, long exponent, long digits, bool isInteger)
     {
         Mantissa = mantissa;
         Exponent = exponent;
+        Digits = digits;
+        IsInteger = isInteger;
     }
+
+    /// <summary>Number of decimal digits of <see cref="Mantissa"/>.</summary>
+    public long Digits { get; }
 
     public BigInteger Mantissa { get; }
 
@@ -96,13 +110,26 @@ internal readonly struct ExactNumber
             return false;
         }
 
-        var mantissa = BigInteger.Parse(digits[..n], NumberStyles.None, CultureInfo.InvariantCulture);
-        if (negative)
+        // Normalize on the text, not the BigInteger: stripping zeros digit by digit on a huge value is quadratic.
+        var significant = digits[..n].TrimStart('0');
+        var trailing = significant.Length - significant.TrimEnd('0').Length;
+        significant = significant[..(significant.Length - trailing)];
+        exp += trailing;
+        if (significant.Length == 0)
         {
-            mantissa = -mantissa;
+            value = new ExactNumber(BigInteger.Zero, 0, 1, isInteger: true);
+            return true;
         }
 
-        value = Normalize(mantissa, exp);
+        var isInteger = exp >= 0;
+        if (significant.Length > MaxDigits)
+        {
+            exp += significant.Length - MaxDigits;
+            significant = significant[..MaxDigits];
+        }
+
+        var mantissa = BigInteger.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture);
+        value = new ExactNumber(negative ? -mantissa : mantissa, Math.Clamp(exp, -MaxShift * 100_000, MaxShift * 100_000), significant.Length, isInteger);
         return true;
     }
 
@@ -124,8 +151,8 @@ internal readonly struct ExactNumber
         }
 
         // Same sign, both non-zero: compare orders of magnitude first so huge exponents never get expanded.
-        var orderA = DigitCount(a.Mantissa) + a.Exponent;
-        var orderB = DigitCount(b.Mantissa) + b.Exponent;
+        var orderA = a.Digits + a.Exponent;
+        var orderB = b.Digits + b.Exponent;
         if (orderA != orderB)
         {
             return a.Sign * orderA.CompareTo(orderB);
@@ -147,7 +174,7 @@ internal readonly struct ExactNumber
     }
 
     /// <summary>Whether the value has no fractional part.</summary>
-    public bool IsInteger => Sign == 0 || Exponent >= 0;
+    public bool IsInteger { get; }
 
     /// <summary>Whether this value is an integer multiple of <paramref name="divisor"/> (which must be positive).</summary>
     public bool IsMultipleOf(in ExactNumber divisor)
@@ -173,7 +200,7 @@ internal readonly struct ExactNumber
         }
 
         // Need a mod (b·10^-k) == 0; a is normalized (no trailing zeros), so this requires b·10^-k <= a.
-        if (-k > DigitCount(a))
+        if (-k > Digits)
         {
             return false;
         }
@@ -190,9 +217,9 @@ internal readonly struct ExactNumber
             return 0;
         }
 
-        if (Exponent > 400 || Exponent < -400 - DigitCount(Mantissa))
+        if (Exponent > 400 || Exponent < -400 - Digits)
         {
-            var order = DigitCount(Mantissa) + Exponent;
+            var order = Digits + Exponent;
             if (order > 400)
             {
                 return Sign > 0 ? double.PositiveInfinity : double.NegativeInfinity;
@@ -210,7 +237,7 @@ internal readonly struct ExactNumber
     /// <summary>The exact decimal when it fits, else null.</summary>
     public decimal? ToDecimal()
     {
-        if (Exponent > 28 || Exponent < -28 || DigitCount(Mantissa) > 28)
+        if (Exponent > 28 || Exponent < -28 || Digits > 28)
         {
             return null;
         }
@@ -250,23 +277,7 @@ internal readonly struct ExactNumber
         return r;
     }
 
-    private static ExactNumber Normalize(BigInteger mantissa, long exp)
-    {
-        if (mantissa.IsZero)
-        {
-            return new ExactNumber(BigInteger.Zero, 0);
-        }
-
-        while (mantissa % 10 == 0)
-        {
-            mantissa /= 10;
-            exp++;
-        }
-
-        return new ExactNumber(mantissa, Math.Clamp(exp, -MaxShift * 100_000, MaxShift * 100_000));
-    }
-
-    private static long DigitCount(BigInteger value)
+    private static long CountDigits(BigInteger value)
     {
         value = BigInteger.Abs(value);
         if (value.IsZero)

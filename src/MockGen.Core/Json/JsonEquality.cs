@@ -10,73 +10,99 @@ namespace MockGen.Core.Json;
 internal static class JsonEquality
 {
     /// <summary>Whether two JSON values are equal in the JSON Schema sense.</summary>
+    /// <remarks>Iterative: instances nest as deep as their parser allows, and recursion here must not overflow the stack.</remarks>
     public static bool DeepEquals(JsonElement a, JsonElement b)
     {
-        var ka = a.ValueKind;
-        var kb = b.ValueKind;
-        if (ka != kb)
+        if (!ShallowEquals(a, b, out var container))
         {
             return false;
         }
 
-        switch (ka)
+        if (!container)
         {
-            case JsonValueKind.Null:
-            case JsonValueKind.True:
-            case JsonValueKind.False:
-            case JsonValueKind.Undefined:
-                return true;
+            return true;
+        }
+
+        var pending = new Stack<(JsonElement A, JsonElement B)>();
+        pending.Push((a, b));
+        while (pending.Count > 0)
+        {
+            var (x, y) = pending.Pop();
+            if (x.ValueKind == JsonValueKind.Array)
+            {
+                using var ex = x.EnumerateArray();
+                using var ey = y.EnumerateArray();
+                while (ex.MoveNext() && ey.MoveNext())
+                {
+                    if (!ShallowEquals(ex.Current, ey.Current, out var nested))
+                    {
+                        return false;
+                    }
+
+                    if (nested)
+                    {
+                        pending.Push((ex.Current, ey.Current));
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var p in x.EnumerateObject())
+            {
+                if (!y.TryGetProperty(p.Name, out var other) || !ShallowEquals(p.Value, other, out var nested))
+                {
+                    return false;
+                }
+
+                if (nested)
+                {
+                    pending.Push((p.Value, other));
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Compares everything but the children of containers; <paramref name="container"/> says children remain to compare.</summary>
+    private static bool ShallowEquals(JsonElement a, JsonElement b, out bool container)
+    {
+        container = false;
+        var kind = a.ValueKind;
+        if (kind != b.ValueKind)
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
             case JsonValueKind.Number:
                 return JsonNumbers.Compare(a, b) == 0;
             case JsonValueKind.String:
                 return JsonStrings.StringEquals(a, b);
             case JsonValueKind.Array:
-            {
-                var la = a.GetArrayLength();
-                if (la != b.GetArrayLength())
-                {
-                    return false;
-                }
-
-                using var ea = a.EnumerateArray();
-                using var eb = b.EnumerateArray();
-                while (ea.MoveNext() && eb.MoveNext())
-                {
-                    if (!DeepEquals(ea.Current, eb.Current))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
+                container = true;
+                return a.GetArrayLength() == b.GetArrayLength();
+            case JsonValueKind.Object:
+                container = true;
+                return a.GetPropertyCount() == b.GetPropertyCount();
             default:
-            {
-                var count = 0;
-                foreach (var p in a.EnumerateObject())
-                {
-                    count++;
-                    if (!b.TryGetProperty(p.Name, out var other) || !DeepEquals(p.Value, other))
-                    {
-                        return false;
-                    }
-                }
-
-                var countB = 0;
-                foreach (var unused in b.EnumerateObject())
-                {
-                    countB++;
-                }
-
-                return count == countB;
-            }
+                return true;
         }
     }
 
     /// <summary>A hash consistent with <see cref="DeepEquals"/> (used to find duplicates in large arrays).</summary>
-    public static int GetHashCode(JsonElement e)
+    public static int GetHashCode(JsonElement e) => GetHashCode(e, 0);
+
+    // Depth-capped: deeper levels do not contribute (still consistent with DeepEquals), and the recursion stays shallow.
+    private static int GetHashCode(JsonElement e, int depth)
     {
+        if (depth > 32)
+        {
+            return (int)e.ValueKind;
+        }
+
         switch (e.ValueKind)
         {
             case JsonValueKind.Number:
@@ -88,7 +114,7 @@ internal static class JsonEquality
                 var h = 17;
                 foreach (var item in e.EnumerateArray())
                 {
-                    h = unchecked((h * 31) + GetHashCode(item));
+                    h = unchecked((h * 31) + GetHashCode(item, depth + 1));
                 }
 
                 return h;
@@ -100,7 +126,7 @@ internal static class JsonEquality
                 var h = 0;
                 foreach (var p in e.EnumerateObject())
                 {
-                    h ^= HashCode.Combine(string.GetHashCode(p.Name, StringComparison.Ordinal), GetHashCode(p.Value));
+                    h ^= HashCode.Combine(string.GetHashCode(p.Name, StringComparison.Ordinal), GetHashCode(p.Value, depth + 1));
                 }
 
                 return h;

@@ -117,6 +117,10 @@ internal static class EcmaRegexTranslator
                         break;
                     }
 
+                    case 'a' or 'e' or 'A' or 'Z' or 'z' or 'G' or 'h' or 'H' or 'R' or 'X' or 'K' or 'Q' or 'E' or 'l' or 'L' or 'U' or 'N':
+                        // .NET and PCRE escapes that ECMA-262 (u-mode) rejects.
+                        error = $"\\{n} is not an ECMA-262 escape";
+                        return false;
                     default:
                         sb.Append('\\').Append(n);
                         break;
@@ -147,6 +151,12 @@ internal static class EcmaRegexTranslator
                 }
 
                 continue;
+            }
+
+            if (c == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?' && !IsEcmaGroupPrefix(pattern.AsSpan(i + 2)))
+            {
+                error = "only (?:...), (?=...), (?!...), (?<=...), (?<!...) and (?<name>...) groups exist in ECMA-262";
+                return false;
             }
 
             switch (c)
@@ -208,6 +218,10 @@ internal static class EcmaRegexTranslator
         translated = sb.ToString();
         return true;
     }
+
+    private static bool IsEcmaGroupPrefix(ReadOnlySpan<char> rest) =>
+        rest.StartsWith(":") || rest.StartsWith("=") || rest.StartsWith("!") || rest.StartsWith("<=") || rest.StartsWith("<!") ||
+        (rest.StartsWith("<") && rest.Length > 1 && (char.IsLetter(rest[1]) || rest[1] is '_' or '$'));
 
     private static void AppendCodePoint(StringBuilder sb, int cp, bool inClass)
     {

@@ -283,8 +283,23 @@ internal sealed class SchemaNode
     /// <summary>Whether the validator must track the dynamic scope through this node.</summary>
     internal bool IsResourceRoot { get; set; }
 
-    /// <summary>Whether <see cref="Enum"/> holds only strings (so a fast text comparison suffices).</summary>
-    internal string?[]? EnumStrings { get; set; }
+    /// <summary>When <see cref="Enum"/> holds only strings: their UTF-8 bytes, compared without transcoding.</summary>
+    internal byte[][]? EnumUtf8 { get; set; }
+
+    /// <summary>
+    /// When every required name is one of <see cref="Properties"/> (and there are at most 64): per property, the
+    /// bits of the required entries it satisfies, so one pass over the instance checks both.
+    /// </summary>
+    internal ulong[]? RequiredMaskByProperty { get; set; }
+
+    /// <summary>All required bits.</summary>
+    internal ulong RequiredFullMask { get; set; }
+
+    /// <summary><see cref="Required"/> as UTF-8.</summary>
+    internal byte[][] RequiredUtf8 { get; set; } = [];
+
+    /// <summary>For nodes with many <see cref="Properties"/>: name to index, looked up by characters without allocating.</summary>
+    internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? PropertyIndex { get; set; }
 
     /// <summary>Whether this node was filled by the compiler.</summary>
     internal bool IsCompiled { get; set; }

@@ -106,7 +106,7 @@ public sealed partial class SchemaSet
                     break;
 
                 case "type" when validation:
-                    node.Types = ReadTypes(loc, value);
+                    node.Types = ReadTypes(loc, value, d);
                     constrains = true;
                     break;
                 case "enum" when validation:
@@ -118,7 +118,7 @@ public sealed partial class SchemaSet
                     node.Enum = [.. value.EnumerateArray()];
                     if (node.Enum.All(x => x.ValueKind == JsonValueKind.String))
                     {
-                        node.EnumStrings = [.. node.Enum.Select(x => x.GetString())];
+                        node.EnumUtf8 = [.. node.Enum.Select(x => System.Text.Encoding.UTF8.GetBytes(x.GetString()!))];
                     }
 
                     constrains = true;
@@ -236,7 +236,7 @@ public sealed partial class SchemaSet
                     }
 
                     break;
-                case "dependencies" when legacy:
+                case "dependencies" when applicator:
                 {
                     var requirements = new List<DependentRequirement>();
                     var schemas = new List<DependentSchema>();
@@ -252,10 +252,19 @@ public sealed partial class SchemaSet
                         }
                     }
 
-                    node.DependentRequired = requirements;
-                    node.DependentSchemas = schemas;
-                    node.DependentRequiredKeyword = name;
-                    node.DependentSchemasKeyword = name;
+                    // 2019-09 split "dependencies"; later drafts still honour it when the split keywords are absent
+                    // (the suite's optional dependencies-compatibility tests).
+                    if (legacy || !e.TryGetProperty("dependentRequired", out _))
+                    {
+                        node.DependentRequired = requirements;
+                        node.DependentRequiredKeyword = name;
+                    }
+
+                    if (legacy || !e.TryGetProperty("dependentSchemas", out _))
+                    {
+                        node.DependentSchemas = schemas;
+                        node.DependentSchemasKeyword = name;
+                    }
                     constrains = true;
                     break;
                 }
@@ -441,6 +450,43 @@ public sealed partial class SchemaSet
 
         node.Extensions = extensions;
         node.IsTrivial = !constrains;
+        node.RequiredUtf8 = [.. node.Required.Select(System.Text.Encoding.UTF8.GetBytes)];
+        if (node.Required.Count is > 0 and <= 64)
+        {
+            var masks = new ulong[node.Properties.Count];
+            var all = true;
+            for (var r = 0; r < node.Required.Count && all; r++)
+            {
+                var found = false;
+                for (var k = 0; k < node.Properties.Count; k++)
+                {
+                    if (string.Equals(node.Properties[k].Name, node.Required[r], StringComparison.Ordinal))
+                    {
+                        masks[k] |= 1UL << r;
+                        found = true;
+                    }
+                }
+
+                all = found;
+            }
+
+            if (all)
+            {
+                node.RequiredMaskByProperty = masks;
+                node.RequiredFullMask = node.Required.Count == 64 ? ulong.MaxValue : (1UL << node.Required.Count) - 1;
+            }
+        }
+        if (node.Properties.Count > 8)
+        {
+            // Linear UTF-8 comparison wins for a handful of properties; a dictionary wins beyond.
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < node.Properties.Count; i++)
+            {
+                index.TryAdd(node.Properties[i].Name, i);
+            }
+
+            node.PropertyIndex = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     private void ReadDynamicRef(SchemaNode node, JsonElement value)
@@ -601,11 +647,11 @@ public sealed partial class SchemaSet
         return pattern!;
     }
 
-    private static SchemaTypes ReadTypes(string location, JsonElement value)
+    private static SchemaTypes ReadTypes(string location, JsonElement value, Dialect dialect)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            return ParseType(location, value.GetString()!);
+            return ParseType(location, value.GetString()!, dialect);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -617,15 +663,17 @@ public sealed partial class SchemaSet
         foreach (var item in value.EnumerateArray())
         {
             types |= item.ValueKind == JsonValueKind.String
-                ? ParseType(location, item.GetString()!)
+                ? ParseType(location, item.GetString()!, dialect)
                 : throw SchemaException.InvalidKeyword(location, "type", "must be a type name or an array of type names");
         }
 
         return value.GetArrayLength() > 0 ? types : throw SchemaException.InvalidKeyword(location, "type", "must not be an empty array");
     }
 
-    private static SchemaTypes ParseType(string location, string name) => name switch
+    private static SchemaTypes ParseType(string location, string name, Dialect dialect) => name switch
     {
+        // Swagger 2.0 responses may be "type": "file" (a binary body); as JSON it can only be a string.
+        "file" when dialect == Dialect.Swagger20 => SchemaTypes.String,
         "null" => SchemaTypes.Null,
         "boolean" => SchemaTypes.Boolean,
         "object" => SchemaTypes.Object,

@@ -286,7 +286,7 @@ public sealed partial class SchemaSet
                 return kind == JsonValueKind.Array ? SubschemaKind.Array : SubschemaKind.None;
             case "properties" or "patternProperties" or "definitions":
                 return kind == JsonValueKind.Object ? SubschemaKind.Map : SubschemaKind.None;
-            case "dependencies" when legacy:
+            case "dependencies":
                 return kind == JsonValueKind.Object ? SubschemaKind.Map : SubschemaKind.None;
             case "$defs" or "dependentSchemas" when !legacy:
                 return kind == JsonValueKind.Object ? SubschemaKind.Map : SubschemaKind.None;

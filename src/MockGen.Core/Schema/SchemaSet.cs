@@ -16,6 +16,10 @@ public sealed partial class SchemaSet
     private readonly Dictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
     private readonly Queue<SchemaNode> _pending = new();
+    // Keyed by the URI's text, fragment included: Uri.Equals ignores fragments, so a Uri key would make every
+    // pointer into one document share the first node compiled.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SchemaNode> _byUri = new(StringComparer.Ordinal);
+    private readonly SchemaValidator _defaultValidator = new(ValidationOptions.Default);
     private readonly ISchemaDocumentResolver? _resolver;
     private readonly KeyValuePair<string, string>[] _mappings;
     private readonly Dialect _defaultDialect;
@@ -82,7 +86,8 @@ public sealed partial class SchemaSet
     public ValidationResult Validate(Uri schemaUri, JsonElement instance, ValidationOptions? options = null)
     {
         var node = GetNode(schemaUri);
-        return new SchemaValidator(options ?? ValidationOptions.Default).Validate(node, instance);
+        var validator = options is null ? _defaultValidator : new SchemaValidator(options);
+        return validator.Validate(node, instance);
     }
 
     /// <summary>Returns the compiled node at an absolute URI with an optional fragment (pointer or anchor).</summary>
@@ -90,10 +95,17 @@ public sealed partial class SchemaSet
     internal SchemaNode GetNode(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var key = uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString;
+        if (_byUri.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         lock (_gate)
         {
             var node = ResolveReference(null, "(request)", "$ref", uri.OriginalString, uri);
             Drain();
+            _byUri.TryAdd(key, node);
             return node;
         }
     }

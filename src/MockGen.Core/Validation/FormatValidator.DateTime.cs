@@ -156,7 +156,11 @@ internal static partial class FormatValidator
                 (true, 'S') => 6,
                 _ => -1,
             };
-            if (rank <= lastRank)
+            // RFC 3339 appendix A: dur-year = Y [dur-month], dur-month = M [dur-day], dur-hour = H [dur-minute],
+            // dur-minute = M [dur-second]: units may be omitted only from the front of each part.
+            var bothDate = lastRank is >= 0 and <= 3 && rank <= 3;
+            var bothTime = lastRank >= 4 && rank >= 4;
+            if (rank <= lastRank || (bothDate && rank != lastRank + 1 && !(lastRank == 1 && rank == 3)) || (bothTime && rank != lastRank + 1))
             {
                 return false;
             }

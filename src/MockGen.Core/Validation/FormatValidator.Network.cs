@@ -116,14 +116,10 @@ internal static partial class FormatValidator
             return IsIdnHostname(s);
         }
 
-        if (s.Length > 253 + (s[^1] == '.' ? 1 : 0))
+        // The suite reads RFC 1123 host names without the DNS root's trailing dot.
+        if (s.Length > 253 || s[^1] == '.')
         {
             return false;
-        }
-
-        if (s[^1] == '.')
-        {
-            s = s[..^1];
         }
 
         foreach (var range in s.Split('.'))
@@ -170,22 +166,9 @@ internal static partial class FormatValidator
 
     private static bool IsIdnHostname(ReadOnlySpan<char> s)
     {
-        var text = s.ToString();
-        foreach (var c in text)
-        {
-            // IDNA separators other than '.' are not allowed in the JSON Schema suite's reading of idn-hostname.
-            if (c is '\u3002' or '\uff0e' or '\uff61')
-            {
-                return false;
-            }
-        }
-
+        // RFC 3490 §3.1: ideographic, fullwidth and halfwidth ideographic full stops separate labels too.
+        var text = s.ToString().Replace('\u3002', '.').Replace('\uff0e', '.').Replace('\uff61', '.');
         if (text[^1] == '.')
-        {
-            text = text[..^1];
-        }
-
-        if (text.Length == 0)
         {
             return false;
         }

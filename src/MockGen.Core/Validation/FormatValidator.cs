@@ -127,23 +127,38 @@ internal static partial class FormatValidator
     private static bool IsRegex(ReadOnlySpan<char> s)
     {
         var pattern = s.ToString();
-        return RegexCache.GetOrAdd(pattern, static p =>
+        if (RegexCache.TryGetValue(pattern, out var known))
         {
-            if (!EcmaRegexTranslator.TryTranslate(p, out var translated, out _))
-            {
-                return false;
-            }
+            return known;
+        }
 
-            try
-            {
-                _ = new Regex(translated, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return true;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-        });
+        var valid = CompilesAsEcmaRegex(pattern);
+
+        // Instances choose these strings: cap the cache so a dataset cannot grow it without bound.
+        if (RegexCache.Count < 4096)
+        {
+            RegexCache.TryAdd(pattern, valid);
+        }
+
+        return valid;
+    }
+
+    private static bool CompilesAsEcmaRegex(string pattern)
+    {
+        if (!EcmaRegexTranslator.TryTranslate(pattern, out var translated, out _))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new Regex(translated, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static bool IsUriTemplate(ReadOnlySpan<char> s)
@@ -161,7 +176,7 @@ internal static partial class FormatValidator
 
                 i += close;
             }
-            else if (c == '}' || c is '"' or '\'' or '<' or '>' or '\\' or '^' or '`' or '|' || c <= ' ')
+            else if (c == '}' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '|' or '\u007f' || c <= ' ')
             {
                 return false;
             }

@@ -200,46 +200,59 @@ internal sealed partial class SchemaValidator
             return null;
         }
 
-        if (length <= 32)
+        // Indexing a JsonElement array walks it when items are containers: materialize the items once.
+        var items = System.Buffers.ArrayPool<JsonElement>.Shared.Rent(length);
+        try
         {
-            for (var i = 0; i < length; i++)
+            var n = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                var a = array[i];
-                for (var j = i + 1; j < length; j++)
+                items[n++] = item;
+            }
+
+            if (length <= 32)
+            {
+                for (var i = 0; i < length; i++)
                 {
-                    if (JsonEquality.DeepEquals(a, array[j]))
+                    for (var j = i + 1; j < length; j++)
                     {
-                        return (i, j);
+                        if (JsonEquality.DeepEquals(items[i], items[j]))
+                        {
+                            return (i, j);
+                        }
                     }
                 }
+
+                return null;
+            }
+
+            // Large arrays: bucket by a value hash so the check stays near-linear.
+            var buckets = new Dictionary<int, List<int>>();
+            for (var i = 0; i < length; i++)
+            {
+                var hash = JsonEquality.GetHashCode(items[i]);
+                if (!buckets.TryGetValue(hash, out var list))
+                {
+                    buckets[hash] = [i];
+                    continue;
+                }
+
+                foreach (var j in list)
+                {
+                    if (JsonEquality.DeepEquals(items[j], items[i]))
+                    {
+                        return (j, i);
+                    }
+                }
+
+                list.Add(i);
             }
 
             return null;
         }
-
-        // Large arrays: bucket by a value hash so the check stays near-linear.
-        var buckets = new Dictionary<int, List<int>>();
-        for (var i = 0; i < length; i++)
+        finally
         {
-            var item = array[i];
-            var hash = JsonEquality.GetHashCode(item);
-            if (!buckets.TryGetValue(hash, out var list))
-            {
-                buckets[hash] = [i];
-                continue;
-            }
-
-            foreach (var j in list)
-            {
-                if (JsonEquality.DeepEquals(array[j], item))
-                {
-                    return (j, i);
-                }
-            }
-
-            list.Add(i);
+            System.Buffers.ArrayPool<JsonElement>.Shared.Return(items, clearArray: true);
         }
-
-        return null;
     }
 }

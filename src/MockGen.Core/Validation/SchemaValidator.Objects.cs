@@ -38,9 +38,11 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        foreach (var name in node.Required)
+        var requiredMasks = node.RequiredMaskByProperty;
+        var required = requiredMasks is null ? node.RequiredUtf8 : [];
+        for (var i = 0; i < required.Length; i++)
         {
-            if (!inst.TryGetProperty(name, out _))
+            if (!inst.TryGetProperty(required[i], out _) && !ExemptByDirection(node, node.Required[i], ctx.Options.Direction))
             {
                 if (!ctx.Collect)
                 {
@@ -48,12 +50,13 @@ internal sealed partial class SchemaValidator
                 }
 
                 ok = false;
-                Fail(ctx, node, "required", $"the required property \"{name}\" is missing");
+                Fail(ctx, node, "required", $"the required property \"{node.Required[i]}\" is missing");
             }
         }
 
-        foreach (var dependency in node.DependentRequired)
+        for (var d = 0; d < node.DependentRequired.Count; d++)
         {
+            var dependency = node.DependentRequired[d];
             if (!inst.TryGetProperty(dependency.Property, out _))
             {
                 continue;
@@ -74,8 +77,9 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        foreach (var dependency in node.DependentSchemas)
+        for (var d = 0; d < node.DependentSchemas.Count; d++)
         {
+            var dependency = node.DependentSchemas[d];
             if (!inst.TryGetProperty(dependency.Property, out _))
             {
                 continue;
@@ -119,40 +123,45 @@ internal sealed partial class SchemaValidator
             return ok;
         }
 
+        var seen = 0UL;
+
         var total = t is null ? 0 : inst.GetPropertyCount();
         var index = -1;
         foreach (var p in inst.EnumerateObject())
         {
             index++;
             var matched = false;
-            foreach (var property in node.Properties)
+            var propertyIndex = FindProperty(node, p);
+            if (propertyIndex >= 0)
             {
-                if (p.NameEquals(property.Name))
+                matched = true;
+                if (requiredMasks is not null)
                 {
-                    matched = true;
-                    if (!Descend(property.Node, p.Value, p.Name, ctx, "properties", property.Name))
-                    {
-                        if (!ctx.Collect)
-                        {
-                            return false;
-                        }
+                    seen |= requiredMasks[propertyIndex];
+                }
 
-                        ok = false;
+                var property = node.Properties[propertyIndex];
+                if (!DescendProperty(property.Node, p, ctx, "properties", property.Name))
+                {
+                    if (!ctx.Collect)
+                    {
+                        return false;
                     }
 
-                    break;
+                    ok = false;
                 }
             }
 
-            foreach (var pattern in node.PatternProperties)
+            for (var k = 0; k < node.PatternProperties.Count; k++)
             {
+                var pattern = node.PatternProperties[k];
                 if (!NameMatches(pattern.Pattern.Regex, p))
                 {
                     continue;
                 }
 
                 matched = true;
-                if (!Descend(pattern.Node, p.Value, p.Name, ctx, "patternProperties", pattern.Pattern.Source))
+                if (!DescendProperty(pattern.Node, p, ctx, "patternProperties", pattern.Pattern.Source))
                 {
                     if (!ctx.Collect)
                     {
@@ -180,6 +189,23 @@ internal sealed partial class SchemaValidator
             if (matched && t is not null)
             {
                 t.MarkProperty(index, total);
+            }
+        }
+
+        if (requiredMasks is not null && seen != node.RequiredFullMask)
+        {
+            for (var i = 0; i < node.Required.Count; i++)
+            {
+                if ((seen & (1UL << i)) == 0 && !ExemptByDirection(node, node.Required[i], ctx.Options.Direction))
+                {
+                    if (!ctx.Collect)
+                    {
+                        return false;
+                    }
+
+                    ok = false;
+                    Fail(ctx, node, "required", $"the required property \"{node.Required[i]}\" is missing");
+                }
             }
         }
 
@@ -232,7 +258,81 @@ internal sealed partial class SchemaValidator
             return false;
         }
 
-        return Descend(child, p.Value, p.Name, ctx, keyword, null);
+        return DescendProperty(child, p, ctx, keyword, null);
+    }
+
+    /// <summary>
+    /// OpenAPI: a required readOnly property is required in responses only, a required writeOnly one in
+    /// requests only ("Fixed Fields" of the Schema Object). Checked only when the property is missing.
+    /// </summary>
+    private static bool ExemptByDirection(SchemaNode node, string name, PayloadDirection direction)
+    {
+        if (direction == PayloadDirection.None)
+        {
+            return false;
+        }
+
+        SchemaNode? property = null;
+        for (var i = 0; i < node.Properties.Count; i++)
+        {
+            if (string.Equals(node.Properties[i].Name, name, StringComparison.Ordinal))
+            {
+                property = node.Properties[i].Node;
+                break;
+            }
+        }
+
+        // Follow $ref chains (bounded: the graph may be cyclic) and look one level into allOf.
+        for (var hops = 0; property is not null && hops < 32; hops++)
+        {
+            if ((direction == PayloadDirection.Request && property.ReadOnly) || (direction == PayloadDirection.Response && property.WriteOnly))
+            {
+                return true;
+            }
+
+            for (var i = 0; i < property.AllOf.Count; i++)
+            {
+                var part = property.AllOf[i].Ref ?? property.AllOf[i];
+                if ((direction == PayloadDirection.Request && part.ReadOnly) || (direction == PayloadDirection.Response && part.WriteOnly))
+                {
+                    return true;
+                }
+            }
+
+            property = property.Ref;
+        }
+
+        return false;
+    }
+
+    private bool DescendProperty(SchemaNode child, JsonProperty p, EvaluationContext ctx, string keyword, string? key) =>
+        Descend(child, p.Value, ctx.Collect ? p.Name : string.Empty, ctx, keyword, key);
+
+    private static int FindProperty(SchemaNode node, JsonProperty p)
+    {
+        var properties = node.Properties;
+        if (node.PropertyIndex is { } index)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= 256)
+            {
+                Span<char> buffer = stackalloc char[raw.Length];
+                var n = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+                return index.TryGetValue(buffer[..n], out var found) ? found : -1;
+            }
+
+            return index.TryGetValue(p.Name, out var slow) ? slow : -1;
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (p.NameEquals(properties[i].Utf8Name))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool NameMatches(Regex regex, JsonProperty p)

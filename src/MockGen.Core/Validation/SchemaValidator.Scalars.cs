@@ -10,6 +10,17 @@ internal sealed partial class SchemaValidator
 {
     private static bool EvalNumber(SchemaNode node, JsonElement inst, EvaluationContext ctx)
     {
+        if (node.Minimum is null && node.Maximum is null && node.ExclusiveMinimum is null && node.ExclusiveMaximum is null && node.MultipleOf is null && node.Format is null)
+        {
+            return true;
+        }
+
+        // Parse the instance once; short decimal text (the common case) never leaves decimal arithmetic.
+        if (JsonNumbers.TryGetExactDecimal(inst, out var value) && FastNumberCheck(node, value) is { } fast && fast && node.Format is null)
+        {
+            return true;
+        }
+
         var ok = true;
         if (node.Minimum is { } min && JsonNumbers.Compare(inst, min) < 0)
         {
@@ -78,6 +89,37 @@ internal sealed partial class SchemaValidator
         }
 
         return ok;
+    }
+
+    /// <summary>All numeric bounds on decimals; null when a bound has no exact decimal.</summary>
+    private static bool? FastNumberCheck(SchemaNode node, decimal value)
+    {
+        if ((node.Minimum is { } min && (min.Decimal is not { } dmin || value < dmin)) ||
+            (node.Maximum is { } max && (max.Decimal is not { } dmax || value > dmax)) ||
+            (node.ExclusiveMinimum is { } xmin && (xmin.Decimal is not { } dxmin || value <= dxmin)) ||
+            (node.ExclusiveMaximum is { } xmax && (xmax.Decimal is not { } dxmax || value >= dxmax)))
+        {
+            return false;
+        }
+
+        if (node.MultipleOf is { } step)
+        {
+            if (step.Decimal is not { } dstep)
+            {
+                return null;
+            }
+
+            try
+            {
+                return value % dstep == 0;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        return true;
     }
 
     private static bool EvalString(SchemaNode node, JsonElement inst, EvaluationContext ctx)

@@ -78,7 +78,8 @@ internal sealed partial class SchemaValidator
             return true;
         }
 
-        if (ctx.Depth >= ctx.Options.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // The stack probe runs every 8 levels: cheap, and 8 levels use far less than the probe's reserve.
+        if (ctx.Depth >= ctx.Options.MaxDepth || ((ctx.Depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             if (ctx.Collect)
             {
@@ -380,16 +381,16 @@ internal sealed partial class SchemaValidator
 
     private static bool EnumContains(SchemaNode node, JsonElement inst)
     {
-        if (node.EnumStrings is { } strings)
+        if (node.EnumUtf8 is { } strings)
         {
             if (inst.ValueKind != JsonValueKind.String)
             {
                 return false;
             }
 
-            foreach (var s in strings)
+            for (var i = 0; i < strings.Length; i++)
             {
-                if (inst.ValueEquals(s))
+                if (inst.ValueEquals(strings[i]))
                 {
                     return true;
                 }
@@ -398,9 +399,10 @@ internal sealed partial class SchemaValidator
             return false;
         }
 
-        foreach (var candidate in node.Enum!)
+        var candidates = node.Enum!;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (JsonEquality.DeepEquals(inst, candidate))
+            if (JsonEquality.DeepEquals(inst, candidates[i]))
             {
                 return true;
             }

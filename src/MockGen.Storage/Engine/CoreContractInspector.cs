@@ -27,12 +27,15 @@ public sealed class CoreContractInspector : IContractInspector
             return new ContractInspection(ContentHash.Version(content.Span), "unknown", false, [], [e.Message]);
         }
 
+        // A target whose schema does not compile (unknown $ref, invalid keyword) makes the version unusable for runs.
+        var targetProblems = contract.CheckTargets();
+        var diagnostics = contract.Diagnostics.Concat(targetProblems).ToList();
         return new ContractInspection(
             contract.Version,
             FormatOf(contract),
-            !contract.HasErrors,
+            !contract.HasErrors && targetProblems.Count == 0,
             contract.Targets.Select(t => new ContractTarget(t.Id, t.Name)).ToList(),
-            contract.Diagnostics.Select(d => d.ToString()).ToList());
+            diagnostics.Select(d => d.ToString()).ToList());
     }
 
     internal static string FormatOf(Contract contract) =>

@@ -1,13 +1,11 @@
 using System.Text.Json;
 using MockGen.Core.Contracts;
-using MockGen.Core.Schema;
-using MockGen.Core.Validation;
 
 namespace MockGen.Storage.Engine;
 
 /// <summary>
-/// The validation seam implemented by Core: the contract loader plus the compiled <see cref="SchemaSet"/>, the
-/// same path <c>mockgen validate</c> takes. Each target validates with its direction (readOnly/writeOnly).
+/// The validation seam implemented by Core: the contract loader and <see cref="Contract.Validate"/>, the same
+/// path <c>mockgen validate</c> takes (formats asserted, each target with its direction).
 /// </summary>
 public sealed class CoreValidatorFactory : IValidatorFactory
 {
@@ -32,22 +30,20 @@ public sealed class CoreValidatorFactory : IValidatorFactory
             throw MockGenStorageException.InvalidContract(contractName, e.Message);
         }
 
-        var schemas = SchemaSet.Create(contract.Documents, new SchemaSetOptions { Resolver = contract.Resolver });
-        return new Validator(contract, schemas);
+        return new Validator(contract);
     }
 
-    private sealed class Validator(Contract contract, SchemaSet schemas) : IPayloadValidator
+    private sealed class Validator(Contract contract) : IPayloadValidator
     {
-        private readonly Dictionary<string, (Uri Schema, ValidationOptions Options)> _targets = contract.Targets
+        private readonly Dictionary<string, Core.Contracts.ContractTarget> _targets = contract.Targets
             .GroupBy(t => t.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (g.First().SchemaUri, new ValidationOptions { Direction = g.First().Direction }), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         public bool HasTarget(string targetId) => _targets.ContainsKey(targetId);
 
         public IReadOnlyList<PayloadViolation> Validate(string targetId, JsonElement payload)
         {
-            var (schema, options) = _targets[targetId];
-            var result = schemas.Validate(schema, payload, options);
+            var result = contract.Validate(_targets[targetId], payload);
             return result.IsValid ? [] : result.Errors.Select(e => new PayloadViolation(e.InstanceLocation, e.KeywordLocation, e.Keyword, e.Message)).ToList();
         }
     }

@@ -48,6 +48,15 @@ public sealed partial class ServeCommandTests
         var lines = (await client.GetStringAsync($"/v1/tenants/acme/runs/{runId}/payloads")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(12, lines.Length);
         Assert.All(lines, l => Assert.True(JsonDocument.Parse(l).RootElement.GetProperty("payload").GetProperty("id").GetInt64() >= 1));
+
+        // The pulled dataset passes `mockgen validate` against the uploaded contract.
+        var dataset = Path.Combine(store, "pulled.ndjson");
+        await File.WriteAllLinesAsync(dataset, lines);
+        using var validateOut = new StringWriter();
+        using var validateError = new StringWriter();
+        var validated = await Program.RunAsync(["validate", Path.Combine(store, "contracts", "acme", "pets.json"), dataset], new CliConsole(validateOut, validateError, () => Stream.Null), CancellationToken.None);
+        Assert.True(validated == 0, validateOut + "\n" + validateError);
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await new HttpClient { BaseAddress = baseAddress }.GetAsync("/v1/tenants/acme/runs")).StatusCode);
 
         await stop.CancelAsync();

@@ -141,6 +141,47 @@ public sealed partial class ContractLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_FilesReferencingEachOther_LoadOnceAndValidateRecursively()
+    {
+        using var folder = new TempFolder();
+        var root = folder.Write("tree.json", """{ "type": "object", "properties": { "children": { "type": "array", "items": { "$ref": "node.json" } } } }""");
+        folder.Write("node.json", """{ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" }, "sub": { "$ref": "tree.json" } } }""");
+
+        var contract = await new ContractLoader().LoadAsync(root);
+        using var payload = System.Text.Json.JsonDocument.Parse("""{"children": [{"name": "a", "sub": {"children": [{"name": "b"}, {"nom": "c"}]}}]}""");
+        var result = contract.Validate(contract.GetTarget("#"), payload.RootElement);
+
+        Assert.Equal(2, contract.Documents.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("/children/0/sub/children/1", error.InstanceLocation);
+        Assert.Equal("required", error.Keyword);
+    }
+
+    [Fact]
+    public async Task LoadAsync_OpenApiObjectRefLoop_IsAnErrorDiagnosticNotAHang()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("loop.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /a:
+                post:
+                  requestBody: { $ref: '#/components/requestBodies/A' }
+                  responses: { '204': { description: none } }
+            components:
+              requestBodies:
+                A: { $ref: '#/components/requestBodies/B' }
+                B: { $ref: '#/components/requestBodies/A' }
+            """);
+
+        var contract = await new ContractLoader().LoadAsync(path);
+
+        Assert.Contains(contract.Diagnostics, d => d.Severity == ContractDiagnosticSeverity.Error && d.Message.Contains("longer than 32 hops", StringComparison.Ordinal));
+        Assert.Empty(contract.Targets);
+    }
+
+    [Fact]
     public void Load_InMemoryWithFileRef_IsRefused()
     {
         var error = Assert.Throws<ContractException>(() => new ContractLoader().Load("openapi.yaml", System.Text.Encoding.UTF8.GetBytes(ContractFixtures.MultiFileRoot)));

@@ -28,11 +28,17 @@ public sealed class EcmaRegexTranslatorTests
     public void Translate_EcmaSemantics(string pattern, string input, bool expected) =>
         Assert.Equal(expected, Matches(pattern, input));
 
-    [Fact]
-    public void TryCreate_SimplePattern_UsesLinearEngine()
+    [Theory]
+    [InlineData("^(a+)+$", true)]
+    [InlineData("^(a|aa)*$", true)]
+    [InlineData("^(\\w+\\s?)*$", true)]
+    [InlineData("^[A-Z]{3}-[0-9]{5}$", false)]
+    [InlineData("^(ab)+$", false)]
+    [InlineData("^[(a+)+]$", false)]
+    public void TryCreate_CatastrophicShape_UsesLinearEngine(string pattern, bool linear)
     {
-        Assert.True(CompiledPattern.TryCreate("^(a+)+$", TimeSpan.FromSeconds(1), out var compiled, out _));
-        Assert.True(compiled!.IsLinear);
+        Assert.True(CompiledPattern.TryCreate(pattern, TimeSpan.FromSeconds(1), out var compiled, out _));
+        Assert.Equal(linear, compiled!.IsLinear);
     }
 
     [Fact]

@@ -73,6 +73,20 @@ public sealed class SchemaSetTests
     }
 
     [Fact]
+    public void GetNode_TwoPointersIntoOneDocument_ReturnDifferentNodes()
+    {
+        // Regression: nodes were cached by System.Uri, whose equality ignores the fragment.
+        var set = SchemaTestHost.Set("""{"$defs":{"list":{"type":"array"},"item":{"type":"object"}}}""");
+
+        var list = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/list"));
+        var item = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item"));
+
+        Assert.Equal(SchemaTypes.Array, list.Types);
+        Assert.Equal(SchemaTypes.Object, item.Types);
+        Assert.Same(item, set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/$defs/item")));
+    }
+
+    [Fact]
     public void GetNode_CyclicRefs_CompileToCyclicGraph()
     {
         var set = SchemaTestHost.Set("""{"$defs":{"node":{"properties":{"next":{"$ref":"#/$defs/node"}}}},"$ref":"#/$defs/node"}""");
@@ -92,5 +106,47 @@ public sealed class SchemaSetTests
 
         Assert.Contains("MaxDepth", ex.Message, StringComparison.Ordinal);
         Assert.Contains("RegexTimeout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetNode_UnmappedRemoteRef_IsNeverFetchedAndNamesTheUri()
+    {
+        var set = SchemaTestHost.Set("""{"$ref":"https://schemas.example.com/money.json"}""");
+
+        var ex = Assert.Throws<SchemaException>(() => set.GetNode(SchemaTestHost.BaseUri));
+
+        Assert.Contains("https://schemas.example.com/money.json", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetNode_MappedRemoteRef_ReadsTheLocalFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("mockgen-map-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "money.json"), """{"type":"number","multipleOf":0.01}""");
+            var options = new SchemaSetOptions();
+            options.UriMappings[new Uri("https://schemas.example.com/")] = folder.FullName;
+            var set = SchemaTestHost.Set("""{"$ref":"https://schemas.example.com/money.json"}""", options: options);
+
+            var result = set.Validate(SchemaTestHost.BaseUri, SchemaTestHost.Parse("1.005"));
+
+            Assert.Equal("multipleOf", Assert.Single(result.Errors).Keyword);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void GetNode_Swagger20FileResponse_IsAString()
+    {
+        const string doc = """{"swagger":"2.0","paths":{"/f":{"get":{"responses":{"200":{"description":"a file","schema":{"type":"file"}}}}}}}""";
+        var set = SchemaTestHost.Set(doc, Dialect.Swagger20);
+
+        var node = set.GetNode(new Uri(SchemaTestHost.BaseUri, "#/paths/~1f/get/responses/200/schema"));
+
+        Assert.Equal(SchemaTypes.String, node.Types);
     }
 }

@@ -25,6 +25,7 @@ public sealed class JsonSchemaSuiteTests(ITestOutputHelper output)
     {
         var lines = new List<string>();
         var requiredFailures = 0;
+        var belowFloor = new List<string>();
         foreach (var draft in SuiteLoader.Drafts)
         {
             foreach (var (label, files) in new[]
@@ -68,7 +69,14 @@ public sealed class JsonSchemaSuiteTests(ITestOutputHelper output)
                     }
                 }
 
-                lines.Add($"{draft,-13} {label,-17} {passed,5}/{total,-5} ({(total == 0 ? 100 : 100.0 * passed / total):0.0}%)");
+                var rate = total == 0 ? 100 : 100.0 * passed / total;
+                lines.Add($"{draft,-13} {label,-17} {passed,5}/{total,-5} ({rate:0.0}%)");
+
+                // Floors just under today's rates: a regression in the optional tests fails the run too.
+                if (label != "required" && rate < 96.0)
+                {
+                    belowFloor.Add($"{draft} {label}: {rate:0.0}%");
+                }
             }
         }
 
@@ -79,5 +87,6 @@ public sealed class JsonSchemaSuiteTests(ITestOutputHelper output)
 
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "suite-pass-rates.txt"), lines);
         Assert.Equal(0, requiredFailures);
+        Assert.Empty(belowFloor);
     }
 }

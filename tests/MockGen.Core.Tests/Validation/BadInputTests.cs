@@ -162,4 +162,40 @@ public sealed class BadInputTests
         Assert.Contains("#/pattern", ex.Message, StringComparison.Ordinal);
         Assert.Contains("not a supported ECMA-262 regular expression", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{\"uniqueItems\":true}")]
+    [InlineData("{\"const\":[[1]]}")]
+    [InlineData("{\"enum\":[1,[[2]]]}")]
+    public void Validate_DeepInstanceCompared_DoesNotOverflow(string schema)
+    {
+        var deep = Nested("[", "]", "1", 10_000);
+        var instance = $"[{deep},{deep}]";
+
+        var result = SchemaTestHost.OnSmallStack(() => SchemaTestHost.Validate(schema, instance));
+
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void Validate_MillionDigitNumber_ReturnsVerdict()
+    {
+        var huge = "1" + new string('0', 1_000_000);
+
+        var result = SchemaTestHost.Validate("{\"type\":\"integer\",\"maximum\":5,\"multipleOf\":0.5}", huge);
+
+        Assert.Equal("maximum", Assert.Single(result.Errors).Keyword);
+    }
+
+    [Fact]
+    public void Validate_LargeArrayOfObjectsWithUniqueItems_FindsTheDuplicate()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"{{\"id\":{i},\"tags\":[\"t{i % 7}\"]}}"));
+        var instance = $"[{items},{{\"tags\":[\"t3\"],\"id\":3.0}}]";
+
+        var result = SchemaTestHost.Validate("{\"uniqueItems\":true}", instance);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("(root): items 3 and 50000 are equal; items must be unique", error.Message);
+    }
 }

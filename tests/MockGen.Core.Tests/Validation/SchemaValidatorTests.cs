@@ -98,6 +98,45 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_RequestMissingRequiredReadOnlyProperty_IsValid()
+    {
+        var options = new ValidationOptions { Direction = PayloadDirection.Request };
+
+        var result = SchemaTestHost.Validate(Order, """{"price":1}""", options: options);
+
+        Assert.True(result.IsValid, result.ToString());
+    }
+
+    [Fact]
+    public void Validate_ResponseMissingRequiredReadOnlyProperty_IsInvalid()
+    {
+        var options = new ValidationOptions { Direction = PayloadDirection.Response };
+
+        var result = SchemaTestHost.Validate(Order, """{"price":1}""", options: options);
+
+        Assert.Equal("required", Assert.Single(result.Errors).Keyword);
+    }
+
+    [Fact]
+    public void Validate_OpenApi30RequestMissingRequiredReadOnlyRef_IsValid()
+    {
+        const string doc = """
+            {
+              "openapi": "3.0.3",
+              "components": { "schemas": {
+                "Id": { "type": "integer", "readOnly": true },
+                "Pet": { "type": "object", "required": ["id", "name"], "properties": { "id": { "$ref": "#/components/schemas/Id" }, "name": { "type": "string" } } }
+              } }
+            }
+            """;
+        var set = SchemaTestHost.Set(doc, Dialect.OpenApi30);
+        var uri = new Uri(SchemaTestHost.BaseUri, "#/components/schemas/Pet");
+
+        Assert.True(set.Validate(uri, SchemaTestHost.Parse("""{"name":"Rex"}"""), new ValidationOptions { Direction = PayloadDirection.Request }).IsValid);
+        Assert.False(set.Validate(uri, SchemaTestHost.Parse("""{"name":"Rex"}"""), new ValidationOptions { Direction = PayloadDirection.Response }).IsValid);
+    }
+
+    [Fact]
     public void Validate_DirectionNone_AllowsBoth()
     {
         var result = SchemaTestHost.Validate(Order, """{"id":"8f0c3a9e-8d3c-4bde-9a57-1f0e1d2c3b4a","price":1,"secret":"s"}""");

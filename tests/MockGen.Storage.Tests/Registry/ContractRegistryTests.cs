@@ -56,6 +56,16 @@ public sealed class ContractRegistryTests(AzuriteFixture azurite)
         Assert.Equal(2, (await ToListAsync(h.Registry.ListAsync(tenant))).Count);
     }
 
+    [Fact]
+    public async Task Register_UnresolvableRef_IsAFailedVersionNamingThePointer()
+    {
+        var h = new PipelineHarness(PipelineStoreFactory.Local());
+        var contract = """{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Pet":{"type":"object","properties":{"owner":{"$ref":"#/components/schemas/Missing"}}}}}}"""u8.ToArray();
+        var version = await h.Registry.RegisterAsync("acme", "pets.json", contract);
+        Assert.Equal(ContractStatus.Failed, version.Status);
+        Assert.Contains(version.Diagnostics, d => d.Contains("#/components/schemas/Missing", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Tenant", "pets.json")]
     [InlineData("a/b", "pets.json")]

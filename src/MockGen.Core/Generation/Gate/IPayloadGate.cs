@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MockGen.Core.Generation.Schemas;
+using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Gate;
 
@@ -14,5 +14,5 @@ internal interface IPayloadGate
     IReadOnlyList<GateError> Check(JsonElement payload);
 
     /// <summary>True when <paramref name="value"/> is valid against the subschema <paramref name="schema"/>.</summary>
-    bool Matches(SchemaCursor schema, JsonElement value);
+    bool Matches(SchemaNode schema, JsonElement value);
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using MockGen.Core.Generation.Schemas;
+using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Walking;
 
@@ -16,11 +15,11 @@ internal sealed class ObjectShape
 
     public int? MaxProperties { get; private set; }
 
-    public List<KeyValuePair<string, List<string>>> DependentRequired { get; } = [];
+    public List<KeyValuePair<string, IReadOnlyList<string>>> DependentRequired { get; } = [];
 
-    public List<KeyValuePair<string, SchemaCursor>> DependentSchemas { get; } = [];
+    public List<KeyValuePair<string, SchemaNode>> DependentSchemas { get; } = [];
 
-    public List<SchemaCursor> PropertyNames { get; } = [];
+    public List<SchemaNode> PropertyNames { get; } = [];
 
     public List<string> PatternSources { get; } = [];
 
@@ -40,88 +39,58 @@ internal sealed class ObjectShape
         var shape = new ObjectShape();
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.TryGet("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            foreach (var property in schema.Properties)
             {
-                foreach (var property in properties.EnumerateObject())
-                {
-                    AddUnique(shape.Declared, property.Name);
-                }
+                AddUnique(shape.Declared, property.Name);
             }
 
-            if (schema.TryGet("required", out var required) && required.ValueKind == JsonValueKind.Array)
+            foreach (var name in schema.Required)
             {
-                foreach (var item in required.EnumerateArray())
-                {
-                    if (item.ValueKind == JsonValueKind.String)
-                    {
-                        AddUnique(shape.Required, item.GetString()!);
-                    }
-                }
+                AddUnique(shape.Required, name);
             }
 
-            if (schema.TryGet("minProperties", out var min) && min.TryGetDecimal(out var minValue) && minValue > shape.MinProperties)
+            if (schema.MinProperties is { } min && min > shape.MinProperties)
             {
-                shape.MinProperties = (int)Math.Min(minValue, 10_000);
-                shape.MinPropertiesLocation = schema.Location + "/minProperties";
+                shape.MinProperties = (int)Math.Min(min, 10_000);
+                shape.MinPropertiesLocation = SchemaConjunction.Location(schema) + "/minProperties";
             }
 
-            if (schema.TryGet("maxProperties", out var max) && max.TryGetDecimal(out var maxValue))
+            if (schema.MaxProperties is { } max)
             {
-                var capped = (int)Math.Min(maxValue, int.MaxValue);
+                var capped = (int)Math.Min(max, int.MaxValue);
                 shape.MaxProperties = shape.MaxProperties is { } current ? Math.Min(current, capped) : capped;
             }
 
-            if (schema.TryGet("dependentRequired", out var dependentRequired) && dependentRequired.ValueKind == JsonValueKind.Object)
+            foreach (var dependency in schema.DependentRequired)
             {
-                ReadDependentRequired(shape, dependentRequired);
+                shape.DependentRequired.Add(new(dependency.Property, dependency.Required));
             }
 
-            if (schema.TryGet("dependencies", out var dependencies) && dependencies.ValueKind == JsonValueKind.Object)
+            foreach (var dependency in schema.DependentSchemas)
             {
-                ReadDependentRequired(shape, dependencies);
-                foreach (var dependency in dependencies.EnumerateObject())
-                {
-                    if (schema.Child("dependencies", dependency.Name) is { } dependent)
-                    {
-                        shape.DependentSchemas.Add(new(dependency.Name, dependent));
-                    }
-                }
+                shape.DependentSchemas.Add(new(dependency.Property, dependency.Node));
             }
 
-            if (schema.TryGet("dependentSchemas", out var dependentSchemas) && dependentSchemas.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var dependency in dependentSchemas.EnumerateObject())
-                {
-                    if (schema.Child("dependentSchemas", dependency.Name) is { } dependent)
-                    {
-                        shape.DependentSchemas.Add(new(dependency.Name, dependent));
-                    }
-                }
-            }
-
-            if (schema.Child("propertyNames") is { } propertyNames)
+            if (schema.PropertyNames is { } propertyNames)
             {
                 shape.PropertyNames.Add(propertyNames);
                 shape.AdditionalAllowedFreely = false;
             }
 
-            if (schema.TryGet("patternProperties", out var patterns) && patterns.ValueKind == JsonValueKind.Object)
+            foreach (var pattern in schema.PatternProperties)
             {
-                foreach (var pattern in patterns.EnumerateObject())
+                if (pattern.Node.BooleanSchema != false)
                 {
-                    if (pattern.Value.ValueKind != JsonValueKind.False)
-                    {
-                        AddUnique(shape.PatternSources, pattern.Name);
-                    }
+                    AddUnique(shape.PatternSources, pattern.Pattern.Source);
                 }
 
                 shape.AdditionalAllowedFreely = false;
             }
 
-            if (schema.Child("additionalProperties") is { } additional)
+            if (schema.AdditionalProperties is { } additional)
             {
                 shape.AdditionalAllowedFreely = false;
-                if (additional.IsFalse)
+                if (additional.BooleanSchema == false)
                 {
                     shape.AdditionalForbidden = true;
                 }
@@ -131,26 +100,14 @@ internal sealed class ObjectShape
                 }
             }
 
-            if (schema.Child("unevaluatedProperties") is { } unevaluated)
+            if (schema.UnevaluatedProperties is { } unevaluated)
             {
                 shape.AdditionalAllowedFreely = false;
-                shape.AdditionalForbidden |= unevaluated.IsFalse;
+                shape.AdditionalForbidden |= unevaluated.BooleanSchema == false;
             }
         }
 
         return shape;
-    }
-
-    private static void ReadDependentRequired(ObjectShape shape, JsonElement map)
-    {
-        foreach (var dependency in map.EnumerateObject())
-        {
-            if (dependency.Value.ValueKind == JsonValueKind.Array)
-            {
-                var names = dependency.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList();
-                shape.DependentRequired.Add(new(dependency.Name, names));
-            }
-        }
     }
 
     private static void AddUnique(List<string> list, string name)

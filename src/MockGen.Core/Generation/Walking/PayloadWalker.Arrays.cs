@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using MockGen.Core.Generation.Random;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
@@ -18,45 +16,44 @@ internal sealed partial class PayloadWalker
         int? maxItems = null;
         string? maxLocation = null;
         var unique = false;
-        var contains = new List<(SchemaCursor Schema, int Min, int? Max)>();
+        var contains = new List<(SchemaNode Schema, int Min, int? Max)>();
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.TryGet("minItems", out var min) && min.TryGetDecimal(out var minValue))
+            if (schema.MinItems is { } min)
             {
-                minItems = Math.Max(minItems, (int)Math.Min(minValue, 100_000));
+                minItems = Math.Max(minItems, (int)Math.Min(min, 100_000));
             }
 
-            if (schema.TryGet("maxItems", out var max) && max.TryGetDecimal(out var maxValue))
+            if (schema.MaxItems is { } max)
             {
-                var capped = (int)Math.Min(maxValue, int.MaxValue);
+                var capped = (int)Math.Min(max, int.MaxValue);
                 if (maxItems is null || capped < maxItems)
                 {
                     maxItems = capped;
-                    maxLocation = schema.Location + "/maxItems";
+                    maxLocation = SchemaConjunction.Location(schema) + "/maxItems";
                 }
             }
 
-            unique |= schema.TryGet("uniqueItems", out var u) && u.ValueKind == JsonValueKind.True;
-            if (schema.Child("contains") is { } containsSchema)
+            unique |= schema.UniqueItems;
+            if (schema.Contains is { } containsSchema)
             {
-                var supportsCounts = schema.Dialect is Dialect.Draft201909 or Dialect.Draft202012;
-                var minContains = supportsCounts && schema.TryGet("minContains", out var mc) && mc.TryGetDecimal(out var mcValue) ? (int)Math.Min(mcValue, 100_000) : 1;
-                int? maxContains = supportsCounts && schema.TryGet("maxContains", out var xc) && xc.TryGetDecimal(out var xcValue) ? (int)Math.Min(xcValue, int.MaxValue) : null;
+                var minContains = schema.MinContains is { } mc ? (int)Math.Min(mc, 100_000) : 1;
+                int? maxContains = schema.MaxContains is { } xc ? (int)Math.Min(xc, int.MaxValue) : null;
                 contains.Add((containsSchema, minContains, maxContains));
             }
 
-            var restLimit = RestForbiddenAfter(schema);
-            if (restLimit is { } limit && (maxItems is null || limit < maxItems))
+            // Rest items that are false cap the length at the tuple's.
+            if (schema.Items is { BooleanSchema: false } && (maxItems is null || schema.PrefixItems.Count < maxItems))
             {
-                maxItems = limit;
-                maxLocation = schema.Location;
+                maxItems = schema.PrefixItems.Count;
+                maxLocation = SchemaConjunction.Location(schema) + "/" + schema.ItemsKeyword;
             }
         }
 
         if (UnevaluatedItemsLimit(conjunction) is { } evaluatedLimit && (maxItems is null || evaluatedLimit < maxItems))
         {
             maxItems = evaluatedLimit;
-            maxLocation = conjunction.Schemas.First(s => s.Child("unevaluatedItems") is { IsFalse: true }).Location + "/unevaluatedItems";
+            maxLocation = SchemaConjunction.Location(conjunction.Schemas.First(s => s.UnevaluatedItems is { BooleanSchema: false })) + "/unevaluatedItems";
         }
 
         var needContains = contains.Count == 0 ? 0 : contains.Max(c => c.Min);
@@ -66,7 +63,7 @@ internal sealed partial class PayloadWalker
         {
             state.Failure ??= new WalkFailure(
                 "arrays need at least " + low.ToString(CultureInfo.InvariantCulture) + " items but at most " + high.ToString(CultureInfo.InvariantCulture) + " are allowed",
-                maxLocation ?? conjunction.Schemas[0].Location, Unsupported: false);
+                maxLocation ?? (conjunction.Schemas.Count > 0 ? SchemaConjunction.Location(conjunction.Schemas[0]) : "#"), Unsupported: false);
             return null;
         }
 
@@ -82,7 +79,7 @@ internal sealed partial class PayloadWalker
         };
 
         // The items that must match 'contains' sit at random distinct positions.
-        var containsAt = new Dictionary<int, List<SchemaCursor>>();
+        var containsAt = new Dictionary<int, List<SchemaNode>>();
         var positions = Enumerable.Range(0, length).ToList();
         var place = rng.Fork("contains");
         foreach (var (schema, min, _) in contains)
@@ -110,9 +107,9 @@ internal sealed partial class PayloadWalker
                 itemSchemas.AddRange(mustContain);
             }
 
-            if (itemSchemas.Any(s => s.IsFalse))
+            if (itemSchemas.Any(s => s.BooleanSchema == false))
             {
-                state.Failure ??= new WalkFailure("item " + i.ToString(CultureInfo.InvariantCulture) + " cannot have any value", itemSchemas.First(s => s.IsFalse).Location, Unsupported: false);
+                state.Failure ??= new WalkFailure("item " + i.ToString(CultureInfo.InvariantCulture) + " cannot have any value", SchemaConjunction.Location(itemSchemas.First(s => s.BooleanSchema == false)), Unsupported: false);
                 return null;
             }
 
@@ -142,7 +139,7 @@ internal sealed partial class PayloadWalker
         return new PayloadArray(items);
     }
 
-    private bool ViolatesMaxContains(List<(SchemaCursor Schema, int Min, int? Max)> contains, List<PayloadValue> items, PayloadValue candidate)
+    private bool ViolatesMaxContains(List<(SchemaNode Schema, int Min, int? Max)> contains, List<PayloadValue> items, PayloadValue candidate)
     {
         if (_settings.Matches is not { } matches)
         {
@@ -164,7 +161,7 @@ internal sealed partial class PayloadWalker
     // schema gives the rest a schema; 'contains' also evaluates items (2020-12), so it lifts the limit.
     private static int? UnevaluatedItemsLimit(SchemaConjunction conjunction)
     {
-        if (!conjunction.Schemas.Any(s => s.Child("unevaluatedItems") is { IsFalse: true }))
+        if (!conjunction.Schemas.Any(s => s.UnevaluatedItems is { BooleanSchema: false }))
         {
             return null;
         }
@@ -172,17 +169,8 @@ internal sealed partial class PayloadWalker
         var longestTuple = 0;
         foreach (var schema in conjunction.Schemas)
         {
-            var tupleKeyword = schema.Dialect == Dialect.Draft202012 ? "prefixItems" : "items";
-            var restKeyword = schema.Dialect == Dialect.Draft202012 ? "items" : "additionalItems";
-            if (schema.TryGet(tupleKeyword, out var tuple) && tuple.ValueKind == JsonValueKind.Array)
-            {
-                longestTuple = Math.Max(longestTuple, tuple.GetArrayLength());
-                if (schema.Child(restKeyword) is { IsFalse: false })
-                {
-                    return null;
-                }
-            }
-            else if (schema.Child("items") is { IsFalse: false } || (schema.Dialect == Dialect.Draft202012 && schema.Has("contains")))
+            longestTuple = Math.Max(longestTuple, schema.PrefixItems.Count);
+            if (schema.Items is { BooleanSchema: not false } || (schema.Dialect == Dialect.Draft202012 && schema.Contains is not null))
             {
                 return null;
             }
@@ -191,64 +179,21 @@ internal sealed partial class PayloadWalker
         return longestTuple;
     }
 
-    // How many items a schema admits when its rest items are false (items: false, additionalItems: false).
-    private static int? RestForbiddenAfter(SchemaCursor schema)
-    {
-        if (schema.DraftBefore2019 || schema.Dialect == Dialect.Draft201909)
-        {
-            if (schema.TryGet("items", out var items) && items.ValueKind == JsonValueKind.Array
-                && schema.Child("additionalItems") is { IsFalse: true })
-            {
-                return items.GetArrayLength();
-            }
-
-            return schema.Child("items") is { IsFalse: true } ? 0 : null;
-        }
-
-        var prefix = schema.TryGet("prefixItems", out var prefixItems) && prefixItems.ValueKind == JsonValueKind.Array ? prefixItems.GetArrayLength() : 0;
-        if (schema.Child("items") is { IsFalse: true })
-        {
-            return prefix;
-        }
-
-        return null;
-    }
-
     /// <summary>The schemas that apply to item <paramref name="index"/>.</summary>
-    private static List<SchemaCursor> SchemasForItem(SchemaConjunction conjunction, int index)
+    private static List<SchemaNode> SchemasForItem(SchemaConjunction conjunction, int index)
     {
-        var result = new List<SchemaCursor>();
+        var result = new List<SchemaNode>();
         var evaluated = false;
         foreach (var schema in conjunction.Schemas)
         {
-            var tupleKeyword = schema.Dialect == Dialect.Draft202012 ? "prefixItems" : "items";
-            var restKeyword = schema.Dialect == Dialect.Draft202012 ? "items" : "additionalItems";
-            if (schema.TryGet(tupleKeyword, out var tuple) && tuple.ValueKind == JsonValueKind.Array)
+            if (index < schema.PrefixItems.Count)
             {
-                if (index < tuple.GetArrayLength())
-                {
-                    if (schema.Child(tupleKeyword, index) is { } positional)
-                    {
-                        result.Add(positional);
-                    }
-
-                    evaluated = true;
-                    continue;
-                }
-
-                if (schema.Child(restKeyword) is { } rest)
-                {
-                    result.Add(rest);
-                    evaluated = true;
-                }
-
-                continue;
+                result.Add(schema.PrefixItems[index]);
+                evaluated = true;
             }
-
-            // Before 2020-12 a single 'items' schema applies to every item; from 2020-12 'items' is the rest.
-            if (schema.Child("items") is { } all)
+            else if (schema.Items is { } rest)
             {
-                result.Add(all);
+                result.Add(rest);
                 evaluated = true;
             }
         }
@@ -257,7 +202,7 @@ internal sealed partial class PayloadWalker
         {
             foreach (var schema in conjunction.Schemas)
             {
-                if (schema.Child("unevaluatedItems") is { } unevaluated)
+                if (schema.UnevaluatedItems is { } unevaluated)
                 {
                     result.Add(unevaluated);
                 }
@@ -276,19 +221,20 @@ internal sealed partial class PayloadWalker
 
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.TryGet("maxItems", out var max) && max.TryGetInt32(out var maxCount) && maxCount < 1000 && items.Count > 0)
+            var location = SchemaConjunction.Location(schema);
+            if (schema.MaxItems is { } maxCount && maxCount < 1000 && items.Count > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooManyItems, site.Pointer, "maxItems", schema.Location + "/maxItems", ValueTypes.Array, Length: maxCount));
+                state.Mutations.Add(new Mutation(MutationKind.TooManyItems, site.Pointer, "maxItems", location + "/maxItems", ValueTypes.Array, Length: (int)maxCount));
             }
 
-            if (schema.TryGet("minItems", out var min) && min.TryGetInt32(out var minCount) && minCount > 0)
+            if (schema.MinItems is { } minCount && minCount > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", schema.Location + "/minItems", ValueTypes.Array, Length: minCount));
+                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", location + "/minItems", ValueTypes.Array, Length: (int)Math.Min(minCount, 100_000)));
             }
 
-            if (schema.TryGet("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True && items.Count > 0)
+            if (schema.UniqueItems && items.Count > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.DuplicateItem, site.Pointer, "uniqueItems", schema.Location + "/uniqueItems", ValueTypes.Array));
+                state.Mutations.Add(new Mutation(MutationKind.DuplicateItem, site.Pointer, "uniqueItems", location + "/uniqueItems", ValueTypes.Array));
             }
         }
     }

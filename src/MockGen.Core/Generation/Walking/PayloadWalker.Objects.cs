@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using MockGen.Core.Generation.Random;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
@@ -33,16 +31,16 @@ internal sealed partial class PayloadWalker
             {
                 foreach (var dependent in shape.DependentSchemas.Where(d => d.Key == name))
                 {
-                    if (!dependentsApplied.Add(name + "\n" + dependent.Value.Location))
+                    if (!dependentsApplied.Add(name + "\n" + dependent.Value.AbsoluteLocation))
                     {
                         continue;
                     }
 
-                    if (dependent.Value.IsFalse)
+                    if (dependent.Value.BooleanSchema == false)
                     {
                         if (shape.Required.Contains(name))
                         {
-                            state.Failure ??= new WalkFailure("required property '" + name + "' forbids itself through dependentSchemas", dependent.Value.Location, Unsupported: false);
+                            state.Failure ??= new WalkFailure("required property '" + name + "' forbids itself through dependentSchemas", SchemaConjunction.Location(dependent.Value), Unsupported: false);
                             return null;
                         }
 
@@ -69,7 +67,7 @@ internal sealed partial class PayloadWalker
         var members = new List<KeyValuePair<string, PayloadValue>>(names.Count);
         foreach (var name in names)
         {
-            var childPointer = site.Pointer + "/" + SchemaIndex.EscapePointer(name);
+            var childPointer = site.Pointer + "/" + EscapePointer(name);
             var forced = conjunction.Forced.FirstOrDefault(f => f.Key == name);
             var valueSchemas = SchemasForProperty(conjunction, name);
             PayloadValue? value;
@@ -254,8 +252,7 @@ internal sealed partial class PayloadWalker
         if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
         {
             var pattern = pick.Pick(shape.PatternSources);
-            var request = new Leaves.LeafRequest { InstancePointer = site.Pointer, ParentPointer = site.Pointer, Pattern = pattern, MinLength = 1, MaxLength = 32, Direction = _settings.Direction };
-            if (_settings.Leaves.TryString(request, pick.Fork("pattern/" + suffix), out var fromPattern) && PatternMatches(pattern, fromPattern))
+            if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Fork("pattern/" + suffix), 1, 32, out var fromPattern))
             {
                 return fromPattern;
             }
@@ -271,32 +268,32 @@ internal sealed partial class PayloadWalker
     }
 
     /// <summary>The schemas that apply to the value of property <paramref name="name"/>.</summary>
-    private List<SchemaCursor> SchemasForProperty(SchemaConjunction conjunction, string name)
+    private static List<SchemaNode> SchemasForProperty(SchemaConjunction conjunction, string name)
     {
-        var result = new List<SchemaCursor>();
+        var result = new List<SchemaNode>();
         var evaluated = false;
         foreach (var schema in conjunction.Schemas)
         {
             var matched = false;
-            if (schema.Child("properties", name) is { } property)
+            foreach (var property in schema.Properties)
             {
-                result.Add(property);
-                matched = true;
-            }
-
-            if (schema.TryGet("patternProperties", out var patterns) && patterns.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var pattern in patterns.EnumerateObject())
+                if (string.Equals(property.Name, name, StringComparison.Ordinal))
                 {
-                    if (PatternMatches(pattern.Name, name) && schema.Child("patternProperties", pattern.Name) is { } patternSchema)
-                    {
-                        result.Add(patternSchema);
-                        matched = true;
-                    }
+                    result.Add(property.Node);
+                    matched = true;
                 }
             }
 
-            if (!matched && schema.Child("additionalProperties") is { } additional)
+            foreach (var pattern in schema.PatternProperties)
+            {
+                if (PatternMatches(pattern.Pattern, name))
+                {
+                    result.Add(pattern.Node);
+                    matched = true;
+                }
+            }
+
+            if (!matched && schema.AdditionalProperties is { } additional)
             {
                 result.Add(additional);
                 matched = true;
@@ -309,7 +306,7 @@ internal sealed partial class PayloadWalker
         {
             foreach (var schema in conjunction.Schemas)
             {
-                if (schema.Child("unevaluatedProperties") is { } unevaluated)
+                if (schema.UnevaluatedProperties is { } unevaluated)
                 {
                     result.Add(unevaluated);
                 }
@@ -319,13 +316,13 @@ internal sealed partial class PayloadWalker
         return result;
     }
 
-    private string? ForbiddenProperty(SchemaConjunction conjunction, string name)
+    private static string? ForbiddenProperty(SchemaConjunction conjunction, string name)
     {
         foreach (var schema in SchemasForProperty(conjunction, name))
         {
-            if (schema.IsFalse)
+            if (schema.BooleanSchema == false)
             {
-                return schema.Location;
+                return SchemaConjunction.Location(schema);
             }
         }
 
@@ -339,10 +336,10 @@ internal sealed partial class PayloadWalker
             return false;
         }
 
-        var keyword = _settings.Direction == PayloadDirection.Request ? "readOnly" : "writeOnly";
+        var request = _settings.Direction == PayloadDirection.Request;
         foreach (var schema in SchemasForProperty(conjunction, name))
         {
-            if (HasFlag(schema, keyword, 3))
+            if (HasFlag(schema, request, 3))
             {
                 return true;
             }
@@ -351,9 +348,9 @@ internal sealed partial class PayloadWalker
         return false;
     }
 
-    private static bool HasFlag(SchemaCursor schema, string keyword, int depth)
+    private static bool HasFlag(SchemaNode schema, bool readOnly, int depth)
     {
-        if (schema.TryGet(keyword, out var flag) && flag.ValueKind == JsonValueKind.True)
+        if (readOnly ? schema.ReadOnly : schema.WriteOnly)
         {
             return true;
         }
@@ -363,16 +360,19 @@ internal sealed partial class PayloadWalker
             return false;
         }
 
-        if (schema.RefTarget is { } target && HasFlag(target, keyword, depth - 1))
+        if (schema.Ref is { } target && HasFlag(target, readOnly, depth - 1))
         {
             return true;
         }
 
-        return schema.Children("allOf").Any(part => HasFlag(part, keyword, depth - 1));
+        return schema.AllOf.Any(part => HasFlag(part, readOnly, depth - 1));
     }
 
-    private static bool AllowsString(List<SchemaCursor> schemas) =>
-        schemas.All(s => !s.TryGet("type", out var type) || (ParseTypes(type) & ValueTypes.String) != 0);
+    private static string EscapePointer(string segment) =>
+        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static bool AllowsString(List<SchemaNode> schemas) =>
+        schemas.All(s => (ToValueTypes(s.Types) & ValueTypes.String) != 0);
 
     private static void RecordObjectMutations(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, List<string> names, WalkState state)
     {
@@ -383,25 +383,22 @@ internal sealed partial class PayloadWalker
 
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.TryGet("required", out var required) && required.ValueKind == JsonValueKind.Array)
+            foreach (var name in schema.Required)
             {
-                foreach (var item in required.EnumerateArray())
+                if (names.Contains(name, StringComparer.Ordinal))
                 {
-                    if (item.GetString() is { } name && names.Contains(name, StringComparer.Ordinal))
-                    {
-                        state.Mutations.Add(new Mutation(MutationKind.MissingRequired, site.Pointer, "required", schema.Location + "/required", ValueTypes.Object, Name: name));
-                    }
+                    state.Mutations.Add(new Mutation(MutationKind.MissingRequired, site.Pointer, "required", SchemaConjunction.Location(schema) + "/required", ValueTypes.Object, Name: name));
                 }
             }
 
-            if (schema.Child("additionalProperties") is { IsFalse: true } && !schema.Has("patternProperties"))
+            if (schema.AdditionalProperties is { BooleanSchema: false } && schema.PatternProperties.Count == 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.ExtraProperty, site.Pointer, "additionalProperties", schema.Location + "/additionalProperties", ValueTypes.Object));
+                state.Mutations.Add(new Mutation(MutationKind.ExtraProperty, site.Pointer, "additionalProperties", SchemaConjunction.Location(schema) + "/additionalProperties", ValueTypes.Object));
             }
 
-            if (schema.TryGet("maxProperties", out var max) && max.TryGetInt32(out var maxCount) && maxCount < 1000 && shape.AdditionalAllowedFreely)
+            if (schema.MaxProperties is { } maxCount && maxCount < 1000 && shape.AdditionalAllowedFreely)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooManyProperties, site.Pointer, "maxProperties", schema.Location + "/maxProperties", ValueTypes.Object, Length: maxCount));
+                state.Mutations.Add(new Mutation(MutationKind.TooManyProperties, site.Pointer, "maxProperties", SchemaConjunction.Location(schema) + "/maxProperties", ValueTypes.Object, Length: (int)maxCount));
             }
         }
     }

@@ -28,32 +28,28 @@ internal sealed partial class PayloadWalker
         string? hintLocation = null;
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.TryGet("minLength", out var min) && min.TryGetDecimal(out var minValue) && minValue > minLength)
+            if (schema.MinLength is { } min && min > minLength)
             {
-                minLength = (int)Math.Min(minValue, 1_000_000);
-                lengthLocation = schema.Location + "/minLength";
+                minLength = (int)Math.Min(min, 1_000_000);
+                lengthLocation = SchemaConjunction.Location(schema) + "/minLength";
             }
 
-            if (schema.TryGet("maxLength", out var max) && max.TryGetDecimal(out var maxValue))
+            if (schema.MaxLength is { } max)
             {
-                var capped = (int)Math.Min(maxValue, int.MaxValue);
+                var capped = (int)Math.Min(max, int.MaxValue);
                 maxLength = maxLength is { } current ? Math.Min(current, capped) : capped;
             }
 
-            if (schema.TryGet("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
+            if (schema.Pattern is { } pattern)
             {
-                patterns.Add((pattern.GetString()!, schema.Location + "/pattern"));
+                patterns.Add((pattern.Source, SchemaConjunction.Location(schema) + "/pattern"));
             }
 
-            if (format is null && schema.TryGet("format", out var f) && f.ValueKind == JsonValueKind.String)
-            {
-                format = f.GetString();
-            }
-
-            if (hint is null && schema.TryGet("x-mockgen", out var h))
+            format ??= schema.Format;
+            if (hint is null && schema.GetExtension("x-mockgen") is { } h)
             {
                 hint = h;
-                hintLocation = schema.Location + "/x-mockgen";
+                hintLocation = SchemaConjunction.Location(schema) + "/x-mockgen";
             }
         }
 
@@ -93,9 +89,12 @@ internal sealed partial class PayloadWalker
         {
             text = formatted;
         }
+        else if (patterns.Count > 0 && GenerateFromPattern(patterns, minLength, maxLength, target, rng.Fork("pattern")) is { } fromPattern)
+        {
+            text = fromPattern;
+        }
         else if (patterns.Count > 0)
         {
-            // The realism library owns pattern generation; without it, or when it has no opinion, this is unsupported.
             state.UnsupportedPattern ??= patterns[0].Pattern;
             state.UnsupportedLocation ??= patterns[0].Location;
             text = CodePoints.Filler(rng.Fork("filler"), minLength, Math.Min(maxLength ?? minLength + 8, minLength + 8));
@@ -119,19 +118,20 @@ internal sealed partial class PayloadWalker
         {
             foreach (var schema in conjunction.Schemas)
             {
-                if (schema.TryGet("maxLength", out var max) && max.TryGetInt32(out var maxValue) && maxValue < 10_000)
+                var location = SchemaConjunction.Location(schema);
+                if (schema.MaxLength is { } maxValue && maxValue < 10_000)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.TooLong, site.Pointer, "maxLength", schema.Location + "/maxLength", ValueTypes.String, Length: maxValue));
+                    state.Mutations.Add(new Mutation(MutationKind.TooLong, site.Pointer, "maxLength", location + "/maxLength", ValueTypes.String, Length: (int)maxValue));
                 }
 
-                if (schema.TryGet("minLength", out var min) && min.TryGetInt32(out var minValue) && minValue > 0)
+                if (schema.MinLength is { } minValue && minValue > 0 && minValue < 10_000)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.TooShort, site.Pointer, "minLength", schema.Location + "/minLength", ValueTypes.String, Length: minValue));
+                    state.Mutations.Add(new Mutation(MutationKind.TooShort, site.Pointer, "minLength", location + "/minLength", ValueTypes.String, Length: (int)minValue));
                 }
 
-                if (schema.TryGet("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
+                if (schema.Pattern is { } pattern)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.PatternMismatch, site.Pointer, "pattern", schema.Location + "/pattern", ValueTypes.String, Name: pattern.GetString()));
+                    state.Mutations.Add(new Mutation(MutationKind.PatternMismatch, site.Pointer, "pattern", location + "/pattern", ValueTypes.String, Name: pattern.Source));
                 }
             }
         }
@@ -139,7 +139,24 @@ internal sealed partial class PayloadWalker
         return new PayloadString(text);
     }
 
-    private bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
+    // Every pattern must match; the generator aims at the first and checks the rest (ECMA-262 semantics).
+    private static string? GenerateFromPattern(List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, int target, Prng rng)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var (lo, hi) = target >= 0 && attempt < 2 ? (target, (int?)target) : (minLength, maxLength is { } max ? Math.Min(max, minLength + 64) : minLength + 24);
+            var pick = patterns[attempt % patterns.Count].Pattern;
+            if (Patterns.PatternGenerator.TryGenerate(pick, rng.Fork(attempt.ToString(CultureInfo.InvariantCulture)), lo, hi, out var text)
+                && FitsString(text, minLength, maxLength, patterns))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
     {
         var length = CodePoints.Count(text);
         return length >= minLength && (maxLength is null || length <= maxLength) && patterns.All(p => PatternMatches(p.Pattern, text));
@@ -180,74 +197,69 @@ internal sealed partial class PayloadWalker
         return new PayloadNumber(value);
     }
 
-    private static NumberRange ReadNumberKeywords(Schemas.SchemaCursor schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
+    private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
     {
-        // Draft 4, OpenAPI 3.0 and Swagger 2.0 use boolean exclusiveMinimum/Maximum that modify minimum/maximum.
-        var booleanExclusive = schema.Dialect is Dialect.Draft4 or Dialect.OpenApi30 or Dialect.Swagger20;
         var record = state.RecordMutations && !site.Branched;
-        if (schema.TryGet("minimum", out var minimum) && ExactDecimal.TryParse(minimum.GetRawText(), out var min))
+        var at = SchemaConjunction.Location(schema);
+        if (schema.Minimum is { } minimum && ExactDecimal.TryParse(minimum.Text, out var min))
         {
-            var exclusive = booleanExclusive && schema.TryGet("exclusiveMinimum", out var ex) && ex.ValueKind == JsonValueKind.True;
-            range = range.WithMinimum(min, exclusive);
-            location = schema.Location + "/minimum";
+            range = range.WithMinimum(min, exclusive: false);
+            location = at + "/minimum";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, booleanExclusive && exclusive ? "exclusiveMinimum" : "minimum", schema.Location + "/minimum", ValueTypes.Number, min));
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "minimum", at + "/minimum", ValueTypes.Number, min));
             }
         }
 
-        if (schema.TryGet("maximum", out var maximum) && ExactDecimal.TryParse(maximum.GetRawText(), out var max))
+        if (schema.Maximum is { } maximum && ExactDecimal.TryParse(maximum.Text, out var max))
         {
-            var exclusive = booleanExclusive && schema.TryGet("exclusiveMaximum", out var ex) && ex.ValueKind == JsonValueKind.True;
-            range = range.WithMaximum(max, exclusive);
-            location = schema.Location + "/maximum";
+            range = range.WithMaximum(max, exclusive: false);
+            location = at + "/maximum";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, booleanExclusive && exclusive ? "exclusiveMaximum" : "maximum", schema.Location + "/maximum", ValueTypes.Number, max));
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "maximum", at + "/maximum", ValueTypes.Number, max));
             }
         }
 
-        if (!booleanExclusive && schema.TryGet("exclusiveMinimum", out var exMin) && ExactDecimal.TryParse(exMin.GetRawText(), out var exMinValue))
+        // Draft 4 and OpenAPI 3.0 boolean exclusives arrive normalized as numeric limits; the keyword name says which.
+        if (schema.ExclusiveMinimum is { } exMin && ExactDecimal.TryParse(exMin.Text, out var exMinValue))
         {
             range = range.WithMinimum(exMinValue, exclusive: true);
-            location = schema.Location + "/exclusiveMinimum";
+            location = at + "/" + schema.ExclusiveMinimumKeyword;
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "exclusiveMinimum", schema.Location + "/exclusiveMinimum", ValueTypes.Number, exMinValue));
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, location, ValueTypes.Number, exMinValue));
             }
         }
 
-        if (!booleanExclusive && schema.TryGet("exclusiveMaximum", out var exMax) && ExactDecimal.TryParse(exMax.GetRawText(), out var exMaxValue))
+        if (schema.ExclusiveMaximum is { } exMax && ExactDecimal.TryParse(exMax.Text, out var exMaxValue))
         {
             range = range.WithMaximum(exMaxValue, exclusive: true);
-            location = schema.Location + "/exclusiveMaximum";
+            location = at + "/" + schema.ExclusiveMaximumKeyword;
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "exclusiveMaximum", schema.Location + "/exclusiveMaximum", ValueTypes.Number, exMaxValue));
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, location, ValueTypes.Number, exMaxValue));
             }
         }
 
-        if (schema.TryGet("multipleOf", out var multipleOf) && ExactDecimal.TryParse(multipleOf.GetRawText(), out var step))
+        if (schema.MultipleOf is { } multipleOf && ExactDecimal.TryParse(multipleOf.Text, out var step))
         {
             range = range.WithMultipleOf(step);
-            location ??= schema.Location + "/multipleOf";
+            location ??= at + "/multipleOf";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", schema.Location + "/multipleOf", ValueTypes.Number, step));
+                state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", at + "/multipleOf", ValueTypes.Number, step));
             }
         }
 
-        if (schema.TryGet("format", out var format) && format.ValueKind == JsonValueKind.String)
+        // OpenAPI integer formats bound the value even where the validator treats format as an annotation.
+        if (schema.Format == "int32")
         {
-            // OpenAPI integer formats bound the value even where the validator treats format as an annotation.
-            if (format.ValueEquals("int32"))
-            {
-                range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false);
-            }
-            else if (format.ValueEquals("int64"))
-            {
-                range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false);
-            }
+            range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false);
+        }
+        else if (schema.Format == "int64")
+        {
+            range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false);
         }
 
         return range;

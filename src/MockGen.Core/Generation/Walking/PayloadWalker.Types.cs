@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MockGen.Core.Generation.Random;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
@@ -9,16 +8,6 @@ namespace MockGen.Core.Generation.Walking;
 /// <content>Type, enum and const: what kind of value to build.</content>
 internal sealed partial class PayloadWalker
 {
-    private static readonly string[] ObjectKeywords =
-        ["properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties", "propertyNames", "dependentRequired", "dependentSchemas", "dependencies", "unevaluatedProperties", "discriminator"];
-
-    private static readonly string[] ArrayKeywords =
-        ["items", "prefixItems", "additionalItems", "contains", "minItems", "maxItems", "uniqueItems", "minContains", "maxContains", "unevaluatedItems"];
-
-    private static readonly string[] StringKeywords = ["minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"];
-
-    private static readonly string[] NumberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
-
     private PayloadValue? Build(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
         var allowed = AllowedTypes(conjunction, out var typeLocation);
@@ -82,27 +71,21 @@ internal sealed partial class PayloadWalker
         var allowed = ValueTypes.All;
         foreach (var schema in conjunction.Schemas)
         {
-            if (!schema.TryGet("type", out var type))
+            if (schema.Types == SchemaTypes.None)
             {
                 continue;
             }
 
-            var types = ParseTypes(type);
-            if (schema.Dialect == Dialect.OpenApi30 && schema.TryGet("nullable", out var nullable) && nullable.ValueKind == JsonValueKind.True)
-            {
-                types |= ValueTypes.Null;
-            }
-
-            allowed = Intersect(allowed, types);
-            location = schema.Location + "/type";
+            allowed &= ToValueTypes(schema.Types);
+            location = SchemaConjunction.Location(schema) + "/type";
         }
 
         foreach (var not in conjunction.Nots)
         {
             // A 'not' that only names types is honoured exactly; richer ones are left to the matcher and the gate.
-            if (not.Element.ValueKind == JsonValueKind.Object && not.Element.EnumerateObject().All(p => p.Name == "type") && not.TryGet("type", out var notType))
+            if (not.Types != SchemaTypes.None && IsOnlyKeyword(not, "type"))
             {
-                var excluded = ParseTypes(notType);
+                var excluded = ToValueTypes(not.Types);
                 // Excluding integers from numbers cannot be expressed as a type set; keep numbers and let the gate decide.
                 allowed &= ~(excluded == ValueTypes.Integer ? ValueTypes.None : excluded);
                 if ((excluded & ValueTypes.Number) == ValueTypes.Number)
@@ -115,45 +98,30 @@ internal sealed partial class PayloadWalker
         return allowed;
     }
 
+    internal static ValueTypes ToValueTypes(SchemaTypes types)
+    {
+        if (types == SchemaTypes.None)
+        {
+            return ValueTypes.All;
+        }
+
+        var result = ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Null) ? ValueTypes.Null : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Boolean) ? ValueTypes.Boolean : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Object) ? ValueTypes.Object : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Array) ? ValueTypes.Array : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Number) ? ValueTypes.Number : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Integer) ? ValueTypes.Integer : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.String) ? ValueTypes.String : ValueTypes.None;
+        return result;
+    }
+
     private static ValueTypes Intersect(ValueTypes a, ValueTypes b)
     {
         var result = a & b;
         // number ∩ integer = integer: the flags already say so because Number includes the Integer bit.
         return result;
     }
-
-    internal static ValueTypes ParseTypes(JsonElement type)
-    {
-        if (type.ValueKind == JsonValueKind.String)
-        {
-            return ParseType(type.GetString());
-        }
-
-        if (type.ValueKind == JsonValueKind.Array)
-        {
-            var result = ValueTypes.None;
-            foreach (var item in type.EnumerateArray())
-            {
-                result |= item.ValueKind == JsonValueKind.String ? ParseType(item.GetString()) : ValueTypes.None;
-            }
-
-            return result;
-        }
-
-        return ValueTypes.All;
-    }
-
-    private static ValueTypes ParseType(string? name) => name switch
-    {
-        "null" => ValueTypes.Null,
-        "boolean" => ValueTypes.Boolean,
-        "object" => ValueTypes.Object,
-        "array" => ValueTypes.Array,
-        "number" => ValueTypes.Number,
-        "integer" => ValueTypes.Integer,
-        "string" => ValueTypes.String,
-        _ => ValueTypes.None,
-    };
 
     internal static ValueTypes TypeOf(PayloadValue value) => value switch
     {
@@ -177,19 +145,19 @@ internal sealed partial class PayloadWalker
     {
         value = null;
         List<PayloadValue>? candidates = null;
-        SchemaCursor? owner = null;
+        SchemaNode? owner = null;
         var keyword = "enum";
         foreach (var schema in conjunction.Schemas)
         {
             List<PayloadValue>? these = null;
-            if (schema.TryGet("const", out var constant) && schema.Dialect is not Dialect.Draft4 and not Dialect.OpenApi30 and not Dialect.Swagger20)
+            if (schema.Const is { } constant)
             {
                 these = [PayloadValue.FromElement(constant)];
                 keyword = "const";
             }
-            else if (schema.TryGet("enum", out var enumeration) && enumeration.ValueKind == JsonValueKind.Array)
+            else if (schema.Enum is { } enumeration)
             {
-                these = [.. enumeration.EnumerateArray().Select(PayloadValue.FromElement)];
+                these = [.. enumeration.Select(PayloadValue.FromElement)];
                 keyword = "enum";
             }
 
@@ -210,7 +178,7 @@ internal sealed partial class PayloadWalker
         var fitting = candidates.Where(c => TypeAllowed(c, allowed) && !ExcludedLiteral(conjunction, c)).ToList();
         if (fitting.Count == 0)
         {
-            state.Failure ??= new WalkFailure("no value of 'enum'/'const' meets the other constraints", owner!.Location + "/" + keyword, Unsupported: false);
+            state.Failure ??= new WalkFailure("no value of 'enum'/'const' meets the other constraints", SchemaConjunction.Location(owner!) + "/" + keyword, Unsupported: false);
             return true;
         }
 
@@ -221,7 +189,7 @@ internal sealed partial class PayloadWalker
         value = value.Clone();
         if (state.RecordMutations && !site.Branched)
         {
-            state.Mutations.Add(new Mutation(MutationKind.NotInEnum, site.Pointer, keyword, owner!.Location + "/" + keyword, allowed));
+            state.Mutations.Add(new Mutation(MutationKind.NotInEnum, site.Pointer, keyword, SchemaConjunction.Location(owner!) + "/" + keyword, allowed));
         }
 
         return true;
@@ -300,33 +268,30 @@ internal sealed partial class PayloadWalker
         return pick.Pick(preferred.Count > 0 ? preferred : options);
     }
 
-    private static ValueTypes HintedTypes(SchemaCursor schema)
+    private static ValueTypes HintedTypes(SchemaNode schema)
     {
         var hinted = ValueTypes.None;
-        if (schema.Element.ValueKind != JsonValueKind.Object)
+        if (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AdditionalProperties is not null || schema.PatternProperties.Count > 0
+            || schema.MinProperties is not null || schema.MaxProperties is not null || schema.PropertyNames is not null || schema.DependentRequired.Count > 0
+            || schema.DependentSchemas.Count > 0 || schema.UnevaluatedProperties is not null || schema.Discriminator is not null)
         {
-            return hinted;
+            hinted |= ValueTypes.Object;
         }
 
-        foreach (var property in schema.Element.EnumerateObject())
+        if (schema.Items is not null || schema.PrefixItems.Count > 0 || schema.Contains is not null || schema.MinItems is not null || schema.MaxItems is not null
+            || schema.UniqueItems || schema.UnevaluatedItems is not null)
         {
-            var name = property.Name;
-            if (Array.IndexOf(ObjectKeywords, name) >= 0)
-            {
-                hinted |= ValueTypes.Object;
-            }
-            else if (Array.IndexOf(ArrayKeywords, name) >= 0)
-            {
-                hinted |= ValueTypes.Array;
-            }
-            else if (Array.IndexOf(StringKeywords, name) >= 0)
-            {
-                hinted |= ValueTypes.String;
-            }
-            else if (Array.IndexOf(NumberKeywords, name) >= 0)
-            {
-                hinted |= ValueTypes.Number;
-            }
+            hinted |= ValueTypes.Array;
+        }
+
+        if (schema.MinLength is not null || schema.MaxLength is not null || schema.Pattern is not null || schema.Format is not null || schema.ContentEncoding is not null)
+        {
+            hinted |= ValueTypes.String;
+        }
+
+        if (schema.Minimum is not null || schema.Maximum is not null || schema.ExclusiveMinimum is not null || schema.ExclusiveMaximum is not null || schema.MultipleOf is not null)
+        {
+            hinted |= ValueTypes.Number;
         }
 
         return hinted;
@@ -341,9 +306,9 @@ internal sealed partial class PayloadWalker
 
         foreach (var schema in conjunction.Schemas)
         {
-            if (schema.Has("type"))
+            if (schema.Types != SchemaTypes.None)
             {
-                state.Mutations.Add(new Mutation(MutationKind.WrongType, site.Pointer, "type", schema.Location + "/type", allowed));
+                state.Mutations.Add(new Mutation(MutationKind.WrongType, site.Pointer, "type", SchemaConjunction.Location(schema) + "/type", allowed));
                 return;
             }
         }

@@ -1,57 +1,53 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MockGen.Core.Generation.Random;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Walking;
 
 /// <summary>
-/// Builds one candidate payload for a schema: it gathers the conjunction of schemas a value must meet,
-/// picks a type, then builds the value keyword by keyword. It is constructive but not the judge: the
-/// gate validates every candidate it returns. Thread-safe; all per-payload state lives in <see cref="WalkState"/>.
+/// Builds one candidate payload over the compiled schema model: it gathers the conjunction of schema nodes a
+/// value must meet, picks a type, then builds the value keyword by keyword. It is constructive but not the
+/// judge: the gate validates every candidate it returns. Thread-safe; per-payload state lives in <see cref="WalkState"/>.
 /// </summary>
 internal sealed partial class PayloadWalker
 {
     // Local attempts at one value before its failure is left to the gate's whole-payload retry.
     private const int LocalAttempts = 6;
 
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+    // How deep HasReference looks for a reference below a branch (terminating-branch choice only).
+    private const int ReferenceLookahead = 6;
 
     private readonly WalkerSettings _settings;
-    private readonly SchemaIndex _index;
-    private readonly ConcurrentDictionary<string, Regex?> _regexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SchemaNode, bool> _hasReference = new(ReferenceEqualityComparer.Instance);
 
-    public PayloadWalker(SchemaIndex index, WalkerSettings settings)
+    public PayloadWalker(WalkerSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(settings);
-        _index = index;
         _settings = settings;
     }
 
     public WalkerSettings Settings => _settings;
 
     /// <summary>Builds a candidate for <paramref name="root"/>; null with <see cref="WalkState.Failure"/> set when it cannot.</summary>
-    public PayloadValue? Walk(SchemaCursor root, WalkState state)
+    public PayloadValue? Walk(SchemaNode root, WalkState state)
     {
         var value = Generate([root], new ValueSite(string.Empty, null, 0, 0, [], null), state);
         if (value is null && state.Failure is null)
         {
-            state.Failure = new WalkFailure("no value could be built", root.Location, Unsupported: true);
+            state.Failure = new WalkFailure("no value could be built", SchemaConjunction.Location(root), Unsupported: true);
         }
 
         return value;
     }
 
-    private PayloadValue? Generate(List<SchemaCursor> schemas, ValueSite site, WalkState state)
+    private PayloadValue? Generate(List<SchemaNode> schemas, ValueSite site, WalkState state)
     {
         if (site.Depth > _settings.MaxDepth)
         {
             state.Failure ??= new WalkFailure(
-                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? schemas[0].Location : "#", Unsupported: false);
+                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false);
             return null;
         }
 
@@ -87,7 +83,7 @@ internal sealed partial class PayloadWalker
             var childSite = site with
             {
                 References = site.References + repeats,
-                Scope = conjunction.ScopeFor(conjunction.Schemas),
+                Scope = conjunction.ChildScope(),
                 Branched = site.Branched || conjunction.Branched,
                 ReferencePath = conjunction.FollowedReferences.Count == 0 ? site.ReferencePath : [.. site.ReferencePath, .. conjunction.FollowedReferences],
             };
@@ -135,123 +131,94 @@ internal sealed partial class PayloadWalker
         return true;
     }
 
-    private void Collect(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
+    private void Collect(SchemaNode node, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
     {
-        if (!conjunction.Enter(cursor))
+        if (!conjunction.Enter(node))
         {
             return;
         }
 
-        if (cursor.IsFalse)
+        if (node.BooleanSchema is { } boolean)
         {
-            conjunction.Failure ??= new WalkFailure("the schema is false: no value is valid", cursor.Location, Unsupported: false);
-            return;
-        }
-
-        if (cursor.IsBoolean || cursor.Element.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var resource = cursor.Resource ?? cursor;
-        if (scope.Count == 0 || !ReferenceEquals(scope[^1], resource))
-        {
-            scope = [.. scope, resource];
-        }
-
-        if (cursor.TryGet("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
-        {
-            if (cursor.RefTarget is not { } target)
+            if (!boolean)
             {
-                conjunction.Failure ??= new WalkFailure("unresolved $ref " + reference.GetString(), cursor.Location + "/$ref", Unsupported: true);
-                return;
+                conjunction.Failure ??= new WalkFailure("the schema is false: no value is valid", SchemaConjunction.Location(node), Unsupported: false);
             }
 
+            return;
+        }
+
+        if (scope.Count == 0 || !ReferenceEquals(scope[^1], node.Resource))
+        {
+            scope = [.. scope, node.Resource];
+        }
+
+        if (node.Ref is { } target)
+        {
             conjunction.FollowedReferences.Add(target);
             Collect(target, conjunction, rng, terminating, scope);
-            if (cursor.DraftBefore2019)
-            {
-                // Before 2019-09 a $ref replaces its siblings.
-                return;
-            }
         }
 
-        conjunction.Schemas.Add(cursor);
-        conjunction.ScopeOf[cursor] = scope;
-        CollectDynamicReference(cursor, conjunction, rng, terminating, scope);
+        conjunction.Schemas.Add(node);
+        conjunction.ScopeOf[node] = scope;
+        CollectDynamicReference(node, conjunction, rng, terminating, scope);
 
-        foreach (var part in cursor.Children("allOf"))
+        foreach (var part in node.AllOf)
         {
             Collect(part, conjunction, rng, terminating, scope);
         }
 
-        CollectChoice(cursor, "anyOf", conjunction, rng, terminating, scope);
-        CollectChoice(cursor, "oneOf", conjunction, rng, terminating, scope);
+        CollectChoice(node, node.AnyOf, "anyOf", conjunction, rng, terminating, scope);
+        CollectChoice(node, node.OneOf, "oneOf", conjunction, rng, terminating, scope);
 
-        if (cursor.Child("not") is { } not)
+        if (node.Not is { } not)
         {
             conjunction.Branched = true;
-            if (not.Element.ValueKind == JsonValueKind.True || (not.Element.ValueKind == JsonValueKind.Object && IsEmptySchema(not)))
+            if (not.BooleanSchema == true || not.IsTrivial)
             {
-                conjunction.Failure ??= new WalkFailure("'not' of a schema every value matches", cursor.Location + "/not", Unsupported: false);
+                conjunction.Failure ??= new WalkFailure("'not' of a schema every value matches", SchemaConjunction.Location(node) + "/not", Unsupported: false);
             }
 
             conjunction.Nots.Add(not);
         }
 
-        if (cursor.Child("if") is { } condition && cursor.Dialect is not (Dialect.Draft4 or Dialect.Draft6 or Dialect.OpenApi30 or Dialect.Swagger20))
+        if (node.If is { } condition && (node.Then is not null || node.Else is not null))
         {
-            var then = cursor.Child("then");
-            var otherwise = cursor.Child("else");
-            if (then is not null || otherwise is not null)
+            conjunction.Branched = true;
+            var takeThen = rng.Fork("if" + node.DocumentPointer).NextBool();
+            if (takeThen && condition.BooleanSchema != false)
             {
-                conjunction.Branched = true;
-                var takeThen = rng.Fork("if" + cursor.Pointer).NextBool();
-                if (takeThen && !condition.IsFalse)
+                Collect(condition, conjunction, rng, terminating, scope);
+                if (node.Then is { } then)
                 {
-                    Collect(condition, conjunction, rng, terminating, scope);
-                    if (then is not null)
-                    {
-                        Collect(then, conjunction, rng, terminating, scope);
-                    }
+                    Collect(then, conjunction, rng, terminating, scope);
                 }
-                else
+            }
+            else
+            {
+                conjunction.Nots.Add(condition);
+                if (node.Else is { } otherwise)
                 {
-                    conjunction.Nots.Add(condition);
-                    if (otherwise is not null)
-                    {
-                        Collect(otherwise, conjunction, rng, terminating, scope);
-                    }
+                    Collect(otherwise, conjunction, rng, terminating, scope);
                 }
             }
         }
 
-        CollectDiscriminator(cursor, conjunction, rng, terminating, scope);
+        CollectDiscriminator(node, conjunction, rng, terminating, scope);
     }
 
-    private void CollectDynamicReference(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
+    private void CollectDynamicReference(SchemaNode node, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
     {
-        if (cursor.DynamicRefTarget is not { } target)
+        SchemaNode? target = null;
+        if (node.DynamicRef is { } dynamicTarget)
         {
-            if (cursor.Has("$dynamicRef") || cursor.Has("$recursiveRef"))
-            {
-                conjunction.Failure ??= new WalkFailure("unresolved dynamic reference", cursor.Location, Unsupported: true);
-            }
-
-            return;
-        }
-
-        if (cursor.TryGet("$dynamicRef", out var dynamicRef))
-        {
-            var text = dynamicRef.GetString() ?? string.Empty;
-            var hash = text.IndexOf('#', StringComparison.Ordinal);
-            var name = hash >= 0 ? text[(hash + 1)..] : string.Empty;
-            // Only a reference to a dynamic anchor that its static target declares is looked up in the dynamic scope.
-            if (name.Length > 0 && !name.StartsWith('/') && target.DynamicAnchor == name)
+            target = dynamicTarget;
+            // A reference to a dynamic anchor resolves in the outermost resource of the dynamic scope declaring it.
+            if (node.DynamicRefAnchor is { } name)
             {
                 foreach (var resource in scope)
                 {
-                    if (FindDynamicAnchor(resource, name) is { } dynamic)
+                    if (resource.DynamicAnchorNodes.TryGetValue(name, out var dynamic))
                     {
                         target = dynamic;
                         break;
@@ -259,91 +226,86 @@ internal sealed partial class PayloadWalker
                 }
             }
         }
-        else if (IsRecursiveAnchor(target))
+        else if (node.RecursiveRef is { } recursiveTarget)
         {
-            foreach (var resource in scope)
+            target = recursiveTarget;
+            if (recursiveTarget.RecursiveAnchor || recursiveTarget.Resource.RecursiveAnchor)
             {
-                if (IsRecursiveAnchor(resource))
+                foreach (var resource in scope)
                 {
-                    target = resource;
-                    break;
+                    if (resource.RecursiveAnchor && resource.RootNode is { } root)
+                    {
+                        target = root;
+                        break;
+                    }
                 }
             }
         }
 
-        conjunction.FollowedReferences.Add(target);
-        Collect(target, conjunction, rng, terminating, scope);
+        if (target is not null)
+        {
+            conjunction.FollowedReferences.Add(target);
+            Collect(target, conjunction, rng, terminating, scope);
+        }
     }
 
-    private static bool IsRecursiveAnchor(SchemaCursor cursor) =>
-        cursor.TryGet("$recursiveAnchor", out var anchor) && anchor.ValueKind == JsonValueKind.True;
-
-    private SchemaCursor? FindDynamicAnchor(SchemaCursor resource, string name) =>
-        resource.DynamicAnchor == name ? resource : _index.ResolveDynamicAnchor(name, [resource]);
-
-    private void CollectChoice(SchemaCursor cursor, string keyword, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
+    private void CollectChoice(SchemaNode node, IReadOnlyList<SchemaNode> branches, string keyword, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
     {
-        var branches = cursor.Children(keyword);
         if (branches.Count == 0)
         {
             return;
         }
 
         conjunction.Branched = true;
-        var candidates = branches.Where(b => !b.IsFalse).ToList();
+        var candidates = branches.Where(b => b.BooleanSchema != false).ToList();
         if (candidates.Count == 0)
         {
-            conjunction.Failure ??= new WalkFailure("every '" + keyword + "' branch is false", cursor.Location + "/" + keyword, Unsupported: false);
+            conjunction.Failure ??= new WalkFailure("every '" + keyword + "' branch is false", SchemaConjunction.Location(node) + "/" + keyword, Unsupported: false);
             return;
         }
 
         if (terminating)
         {
-            var terminal = candidates.Where(b => !b.HasReference).ToList();
+            var terminal = candidates.Where(b => !HasReference(b, ReferenceLookahead)).ToList();
             if (terminal.Count > 0)
             {
                 candidates = terminal;
             }
         }
 
-        var choice = rng.Fork(keyword + cursor.Pointer).Pick(candidates);
+        var choice = rng.Fork(keyword + node.DocumentPointer).Pick(candidates);
         if (keyword == "oneOf")
         {
             foreach (var other in branches)
             {
-                if (!ReferenceEquals(other, choice) && !other.IsFalse)
+                if (!ReferenceEquals(other, choice) && other.BooleanSchema != false)
                 {
                     conjunction.Exclusive.Add(other);
                 }
             }
         }
 
-        if (cursor.TryGet("discriminator", out var discriminator) && discriminator.ValueKind == JsonValueKind.Object
-            && discriminator.TryGetProperty("propertyName", out var propertyName) && propertyName.ValueKind == JsonValueKind.String)
+        if (node.Discriminator is { } discriminator && DiscriminatorValue(discriminator, choice) is { } value)
         {
-            var value = DiscriminatorValue(cursor, choice);
-            if (value is not null)
-            {
-                conjunction.Forced.Add(new(propertyName.GetString()!, value));
-            }
+            conjunction.Forced.Add(new(discriminator.PropertyName, value));
         }
 
         Collect(choice, conjunction, rng, terminating, scope);
     }
 
     // The discriminator value for a chosen branch: its mapping key, else the referenced schema's name.
-    private static string? DiscriminatorValue(SchemaCursor owner, SchemaCursor branch)
+    private static string? DiscriminatorValue(Discriminator discriminator, SchemaNode branch)
     {
-        var target = branch.RefTarget ?? branch;
-        foreach (var (key, mapped) in owner.DiscriminatorTargets)
+        var target = branch.Ref ?? branch;
+        foreach (var (key, mapped) in discriminator.Targets)
         {
-            if (ReferenceEquals(mapped, target))
+            if (ReferenceEquals(mapped, target) || ReferenceEquals(mapped, branch))
             {
                 return key;
             }
         }
 
-        if (branch.TryGet("$ref", out var reference) && reference.GetString() is { } text)
+        if (branch.RefText is { } text)
         {
             var slash = text.LastIndexOf('/');
             return slash >= 0 ? text[(slash + 1)..] : text;
@@ -354,82 +316,100 @@ internal sealed partial class PayloadWalker
 
     // A discriminator without oneOf/anyOf (inheritance: Pet maps to Dog and Cat, which allOf Pet): pick a mapped
     // schema unless one is already part of the conjunction, and pin the property to its key.
-    private void CollectDiscriminator(SchemaCursor cursor, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaCursor> scope)
+    private void CollectDiscriminator(SchemaNode node, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
     {
-        if (cursor.Has("oneOf") || cursor.Has("anyOf") || !cursor.TryGet("discriminator", out var discriminator)
-            || discriminator.ValueKind != JsonValueKind.Object
-            || !discriminator.TryGetProperty("propertyName", out var propertyName) || propertyName.ValueKind != JsonValueKind.String)
+        if (node.OneOf.Count > 0 || node.AnyOf.Count > 0 || node.Discriminator is not { } discriminator)
         {
             return;
         }
 
-        var name = propertyName.GetString()!;
-        foreach (var (key, target) in cursor.DiscriminatorTargets)
+        foreach (var (key, target) in discriminator.Targets)
         {
             if (conjunction.Contains(target))
             {
-                conjunction.Forced.Add(new(name, key));
+                conjunction.Forced.Add(new(discriminator.PropertyName, key));
                 return;
             }
         }
 
-        var candidates = cursor.DiscriminatorTargets.Where(t => !ReferenceEquals(t.Value, cursor)).ToList();
+        var candidates = discriminator.Targets.Where(t => !ReferenceEquals(t.Value, node)).ToList();
         if (candidates.Count > 0)
         {
-            var (key, target) = rng.Fork("discriminator" + cursor.Pointer).Pick(candidates);
-            conjunction.Forced.Add(new(name, key));
+            var (key, target) = rng.Fork("discriminator" + node.DocumentPointer).Pick(candidates);
+            conjunction.Forced.Add(new(discriminator.PropertyName, key));
             Collect(target, conjunction, rng, terminating, scope);
             return;
         }
 
         // No mapping: the value is the schema's own name when it is a named component.
-        var slash = cursor.Pointer.LastIndexOf('/');
-        if (slash >= 0 && (cursor.Pointer.StartsWith("/components/schemas/", StringComparison.Ordinal) || cursor.Pointer.StartsWith("/definitions/", StringComparison.Ordinal)))
+        var pointer = node.DocumentPointer;
+        var slash = pointer.LastIndexOf('/');
+        if (slash >= 0 && (pointer.StartsWith("/components/schemas/", StringComparison.Ordinal) || pointer.StartsWith("/definitions/", StringComparison.Ordinal)))
         {
-            conjunction.Forced.Add(new(name, cursor.Pointer[(slash + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
+            conjunction.Forced.Add(new(discriminator.PropertyName, pointer[(slash + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
         }
     }
 
-    private static bool IsEmptySchema(SchemaCursor cursor)
+    // Whether a branch may recurse: it or a subschema within a few levels holds a reference.
+    private bool HasReference(SchemaNode node, int depth)
     {
-        foreach (var property in cursor.Element.EnumerateObject())
+        if (_hasReference.TryGetValue(node, out var known))
         {
-            if (property.Name is not ("$comment" or "description" or "title" or "$id" or "$schema" or "$anchor" or "examples" or "default"))
+            return known;
+        }
+
+        var result = node.Ref is not null || node.DynamicRef is not null || node.RecursiveRef is not null
+            || (depth > 0 && Subschemas(node).Any(child => HasReference(child, depth - 1)));
+        if (depth == ReferenceLookahead)
+        {
+            _hasReference.TryAdd(node, result);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<SchemaNode> Subschemas(SchemaNode node)
+    {
+        foreach (var p in node.Properties)
+        {
+            yield return p.Node;
+        }
+
+        foreach (var p in node.PatternProperties)
+        {
+            yield return p.Node;
+        }
+
+        foreach (var n in (SchemaNode?[])[node.AdditionalProperties, node.Items, node.Contains, node.Not, node.If, node.Then, node.Else, node.UnevaluatedProperties, node.UnevaluatedItems])
+        {
+            if (n is not null)
             {
-                return false;
+                yield return n;
             }
         }
 
-        return true;
+        foreach (var n in node.PrefixItems.Concat(node.AllOf).Concat(node.AnyOf).Concat(node.OneOf))
+        {
+            yield return n;
+        }
     }
 
-    private Regex? GetRegex(string pattern) => _regexes.GetOrAdd(pattern, static p =>
+    /// <summary>ECMA-262 search semantics through the realism library's pattern engine.</summary>
+    internal static bool PatternMatches(string pattern, string text) => Patterns.PatternGenerator.IsMatch(pattern, text);
+
+    /// <summary>Whether a compiled pattern of the model matches (its regex already follows ECMA-262).</summary>
+    internal static bool PatternMatches(CompiledPattern pattern, string text)
     {
         try
         {
-            return new Regex(p, RegexOptions.CultureInvariant, RegexTimeout);
+            return pattern.Regex.IsMatch(text);
         }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    });
-
-    /// <summary>True when <paramref name="text"/> matches the (unanchored) pattern; false when it does not or cannot be decided.</summary>
-    internal bool PatternMatches(string pattern, string text)
-    {
-        if (GetRegex(pattern) is not { } regex)
-        {
-            return false;
-        }
-
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             return false;
         }
     }
+
+    internal static bool IsOnlyKeyword(SchemaNode node, string keyword) =>
+        node.Element.ValueKind == JsonValueKind.Object && node.Element.EnumerateObject().All(p => p.Name == keyword);
 }

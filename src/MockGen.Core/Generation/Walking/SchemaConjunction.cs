@@ -1,4 +1,4 @@
-using MockGen.Core.Generation.Schemas;
+using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Walking;
 
@@ -9,35 +9,47 @@ namespace MockGen.Core.Generation.Walking;
 /// </summary>
 internal sealed class SchemaConjunction
 {
-    private readonly HashSet<SchemaCursor> _seen = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SchemaNode> _seen = new(ReferenceEqualityComparer.Instance);
 
-    public SchemaConjunction(IReadOnlyList<SchemaCursor> scope) => Scope = [.. scope];
+    public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
 
-    /// <summary>The schema objects whose own keywords apply, in the order they were reached.</summary>
-    public List<SchemaCursor> Schemas { get; } = [];
+    /// <summary>The schema nodes whose own keywords apply, in the order they were reached.</summary>
+    public List<SchemaNode> Schemas { get; } = [];
 
     /// <summary>Schemas the value must not match (<c>not</c>, the rejected side of <c>if</c>).</summary>
-    public List<SchemaCursor> Nots { get; } = [];
+    public List<SchemaNode> Nots { get; } = [];
 
     /// <summary>The <c>oneOf</c> branches not chosen: the value must match none of them.</summary>
-    public List<SchemaCursor> Exclusive { get; } = [];
+    public List<SchemaNode> Exclusive { get; } = [];
 
     /// <summary>Property values fixed by an OpenAPI discriminator: (property, value).</summary>
     public List<KeyValuePair<string, string>> Forced { get; } = [];
 
     /// <summary>The dynamic scope the value started with: resources entered on the way here, outermost first.</summary>
-    public List<SchemaCursor> Scope { get; }
+    public IReadOnlyList<SchemaResource> Scope { get; }
 
     /// <summary>The dynamic scope (evaluation path of resources) under which each collected schema was reached.</summary>
-    public Dictionary<SchemaCursor, IReadOnlyList<SchemaCursor>> ScopeOf { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<SchemaNode, IReadOnlyList<SchemaResource>> ScopeOf { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The longest dynamic scope among <paramref name="parents"/>: the scope a child value inherits.</summary>
-    public IReadOnlyList<SchemaCursor> ScopeFor(IEnumerable<SchemaCursor> parents)
+    /// <summary>The reference targets followed to build this conjunction.</summary>
+    public List<SchemaNode> FollowedReferences { get; } = [];
+
+    /// <summary>True when a choice was made (anyOf, oneOf, if, not), so errors below may be reported indirectly.</summary>
+    public bool Branched { get; set; }
+
+    public WalkFailure? Failure { get; set; }
+
+    public bool Enter(SchemaNode node) => _seen.Add(node);
+
+    public bool Contains(SchemaNode node) => _seen.Contains(node);
+
+    /// <summary>The longest dynamic scope among the collected schemas: the scope a child value inherits.</summary>
+    public IReadOnlyList<SchemaResource> ChildScope()
     {
-        IReadOnlyList<SchemaCursor> best = Scope;
-        foreach (var parent in parents)
+        var best = Scope;
+        foreach (var scope in ScopeOf.Values)
         {
-            if (ScopeOf.TryGetValue(parent, out var scope) && scope.Count > best.Count)
+            if (scope.Count > best.Count)
             {
                 best = scope;
             }
@@ -46,15 +58,6 @@ internal sealed class SchemaConjunction
         return best;
     }
 
-    /// <summary>The reference targets followed to build this conjunction.</summary>
-    public List<SchemaCursor> FollowedReferences { get; } = [];
-
-    /// <summary>True when a choice was made (anyOf, oneOf, if, not), so errors below may be reported indirectly.</summary>
-    public bool Branched { get; set; }
-
-    public WalkFailure? Failure { get; set; }
-
-    public bool Enter(SchemaCursor cursor) => _seen.Add(cursor);
-
-    public bool Contains(SchemaCursor cursor) => _seen.Contains(cursor);
+    /// <summary>The location of a node for messages: <c>#</c> plus its pointer in its document.</summary>
+    public static string Location(SchemaNode node) => "#" + node.DocumentPointer;
 }

@@ -1,5 +1,4 @@
 using MockGen.Core.Generation.Leaves;
-using MockGen.Core.Generation.Schemas;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
@@ -22,7 +21,7 @@ internal sealed record WalkerSettings
     /// Checks whether a value matches a subschema, used to honour <c>not</c>, <c>oneOf</c> exclusivity,
     /// <c>if</c> and <c>maxContains</c> locally; null when no validator is wired (the payload gate still runs).
     /// </summary>
-    public Func<SchemaCursor, PayloadValue, bool>? Matches { get; init; }
+    public Func<SchemaNode, PayloadValue, bool>? Matches { get; init; }
 
     /// <summary>References followed along one path before the walker prefers terminating branches.</summary>
     public int ReferenceBudget { get; init; } = 4;
