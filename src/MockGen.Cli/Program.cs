@@ -8,7 +8,18 @@ namespace MockGen.Cli;
 public static class Program
 {
     /// <summary>Runs <c>mockgen</c> on the process console.</summary>
-    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.FromSystem(), CancellationToken.None);
+    public static async Task<int> Main(string[] args)
+    {
+        var console = CliConsole.FromSystem();
+        try
+        {
+            return await RunAsync(args, console, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await console.Out.FlushAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Runs <c>mockgen</c> with the given streams (tests call this in-process).</summary>
     internal static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken) =>
@@ -29,12 +40,17 @@ public static class Program
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",
             "mockgen inspect petstore.yaml",
             "# Check a dataset against its contract",
-            "mockgen validate petstore.yaml dataset.ndjson");
+            "mockgen validate petstore.yaml dataset.ndjson",
+            "# Generate five payloads per target",
+            "mockgen generate petstore.yaml --count 5 --out dataset.ndjson");
         CliHelp.Install(root);
         return root;
     }

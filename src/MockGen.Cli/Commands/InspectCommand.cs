@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MockGen.Core.Contracts;
 using Spectre.Console;
@@ -96,8 +97,9 @@ internal static class InspectCommand
     internal static string ToPlain(Contract contract)
     {
         var text = new StringBuilder();
-        var errors = contract.Diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
-        var warnings = contract.Diagnostics.Count - errors;
+        var diagnostics = AllDiagnostics(contract);
+        var errors = diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
         text.Append("contract     ").AppendLine(contract.Name);
         text.Append("kind         ").Append(CliNames.Kind(contract.Kind));
         if (contract.SpecificationVersion is { } spec)
@@ -115,7 +117,7 @@ internal static class InspectCommand
         text.Append("version      ").AppendLine(contract.Version);
         text.Append("files        ").AppendLine(contract.Documents.Count.ToString(CultureInfo.InvariantCulture));
         text.Append("diagnostics  ").AppendLine(CultureInfo.InvariantCulture, $"{errors} errors, {warnings} warnings");
-        foreach (var diagnostic in contract.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             text.Append("  ").AppendLine(diagnostic.ToString());
         }
@@ -136,9 +138,28 @@ internal static class InspectCommand
         return text.ToString();
     }
 
+    /// <summary>
+    /// The loader's diagnostics plus one error per schema that does not compile (an unknown <c>$ref</c>
+    /// target, say), so that inspect finds what validate and generate would trip over.
+    /// </summary>
+    private static List<ContractDiagnostic> AllDiagnostics(Contract contract)
+    {
+        var all = new List<ContractDiagnostic>(contract.Diagnostics);
+        foreach (var problem in contract.CheckTargets())
+        {
+            if (!all.Contains(problem))
+            {
+                all.Add(problem);
+            }
+        }
+
+        return all;
+    }
+
     private static void WriteRich(IAnsiConsole console, Contract contract)
     {
-        var errors = contract.Diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
+        var diagnostics = AllDiagnostics(contract);
+        var errors = diagnostics.Count(d => d.Severity == ContractDiagnosticSeverity.Error);
         console.MarkupLine($"[bold]{Markup.Escape(contract.Name)}[/]  {Markup.Escape(CliNames.Kind(contract.Kind))} {Markup.Escape(contract.SpecificationVersion ?? string.Empty)}  "
             + $"dialect {Markup.Escape(CliNames.Dialect(contract.Dialect))}  {contract.Documents.Count} file(s)");
         if (contract.Title is { } title)
@@ -147,13 +168,13 @@ internal static class InspectCommand
         }
 
         console.MarkupLine($"[dim]version[/]  {Markup.Escape(contract.Version)}");
-        foreach (var diagnostic in contract.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             var color = diagnostic.Severity == ContractDiagnosticSeverity.Error ? "red" : "yellow";
             console.MarkupLine($"[{color}]{Markup.Escape(diagnostic.ToString())}[/]");
         }
 
-        if (errors == 0 && contract.Diagnostics.Count == 0)
+        if (errors == 0 && diagnostics.Count == 0)
         {
             console.MarkupLine("[green]no diagnostics[/]");
         }
@@ -172,7 +193,7 @@ internal static class InspectCommand
     internal static string ToJson(string path, bool isFolder, IReadOnlyList<Contract> contracts, IReadOnlyList<ContractLoadFailure> failures)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             if (isFolder)
             {
@@ -217,7 +238,7 @@ internal static class InspectCommand
         writer.WriteString("version", contract.Version);
         writer.WriteNumber("files", contract.Documents.Count);
         writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in contract.Diagnostics)
+        foreach (var diagnostic in AllDiagnostics(contract))
         {
             writer.WriteStartObject();
             writer.WriteString("severity", CliNames.Severity(diagnostic.Severity));

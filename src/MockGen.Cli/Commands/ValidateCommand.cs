@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MockGen.Core.Contracts;
 using MockGen.Core.Validation;
@@ -204,7 +205,7 @@ internal static class ValidateCommand
 
     private static void WriteResult(ArrayBufferWriter<byte> output, long lineNumber, ValidationResult result, ExpectedViolation? expected, bool? matched)
     {
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("line", lineNumber);

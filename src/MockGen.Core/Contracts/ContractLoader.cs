@@ -173,6 +173,7 @@ public sealed class ContractLoader
         if (kind != ContractKind.JsonSchema)
         {
             ReadOpenApiDiagnostics(parsed, baseUri, displayPath, diagnostics);
+            diagnostics.RemoveAll(d => IsResolvedReference(d, documents));
         }
 
         var targets = TargetEnumerator.Enumerate(kind, documents, diagnostics);
@@ -289,6 +290,42 @@ public sealed class ContractLoader
         {
             diagnostics.Add(new ContractDiagnostic(ContractDiagnosticSeverity.Error, "the OpenAPI reader failed: " + ex.Message, null, displayPath));
         }
+    }
+
+    /// <summary>
+    /// Microsoft.OpenApi reads the root file alone (MockGen loads the other files itself), so it warns that
+    /// a reference "does not point to an existing schema" whenever the chain leaves the root file. Such a
+    /// finding is dropped when the chain does resolve across the contract's files; real dangling references
+    /// are still reported, by this reader or by the schema compiler.
+    /// </summary>
+    private static bool IsResolvedReference(ContractDiagnostic diagnostic, ContractDocumentSet documents)
+    {
+        if (diagnostic.JsonPointer is not { } pointer || !pointer.EndsWith("/$ref", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var document = documents.Root;
+        var at = JsonPointerSyntax.FromUriFragment(pointer[1..^"/$ref".Length]);
+        for (var hops = 0; hops < 32; hops++)
+        {
+            if (!JsonPointerSyntax.TryResolve(document.Document.Root, at, out var element))
+            {
+                return false;
+            }
+
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("$ref", out var reference) || reference.ValueKind != JsonValueKind.String)
+            {
+                return true;
+            }
+
+            if (!documents.TryResolveReference(document.Document, reference.GetString()!, out document, out at))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static string? NormalizePointer(string? pointer) =>

@@ -148,6 +148,40 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspect_UnknownRefTarget_IsAnErrorDiagnosticWithFileAndPointer()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("api.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Order:
+                  properties:
+                    customer: { $ref: '#/components/schemas/Customer' }
+                Customer:
+                  $ref: 'people.yaml#/Person'
+            """);
+        folder.Write("people.yaml", "Person: { type: object }\n");
+
+        var run = await CliRun.RunAsync(["inspect", path]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("diagnostics  0 errors, 0 warnings", run.Out, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(folder.Path, "people.yaml"), "Human: { type: object }\n");
+        var broken = await CliRun.RunAsync(["inspect", path, "--json"]);
+
+        Assert.Equal(0, broken.ExitCode);
+        using var json = JsonDocument.Parse(broken.Out);
+        var error = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray(), e => e.GetProperty("severity").GetString() == "error");
+        Assert.Equal("#/components/schemas/Customer", error.GetProperty("pointer").GetString());
+        Assert.Equal($"{path}#/components/schemas/Customer: $ref \"people.yaml#/Person\" does not resolve (looked for {Path.Combine(folder.Path, "people.yaml")}#/Person)", error.GetProperty("message").GetString());
+        Assert.DoesNotContain("\\u0022", broken.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_MissingFile_ExitsTwo()
     {
         var run = await CliRun.RunAsync(["inspect", "no/such.yaml"]);

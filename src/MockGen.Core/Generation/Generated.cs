@@ -1,0 +1,8 @@
+using MockGen.Core.Generation.Output;
+
+namespace MockGen.Core.Generation;
+
+/// <summary>A payload that passed the gate (for the negative variant: that fails exactly as labelled).</summary>
+/// <param name="Json">The payload's UTF-8 JSON.</param>
+/// <param name="Violation">For a negative payload, the one constraint it breaks.</param>
+internal sealed record Generated(byte[] Json, PayloadViolation? Violation) : GenerationResult;

@@ -1,0 +1,20 @@
+namespace MockGen.Core.Generation;
+
+/// <summary>The shape of the payloads to generate for a target.</summary>
+public enum GenerationVariant
+{
+    /// <summary>Realistic payloads; optional properties present at a realistic rate.</summary>
+    Typical,
+
+    /// <summary>Only what the schema requires.</summary>
+    Minimal,
+
+    /// <summary>Every optional property, sizes near their upper bounds within a size budget.</summary>
+    Maximal,
+
+    /// <summary>Values and sizes on the edges of their constraints, exclusive edges included.</summary>
+    Boundary,
+
+    /// <summary>Valid except for exactly one violated constraint, labelled in <c>meta.violation</c>.</summary>
+    Negative,
+}

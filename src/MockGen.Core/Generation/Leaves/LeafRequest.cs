@@ -1,0 +1,35 @@
+using System.Text.Json;
+using MockGen.Core.Generation.Numbers;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Leaves;
+
+/// <summary>What the walker knows about a leaf value when it asks a source for one.</summary>
+internal sealed record LeafRequest
+{
+    public string? PropertyName { get; init; }
+
+    public required string InstancePointer { get; init; }
+
+    public required string ParentPointer { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public int MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public NumberRange? Numbers { get; init; }
+
+    /// <summary>The <c>x-mockgen</c> hint of the leaf's schema, with its schema pointer, if any.</summary>
+    public JsonElement? Hint { get; init; }
+
+    public string? HintLocation { get; init; }
+
+    public PayloadDirection Direction { get; init; }
+
+    /// <summary>The coherence record of the enclosing object (from <see cref="ILeafValueSource.BeginRecord"/>).</summary>
+    public object? Record { get; init; }
+}

@@ -1,0 +1,162 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace MockGen.Core.Generation.Output;
+
+/// <summary>
+/// Streams dataset records to a stream: a Utf8JsonWriter writes into one reused buffer that is copied to
+/// the stream whenever it passes the flush threshold, so memory stays flat however many records pass.
+/// </summary>
+/// <remarks>
+/// Writes are synchronous because they sit inside the synchronous generation loop; the buffer turns
+/// them into one stream write per threshold (64 KiB by default, the size System.Text.Json's own
+/// serializer flushes at). Not thread-safe: parallel runs reassemble records in order before writing.
+/// </remarks>
+public sealed class DatasetWriter : IDisposable
+{
+    /// <summary>The default number of buffered bytes that triggers a write to the stream.</summary>
+    public const int DefaultFlushThreshold = 64 * 1024;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Payloads are data for test runners, not HTML: keep non-ASCII text readable in the output.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    private readonly Stream _output;
+    private readonly OutputFormat _format;
+    private readonly int _flushThreshold;
+    private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly Utf8JsonWriter _writer;
+    private long _records;
+    private bool _completed;
+
+    /// <summary>Creates a writer over <paramref name="output"/>, which it does not dispose.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="flushThreshold"/> is not positive.</exception>
+    public DatasetWriter(Stream output, OutputFormat format, int flushThreshold = DefaultFlushThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(flushThreshold);
+        _output = output;
+        _format = format;
+        _flushThreshold = flushThreshold;
+        _buffer = new ArrayBufferWriter<byte>(flushThreshold + 4096);
+        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+    }
+
+    /// <summary>The number of records written so far.</summary>
+    public long Records => _records;
+
+    /// <summary>Writes one record; <paramref name="payloadJson"/> is the payload's UTF-8 JSON, already gated.</summary>
+    /// <exception cref="InvalidOperationException">The writer was completed.</exception>
+    public void Write(PayloadMeta meta, ReadOnlySpan<byte> payloadJson)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        if (_completed)
+        {
+            throw new InvalidOperationException("The dataset writer was completed.");
+        }
+
+        if (_format == OutputFormat.Json)
+        {
+            _buffer.Write(_records == 0 ? "["u8 : ","u8);
+        }
+
+        if (_format == OutputFormat.Payload)
+        {
+            _writer.WriteRawValue(payloadJson, skipInputValidation: true);
+        }
+        else
+        {
+            _writer.WriteStartObject();
+            _writer.WritePropertyName("meta"u8);
+            WriteMeta(_writer, meta);
+            _writer.WritePropertyName("payload"u8);
+            _writer.WriteRawValue(payloadJson, skipInputValidation: true);
+            _writer.WriteEndObject();
+        }
+
+        _writer.Flush();
+        _writer.Reset(_buffer);
+        if (_format != OutputFormat.Json)
+        {
+            _buffer.Write("\n"u8);
+        }
+
+        _records++;
+        if (_buffer.WrittenCount >= _flushThreshold)
+        {
+            FlushBuffer();
+        }
+    }
+
+    /// <summary>Closes the output's structure (the array of the <c>json</c> format) and flushes everything.</summary>
+    public void Complete()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        if (_format == OutputFormat.Json)
+        {
+            _buffer.Write(_records == 0 ? "[]\n"u8 : "]\n"u8);
+        }
+
+        FlushBuffer();
+        _output.Flush();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _writer.Dispose();
+
+    private void FlushBuffer()
+    {
+        if (_buffer.WrittenCount > 0)
+        {
+            _output.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+    }
+
+    private static void WriteMeta(Utf8JsonWriter writer, PayloadMeta meta)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("contract"u8, meta.Contract);
+        writer.WriteString("contractVersion"u8, meta.ContractVersion);
+        writer.WriteString("target"u8, meta.Target);
+        writer.WriteString("variant"u8, meta.Variant);
+        writer.WriteNumber("index"u8, meta.Index);
+        writer.WriteString("seed"u8, meta.Seed);
+        WriteOptional(writer, "tenant"u8, meta.Tenant);
+        WriteOptional(writer, "environment"u8, meta.Environment);
+        WriteOptional(writer, "testRunId"u8, meta.TestRunId);
+        writer.WriteString("generator"u8, meta.Generator);
+        if (meta.Violation is { } violation)
+        {
+            writer.WriteStartObject("violation"u8);
+            writer.WriteString("keyword"u8, violation.Keyword);
+            writer.WriteString("instancePath"u8, violation.InstancePath);
+            writer.WriteString("schemaPath"u8, violation.SchemaPath);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

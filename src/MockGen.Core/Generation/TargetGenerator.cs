@@ -1,0 +1,173 @@
+using System.Text.Json;
+using MockGen.Core.Generation.Gate;
+using MockGen.Core.Generation.Output;
+using MockGen.Core.Generation.Values;
+using MockGen.Core.Generation.Walking;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation;
+
+/// <summary>
+/// Generates payloads for one target through the gate: every candidate is validated before it is returned;
+/// a rejected one is rebuilt from a derived seed, up to a bounded number of attempts. Thread-safe.
+/// </summary>
+internal sealed class TargetGenerator
+{
+    /// <summary>Candidates tried per payload before the target is reported as failing.</summary>
+    public const int DefaultMaxAttempts = 20;
+
+    // Mutations tried per valid candidate for the negative variant.
+    private const int MutationsPerCandidate = 16;
+
+    private readonly SchemaNode _root;
+    private readonly PayloadWalker _walker;
+    private readonly IPayloadGate _gate;
+    private readonly int _maxAttempts;
+
+    public TargetGenerator(SchemaNode root, PayloadWalker walker, IPayloadGate gate, int maxAttempts = DefaultMaxAttempts)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(walker);
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxAttempts);
+        _root = root;
+        _walker = walker;
+        _gate = gate;
+        _maxAttempts = maxAttempts;
+    }
+
+    public GenerationResult Generate(PayloadKey key)
+    {
+        WalkFailure? lastFailure = null;
+        GateError? lastRejection = null;
+        string? unsupportedPattern = null;
+        string? unsupportedLocation = null;
+        var negative = key.Variant == GenerationVariant.Negative;
+        for (var attempt = 0; attempt < _maxAttempts; attempt++)
+        {
+            var rng = key.CreatePrng(attempt);
+            var state = new WalkState(rng, key.Variant, recordMutations: negative);
+            var value = _walker.Walk(_root, state);
+            unsupportedPattern ??= state.UnsupportedPattern;
+            unsupportedLocation ??= state.UnsupportedLocation;
+            if (value is null)
+            {
+                lastFailure = state.Failure;
+                continue;
+            }
+
+            var json = PayloadJson.ToUtf8(value);
+            var errors = Check(json);
+            if (errors.Count > 0)
+            {
+                lastRejection = errors[0];
+                continue;
+            }
+
+            if (!negative)
+            {
+                return new Generated(json, null) { Attempts = attempt + 1 };
+            }
+
+            if (TryBreakOne(value, state, rng.Fork("negative")) is { } broken)
+            {
+                return broken with { Attempts = attempt + 1 };
+            }
+
+            lastRejection = null;
+            lastFailure = new WalkFailure("no constraint can be broken alone: every candidate violation also broke another keyword", SchemaConjunction.Location(_root), Unsupported: true);
+        }
+
+        if (unsupportedPattern is not null && lastFailure is null)
+        {
+            return new Unsupported("cannot generate strings for pattern " + unsupportedPattern, unsupportedLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+        }
+
+        if (lastFailure is not null)
+        {
+            return lastFailure.Unsupported
+                ? new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
+                : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
+        }
+
+        var reason = lastRejection is null
+            ? "no candidate passed the validator"
+            : "no candidate passed the validator in " + _maxAttempts + " attempts; last failure: " + lastRejection.InstanceLocation + ": " + lastRejection.Message;
+        return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+    }
+
+    private IReadOnlyList<GateError> Check(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return _gate.Check(document.RootElement);
+    }
+
+    private Generated? TryBreakOne(PayloadValue valid, WalkState state, Random.Prng rng)
+    {
+        if (state.Mutations.Count == 0)
+        {
+            return null;
+        }
+
+        // Shuffle deterministically, so every kind of violation shows up across a dataset.
+        var order = state.Mutations.ToList();
+        for (var i = order.Count - 1; i > 0; i--)
+        {
+            var j = rng.NextInt(0, i);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        var tried = 0;
+        foreach (var mutation in order)
+        {
+            foreach (var candidate in NegativeMutator.Candidates(valid, mutation, rng.Fork(mutation.InstancePointer + "/" + mutation.Keyword)))
+            {
+                if (tried++ >= MutationsPerCandidate * 4)
+                {
+                    return null;
+                }
+
+                var json = PayloadJson.ToUtf8(candidate);
+                var errors = Check(json);
+                if (ExactlyOne(errors, mutation) is { } error)
+                {
+                    return new Generated(json, new PayloadViolation(error.Keyword, error.InstanceLocation, error.KeywordLocation));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // The validator may report enclosing applicators (properties, allOf, $ref) alongside the failing keyword;
+    // only errors that no other error's keyword path extends are the real failures, and there must be one.
+    private static GateError? ExactlyOne(IReadOnlyList<GateError> errors, Mutation mutation)
+    {
+        GateError? leaf = null;
+        foreach (var error in errors)
+        {
+            var isParent = errors.Any(other => !ReferenceEquals(other, error)
+                && other.KeywordLocation.Length > error.KeywordLocation.Length
+                && other.KeywordLocation.StartsWith(error.KeywordLocation + "/", StringComparison.Ordinal));
+            if (isParent)
+            {
+                continue;
+            }
+
+            if (leaf is not null)
+            {
+                return null;
+            }
+
+            leaf = error;
+        }
+
+        if (leaf is null || !string.Equals(leaf.Keyword, mutation.Keyword, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var instance = leaf.InstanceLocation;
+        return instance == mutation.InstancePointer || instance.StartsWith(mutation.InstancePointer + "/", StringComparison.Ordinal) ? leaf : null;
+    }
+}

@@ -1,0 +1,17 @@
+using MockGen.Core.Generation.Numbers;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <summary>
+/// A place where a negative payload can break one constraint: the value at <see cref="InstancePointer"/>,
+/// the keyword it would violate and that keyword's schema location.
+/// </summary>
+internal sealed record Mutation(
+    MutationKind Kind,
+    string InstancePointer,
+    string Keyword,
+    string SchemaLocation,
+    ValueTypes AllowedTypes,
+    ExactDecimal? Number = null,
+    int Length = 0,
+    string? Name = null);

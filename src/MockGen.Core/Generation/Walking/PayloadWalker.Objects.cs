@@ -1,0 +1,405 @@
+using System.Globalization;
+using MockGen.Core.Generation.Random;
+using MockGen.Core.Generation.Values;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <content>Objects: properties, required, additional/pattern properties, names, counts and dependencies.</content>
+internal sealed partial class PayloadWalker
+{
+    private static readonly string[] ExtraNames = ["note", "label", "tag", "source", "comment", "reference", "category", "region"];
+
+    private PayloadObject? BuildObject(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
+    {
+        var record = _settings.Leaves.BeginRecord(rng.Fork("record"));
+        HashSet<string> dependentsApplied = new(StringComparer.Ordinal);
+        List<string> names = [];
+        ObjectShape shape = ObjectShape.Read(conjunction);
+        // dependentSchemas can add properties and requirements; re-plan until no new dependent schema applies.
+        for (var round = 0; round < 4; round++)
+        {
+            shape = ObjectShape.Read(conjunction);
+            names = PlanNames(conjunction, shape, site, rng, terminating, state);
+            if (names.Count == 0 && state.Failure is not null)
+            {
+                return null;
+            }
+
+            var added = false;
+            foreach (var name in names.ToList())
+            {
+                foreach (var dependent in shape.DependentSchemas.Where(d => d.Key == name))
+                {
+                    if (!dependentsApplied.Add(name + "\n" + dependent.Value.AbsoluteLocation))
+                    {
+                        continue;
+                    }
+
+                    if (dependent.Value.BooleanSchema == false)
+                    {
+                        if (shape.Required.Contains(name))
+                        {
+                            state.Failure ??= new WalkFailure("required property '" + name + "' forbids itself through dependentSchemas", SchemaConjunction.Location(dependent.Value), Unsupported: false);
+                            return null;
+                        }
+
+                        continue;
+                    }
+
+                    Collect(dependent.Value, conjunction, rng, terminating, conjunction.Scope);
+                    added = true;
+                }
+            }
+
+            if (conjunction.Failure is { } failure)
+            {
+                state.Failure ??= failure;
+                return null;
+            }
+
+            if (!added)
+            {
+                break;
+            }
+        }
+
+        var members = new List<KeyValuePair<string, PayloadValue>>(names.Count);
+        foreach (var name in names)
+        {
+            var childPointer = site.Pointer + "/" + EscapePointer(name);
+            var forced = conjunction.Forced.FirstOrDefault(f => f.Key == name);
+            var valueSchemas = SchemasForProperty(conjunction, name);
+            PayloadValue? value;
+            if (forced.Key is not null)
+            {
+                value = new PayloadString(forced.Value);
+            }
+            else if (_settings.Tenant is { } tenant && _settings.TenantProperties.Contains(name, StringComparer.Ordinal) && AllowsString(valueSchemas))
+            {
+                value = new PayloadString(tenant);
+            }
+            else
+            {
+                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath }, state);
+            }
+
+            if (value is null)
+            {
+                return null;
+            }
+
+            members.Add(new(name, value));
+        }
+
+        RecordObjectMutations(conjunction, shape, site, names, state);
+        return new PayloadObject(members);
+    }
+
+    private List<string> PlanNames(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, Prng rng, bool terminating, WalkState state)
+    {
+        var names = new List<string>();
+        var pick = rng.Fork("properties");
+        foreach (var name in shape.Required)
+        {
+            if (ExcludedByDirection(conjunction, name))
+            {
+                continue;
+            }
+
+            if (ForbiddenProperty(conjunction, name) is { } location)
+            {
+                state.Failure ??= new WalkFailure("required property '" + name + "' cannot have any value", location, Unsupported: false);
+                return [];
+            }
+
+            names.Add(name);
+        }
+
+        foreach (var forced in conjunction.Forced)
+        {
+            if (!names.Contains(forced.Key, StringComparer.Ordinal))
+            {
+                names.Add(forced.Key);
+            }
+        }
+
+        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null).ToList();
+        var budget = shape.MaxProperties ?? int.MaxValue;
+        foreach (var name in optional)
+        {
+            var include = state.Variant switch
+            {
+                GenerationVariant.Minimal => false,
+                GenerationVariant.Maximal => true,
+                GenerationVariant.Boundary => pick.NextBool(),
+                _ => pick.NextBool(_settings.OptionalPropertyRate),
+            };
+            if (include && !terminating && names.Count < budget)
+            {
+                names.Add(name);
+            }
+        }
+
+        CloseOverDependentRequired(shape, names);
+
+        var minimum = shape.MinProperties;
+        if (state.Variant == GenerationVariant.Boundary && shape.MaxProperties is { } maxBound && pick.NextBool() && !terminating)
+        {
+            minimum = Math.Max(minimum, Math.Min(maxBound, _settings.ItemsBudget));
+        }
+
+        // Map-like objects (only patternProperties or an additionalProperties schema) get a few entries when typical.
+        if (shape.Declared.Count == 0 && !terminating && state.Variant is GenerationVariant.Typical or GenerationVariant.Maximal && (shape.HasPatternProperties || shape.AdditionalSchema))
+        {
+            minimum = Math.Max(minimum, state.Variant == GenerationVariant.Maximal ? Math.Min(budget, 4) : pick.NextInt(1, Math.Min(3, Math.Max(1, budget))));
+        }
+
+        // Free-form objects (no declared properties, nothing forbidding extras) sometimes carry a property.
+        if (shape.Declared.Count == 0 && !terminating && state.Variant == GenerationVariant.Typical && !shape.AdditionalForbidden && pick.NextBool(0.3))
+        {
+            minimum = Math.Max(minimum, Math.Min(budget, 1));
+        }
+
+        foreach (var name in optional)
+        {
+            if (names.Count >= minimum)
+            {
+                break;
+            }
+
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                names.Add(name);
+            }
+        }
+
+        for (var extra = 0; names.Count < minimum && extra < minimum * 4 + 8; extra++)
+        {
+            var name = ExtraName(conjunction, shape, site, pick, extra, state);
+            if (name is null)
+            {
+                break;
+            }
+
+            if (!names.Contains(name, StringComparer.Ordinal) && ForbiddenProperty(conjunction, name) is null)
+            {
+                names.Add(name);
+            }
+        }
+
+        CloseOverDependentRequired(shape, names);
+        if (names.Count < shape.MinProperties)
+        {
+            state.Failure ??= new WalkFailure(
+                "cannot find " + shape.MinProperties.ToString(CultureInfo.InvariantCulture) + " property names the schema allows", shape.MinPropertiesLocation ?? site.Pointer, Unsupported: true);
+            return [];
+        }
+
+        if (shape.MaxProperties is { } max && names.Count > max)
+        {
+            // Drop optional properties from the end; required ones stay and the gate judges.
+            for (var i = names.Count - 1; i >= 0 && names.Count > max; i--)
+            {
+                if (!shape.Required.Contains(names[i]) && !conjunction.Forced.Any(f => f.Key == names[i]))
+                {
+                    names.RemoveAt(i);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static void CloseOverDependentRequired(ObjectShape shape, List<string> names)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            foreach (var dependency in shape.DependentRequired.Where(d => d.Key == names[i]))
+            {
+                foreach (var needed in dependency.Value)
+                {
+                    if (!names.Contains(needed, StringComparer.Ordinal))
+                    {
+                        names.Add(needed);
+                    }
+                }
+            }
+        }
+    }
+
+    private string? ExtraName(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, Prng pick, int attempt, WalkState state)
+    {
+        var suffix = attempt.ToString(CultureInfo.InvariantCulture);
+        if (shape.PropertyNames.Count > 0)
+        {
+            var nameState = new WalkState(pick.Fork("name/" + suffix), GenerationVariant.Typical, recordMutations: false);
+            var name = Generate(
+                [.. shape.PropertyNames],
+                new ValueSite(site.Pointer + "/~propertyName" + suffix, null, site.Depth + 1, site.References, site.Scope, null),
+                nameState);
+            if (name is PayloadString s)
+            {
+                return s.Value;
+            }
+
+            if (name is not null)
+            {
+                return null;
+            }
+        }
+
+        if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
+        {
+            var pattern = pick.Pick(shape.PatternSources);
+            if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Fork("pattern/" + suffix), 1, 32, out var fromPattern))
+            {
+                return fromPattern;
+            }
+        }
+
+        if (shape.AdditionalForbidden)
+        {
+            return null;
+        }
+
+        var baseName = ExtraNames[attempt % ExtraNames.Length];
+        return attempt < ExtraNames.Length ? baseName : baseName + suffix;
+    }
+
+    /// <summary>The schemas that apply to the value of property <paramref name="name"/>.</summary>
+    private static List<SchemaNode> SchemasForProperty(SchemaConjunction conjunction, string name)
+    {
+        var result = new List<SchemaNode>();
+        var evaluated = false;
+        foreach (var schema in conjunction.Schemas)
+        {
+            var matched = false;
+            foreach (var property in schema.Properties)
+            {
+                if (string.Equals(property.Name, name, StringComparison.Ordinal))
+                {
+                    result.Add(property.Node);
+                    matched = true;
+                }
+            }
+
+            foreach (var pattern in schema.PatternProperties)
+            {
+                if (PatternMatches(pattern.Pattern, name))
+                {
+                    result.Add(pattern.Node);
+                    matched = true;
+                }
+            }
+
+            if (!matched && schema.AdditionalProperties is { } additional)
+            {
+                result.Add(additional);
+                matched = true;
+            }
+
+            evaluated |= matched;
+        }
+
+        if (!evaluated)
+        {
+            foreach (var schema in conjunction.Schemas)
+            {
+                if (schema.UnevaluatedProperties is { } unevaluated)
+                {
+                    result.Add(unevaluated);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string? ForbiddenProperty(SchemaConjunction conjunction, string name)
+    {
+        foreach (var schema in SchemasForProperty(conjunction, name))
+        {
+            if (schema.BooleanSchema == false)
+            {
+                return SchemaConjunction.Location(schema);
+            }
+        }
+
+        return null;
+    }
+
+    private bool ExcludedByDirection(SchemaConjunction conjunction, string name)
+    {
+        if (_settings.Direction == PayloadDirection.None)
+        {
+            return false;
+        }
+
+        var request = _settings.Direction == PayloadDirection.Request;
+        foreach (var schema in SchemasForProperty(conjunction, name))
+        {
+            if (HasFlag(schema, request, 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasFlag(SchemaNode schema, bool readOnly, int depth)
+    {
+        if (readOnly ? schema.ReadOnly : schema.WriteOnly)
+        {
+            return true;
+        }
+
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        if (schema.Ref is { } target && HasFlag(target, readOnly, depth - 1))
+        {
+            return true;
+        }
+
+        return schema.AllOf.Any(part => HasFlag(part, readOnly, depth - 1));
+    }
+
+    private static string EscapePointer(string segment) =>
+        segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    private static bool AllowsString(List<SchemaNode> schemas) =>
+        schemas.All(s => (ToValueTypes(s.Types) & ValueTypes.String) != 0);
+
+    private static void RecordObjectMutations(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, List<string> names, WalkState state)
+    {
+        if (!state.RecordMutations || site.Branched)
+        {
+            return;
+        }
+
+        foreach (var schema in conjunction.Schemas)
+        {
+            foreach (var name in schema.Required)
+            {
+                if (names.Contains(name, StringComparer.Ordinal))
+                {
+                    state.Mutations.Add(new Mutation(MutationKind.MissingRequired, site.Pointer, "required", SchemaConjunction.Location(schema) + "/required", ValueTypes.Object, Name: name));
+                }
+            }
+
+            if (schema.AdditionalProperties is { BooleanSchema: false } && schema.PatternProperties.Count == 0)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.ExtraProperty, site.Pointer, "additionalProperties", SchemaConjunction.Location(schema) + "/additionalProperties", ValueTypes.Object));
+            }
+
+            if (schema.MaxProperties is { } maxCount && maxCount < 1000 && shape.AdditionalAllowedFreely)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.TooManyProperties, site.Pointer, "maxProperties", SchemaConjunction.Location(schema) + "/maxProperties", ValueTypes.Object, Length: (int)maxCount));
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using MockGen.Core.Generation.Leaves;
+using MockGen.Core.Generation.Numbers;
+using MockGen.Core.Generation.Random;
+using MockGen.Core.Generation.Strings;
+using MockGen.Core.Generation.Values;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <content>Strings and numbers.</content>
+internal sealed partial class PayloadWalker
+{
+    private static readonly ExactDecimal Int32Min = ExactDecimal.FromInteger(int.MinValue);
+    private static readonly ExactDecimal Int32Max = ExactDecimal.FromInteger(int.MaxValue);
+    private static readonly ExactDecimal Int64Min = ExactDecimal.FromInteger(long.MinValue);
+    private static readonly ExactDecimal Int64Max = ExactDecimal.FromInteger(long.MaxValue);
+
+    private PayloadString? BuildString(SchemaConjunction conjunction, ValueSite site, Prng rng, WalkState state)
+    {
+        var minLength = 0;
+        int? maxLength = null;
+        string? lengthLocation = null;
+        string? format = null;
+        var patterns = new List<(string Pattern, string Location)>();
+        JsonElement? hint = null;
+        string? hintLocation = null;
+        foreach (var schema in conjunction.Schemas)
+        {
+            if (schema.MinLength is { } min && min > minLength)
+            {
+                minLength = (int)Math.Min(min, 1_000_000);
+                lengthLocation = SchemaConjunction.Location(schema) + "/minLength";
+            }
+
+            if (schema.MaxLength is { } max)
+            {
+                var capped = (int)Math.Min(max, int.MaxValue);
+                maxLength = maxLength is { } current ? Math.Min(current, capped) : capped;
+            }
+
+            if (schema.Pattern is { } pattern)
+            {
+                patterns.Add((pattern.Source, SchemaConjunction.Location(schema) + "/pattern"));
+            }
+
+            format ??= schema.Format;
+            if (hint is null && schema.GetExtension("x-mockgen") is { } h)
+            {
+                hint = h;
+                hintLocation = SchemaConjunction.Location(schema) + "/x-mockgen";
+            }
+        }
+
+        if (maxLength is { } upper && minLength > upper)
+        {
+            state.Failure ??= new WalkFailure("minLength " + minLength.ToString(CultureInfo.InvariantCulture) + " is above maxLength " + upper.ToString(CultureInfo.InvariantCulture), lengthLocation ?? "#", Unsupported: false);
+            return null;
+        }
+
+        var request = new LeafRequest
+        {
+            PropertyName = site.PropertyName,
+            InstancePointer = site.Pointer,
+            ParentPointer = site.ParentPointer,
+            Format = format,
+            Pattern = patterns.Count > 0 ? patterns[0].Pattern : null,
+            MinLength = minLength,
+            MaxLength = maxLength,
+            Hint = hint,
+            HintLocation = hintLocation,
+            Direction = _settings.Direction,
+            Record = site.Record,
+        };
+
+        var boundary = state.Variant == GenerationVariant.Boundary;
+        var target = boundary && patterns.Count == 0 && format is null
+            ? (rng.Fork("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
+            : -1;
+
+        string? text = null;
+        var leafRng = rng.Fork("leaf");
+        if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
+        {
+            text = candidate;
+        }
+        else if (target < 0 && format is not null && FallbackLeafSource.Instance.TryString(request, leafRng, out var formatted) && FitsString(formatted, minLength, maxLength, patterns))
+        {
+            text = formatted;
+        }
+        else if (patterns.Count > 0 && GenerateFromPattern(patterns, minLength, maxLength, target, rng.Fork("pattern")) is { } fromPattern)
+        {
+            text = fromPattern;
+        }
+        else if (patterns.Count > 0)
+        {
+            state.UnsupportedPattern ??= patterns[0].Pattern;
+            state.UnsupportedLocation ??= patterns[0].Location;
+            text = CodePoints.Filler(rng.Fork("filler"), minLength, Math.Min(maxLength ?? minLength + 8, minLength + 8));
+        }
+        else
+        {
+            var fillerRng = rng.Fork("filler");
+            if (target >= 0)
+            {
+                text = CodePoints.Filler(fillerRng, target, target);
+            }
+            else
+            {
+                var high = Math.Min(maxLength ?? minLength + 12, minLength + 12);
+                var low = Math.Min(Math.Max(minLength, Math.Min(5, high)), high);
+                text = CodePoints.Filler(fillerRng, low, high);
+            }
+        }
+
+        if (state.RecordMutations && !site.Branched)
+        {
+            foreach (var schema in conjunction.Schemas)
+            {
+                var location = SchemaConjunction.Location(schema);
+                if (schema.MaxLength is { } maxValue && maxValue < 10_000)
+                {
+                    state.Mutations.Add(new Mutation(MutationKind.TooLong, site.Pointer, "maxLength", location + "/maxLength", ValueTypes.String, Length: (int)maxValue));
+                }
+
+                if (schema.MinLength is { } minValue && minValue > 0 && minValue < 10_000)
+                {
+                    state.Mutations.Add(new Mutation(MutationKind.TooShort, site.Pointer, "minLength", location + "/minLength", ValueTypes.String, Length: (int)minValue));
+                }
+
+                if (schema.Pattern is { } pattern)
+                {
+                    state.Mutations.Add(new Mutation(MutationKind.PatternMismatch, site.Pointer, "pattern", location + "/pattern", ValueTypes.String, Name: pattern.Source));
+                }
+            }
+        }
+
+        return new PayloadString(text);
+    }
+
+    // Every pattern must match; the generator aims at the first and checks the rest (ECMA-262 semantics).
+    private static string? GenerateFromPattern(List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, int target, Prng rng)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var (lo, hi) = target >= 0 && attempt < 2 ? (target, (int?)target) : (minLength, maxLength is { } max ? Math.Min(max, minLength + 64) : minLength + 24);
+            var pick = patterns[attempt % patterns.Count].Pattern;
+            if (Patterns.PatternGenerator.TryGenerate(pick, rng.Fork(attempt.ToString(CultureInfo.InvariantCulture)), lo, hi, out var text)
+                && FitsString(text, minLength, maxLength, patterns))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
+    {
+        var length = CodePoints.Count(text);
+        return length >= minLength && (maxLength is null || length <= maxLength) && patterns.All(p => PatternMatches(p.Pattern, text));
+    }
+
+    private PayloadNumber? BuildNumber(SchemaConjunction conjunction, ValueSite site, Prng rng, bool integerOnly, WalkState state)
+    {
+        var range = NumberRange.Unbounded with { IntegerOnly = integerOnly };
+        string? location = null;
+        foreach (var schema in conjunction.Schemas)
+        {
+            range = ReadNumberKeywords(schema, range, site, state, ref location);
+        }
+
+        var placement = state.Variant == GenerationVariant.Boundary
+            ? (rng.Fork("edge").NextBool() ? NumberPlacement.Low : NumberPlacement.High)
+            : NumberPlacement.Typical;
+        ExactDecimal value;
+        var request = new LeafRequest
+        {
+            PropertyName = site.PropertyName,
+            InstancePointer = site.Pointer,
+            ParentPointer = site.ParentPointer,
+            Numbers = range,
+            Direction = _settings.Direction,
+            Record = site.Record,
+        };
+        if (placement == NumberPlacement.Typical && _settings.Leaves.TryNumber(request, rng.Fork("leaf"), out var realistic) && range.Contains(realistic))
+        {
+            value = realistic;
+        }
+        else if (!NumberPicker.TryPick(range, rng.Fork("number"), placement, out value))
+        {
+            state.Failure ??= new WalkFailure("no number meets the bounds and multipleOf", location ?? "#", Unsupported: false);
+            return null;
+        }
+
+        return new PayloadNumber(value);
+    }
+
+    private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
+    {
+        var record = state.RecordMutations && !site.Branched;
+        var at = SchemaConjunction.Location(schema);
+        if (schema.Minimum is { } minimum && ExactDecimal.TryParse(minimum.Text, out var min))
+        {
+            range = range.WithMinimum(min, exclusive: false);
+            location = at + "/minimum";
+            if (record)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "minimum", at + "/minimum", ValueTypes.Number, min));
+            }
+        }
+
+        if (schema.Maximum is { } maximum && ExactDecimal.TryParse(maximum.Text, out var max))
+        {
+            range = range.WithMaximum(max, exclusive: false);
+            location = at + "/maximum";
+            if (record)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "maximum", at + "/maximum", ValueTypes.Number, max));
+            }
+        }
+
+        // Draft 4 and OpenAPI 3.0 boolean exclusives arrive normalized as numeric limits; the keyword name says which.
+        if (schema.ExclusiveMinimum is { } exMin && ExactDecimal.TryParse(exMin.Text, out var exMinValue))
+        {
+            range = range.WithMinimum(exMinValue, exclusive: true);
+            location = at + "/" + schema.ExclusiveMinimumKeyword;
+            if (record)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, location, ValueTypes.Number, exMinValue));
+            }
+        }
+
+        if (schema.ExclusiveMaximum is { } exMax && ExactDecimal.TryParse(exMax.Text, out var exMaxValue))
+        {
+            range = range.WithMaximum(exMaxValue, exclusive: true);
+            location = at + "/" + schema.ExclusiveMaximumKeyword;
+            if (record)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, location, ValueTypes.Number, exMaxValue));
+            }
+        }
+
+        if (schema.MultipleOf is { } multipleOf && ExactDecimal.TryParse(multipleOf.Text, out var step))
+        {
+            range = range.WithMultipleOf(step);
+            location ??= at + "/multipleOf";
+            if (record)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", at + "/multipleOf", ValueTypes.Number, step));
+            }
+        }
+
+        // OpenAPI integer formats bound the value even where the validator treats format as an annotation.
+        if (schema.Format == "int32")
+        {
+            range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false);
+        }
+        else if (schema.Format == "int64")
+        {
+            range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false);
+        }
+
+        return range;
+    }
+}

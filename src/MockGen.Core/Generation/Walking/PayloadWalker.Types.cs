@@ -1,0 +1,316 @@
+using System.Text.Json;
+using MockGen.Core.Generation.Random;
+using MockGen.Core.Generation.Values;
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <content>Type, enum and const: what kind of value to build.</content>
+internal sealed partial class PayloadWalker
+{
+    private PayloadValue? Build(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
+    {
+        var allowed = AllowedTypes(conjunction, out var typeLocation);
+        if (allowed == ValueTypes.None)
+        {
+            state.Failure ??= new WalkFailure("the 'type' keywords have no type in common", typeLocation ?? "#", Unsupported: false);
+            return null;
+        }
+
+        if (BuildFromLiterals(conjunction, allowed, site, rng, state, out var literal))
+        {
+            return literal;
+        }
+
+        if (state.Failure is not null)
+        {
+            return null;
+        }
+
+        // A type whose keywords cannot be met (an array under 'contains: false') gives way to another allowed type.
+        var remaining = allowed;
+        for (var round = 0; ; round++)
+        {
+            var type = ChooseType(conjunction, remaining, round == 0 ? rng : rng.Fork("type/" + round.ToString(System.Globalization.CultureInfo.InvariantCulture)), terminating, state.Variant);
+            var failureBefore = state.Failure;
+            var mark = state.Mutations.Count;
+            if (round == 0)
+            {
+                RecordTypeMutation(conjunction, allowed, site, state);
+            }
+
+            PayloadValue? value = type switch
+            {
+                ValueTypes.Null => PayloadNull.Instance,
+                ValueTypes.Boolean => PayloadBoolean.Of(rng.Fork("bool").NextBool()),
+                ValueTypes.Object => BuildObject(conjunction, site, rng, terminating, state),
+                ValueTypes.Array => BuildArray(conjunction, site, rng, terminating, state),
+                ValueTypes.String => BuildString(conjunction, site, rng, state),
+                ValueTypes.Integer => BuildNumber(conjunction, site, rng, integerOnly: true, state),
+                _ => BuildNumber(conjunction, site, rng, integerOnly: false, state),
+            };
+            if (value is not null)
+            {
+                return value;
+            }
+
+            remaining &= ~(type == ValueTypes.Integer ? ValueTypes.Number : type);
+            if (failureBefore is not null || remaining == ValueTypes.None || (remaining & ~ValueTypes.Null & ValueTypes.All) == ValueTypes.None && (remaining & ValueTypes.Null) == 0)
+            {
+                return null;
+            }
+
+            state.Failure = failureBefore;
+            state.Mutations.RemoveRange(mark, state.Mutations.Count - mark);
+        }
+    }
+
+    private static ValueTypes AllowedTypes(SchemaConjunction conjunction, out string? location)
+    {
+        location = null;
+        var allowed = ValueTypes.All;
+        foreach (var schema in conjunction.Schemas)
+        {
+            if (schema.Types == SchemaTypes.None)
+            {
+                continue;
+            }
+
+            allowed &= ToValueTypes(schema.Types);
+            location = SchemaConjunction.Location(schema) + "/type";
+        }
+
+        foreach (var not in conjunction.Nots)
+        {
+            // A 'not' that only names types is honoured exactly; richer ones are left to the matcher and the gate.
+            if (not.Types != SchemaTypes.None && IsOnlyKeyword(not, "type"))
+            {
+                var excluded = ToValueTypes(not.Types);
+                // Excluding integers from numbers cannot be expressed as a type set; keep numbers and let the gate decide.
+                allowed &= ~(excluded == ValueTypes.Integer ? ValueTypes.None : excluded);
+                if ((excluded & ValueTypes.Number) == ValueTypes.Number)
+                {
+                    allowed &= ~ValueTypes.Number;
+                }
+            }
+        }
+
+        return allowed;
+    }
+
+    internal static ValueTypes ToValueTypes(SchemaTypes types)
+    {
+        if (types == SchemaTypes.None)
+        {
+            return ValueTypes.All;
+        }
+
+        var result = ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Null) ? ValueTypes.Null : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Boolean) ? ValueTypes.Boolean : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Object) ? ValueTypes.Object : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Array) ? ValueTypes.Array : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Number) ? ValueTypes.Number : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.Integer) ? ValueTypes.Integer : ValueTypes.None;
+        result |= types.HasFlag(SchemaTypes.String) ? ValueTypes.String : ValueTypes.None;
+        return result;
+    }
+
+    private static ValueTypes Intersect(ValueTypes a, ValueTypes b)
+    {
+        var result = a & b;
+        // number ∩ integer = integer: the flags already say so because Number includes the Integer bit.
+        return result;
+    }
+
+    internal static ValueTypes TypeOf(PayloadValue value) => value switch
+    {
+        PayloadNull => ValueTypes.Null,
+        PayloadBoolean => ValueTypes.Boolean,
+        PayloadObject => ValueTypes.Object,
+        PayloadArray => ValueTypes.Array,
+        PayloadString => ValueTypes.String,
+        PayloadNumber n when n.Value is { IsInteger: true } => ValueTypes.Integer,
+        _ => ValueTypes.Number & ~ValueTypes.Integer,
+    };
+
+    private static bool TypeAllowed(PayloadValue value, ValueTypes allowed)
+    {
+        var type = TypeOf(value);
+        return type == ValueTypes.Integer ? (allowed & ValueTypes.Integer) != 0 : (allowed & type) == type;
+    }
+
+    // enum and const: the candidates every such keyword admits; the value is then one of them.
+    private bool BuildFromLiterals(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, Prng rng, WalkState state, out PayloadValue? value)
+    {
+        value = null;
+        List<PayloadValue>? candidates = null;
+        SchemaNode? owner = null;
+        var keyword = "enum";
+        foreach (var schema in conjunction.Schemas)
+        {
+            List<PayloadValue>? these = null;
+            if (schema.Const is { } constant)
+            {
+                these = [PayloadValue.FromElement(constant)];
+                keyword = "const";
+            }
+            else if (schema.Enum is { } enumeration)
+            {
+                these = [.. enumeration.Select(PayloadValue.FromElement)];
+                keyword = "enum";
+            }
+
+            if (these is null)
+            {
+                continue;
+            }
+
+            owner ??= schema;
+            candidates = candidates is null ? these : [.. candidates.Where(c => these.Any(t => t.Equals(c)))];
+        }
+
+        if (candidates is null)
+        {
+            return false;
+        }
+
+        var fitting = candidates.Where(c => TypeAllowed(c, allowed) && !ExcludedLiteral(conjunction, c)).ToList();
+        if (fitting.Count == 0)
+        {
+            state.Failure ??= new WalkFailure("no value of 'enum'/'const' meets the other constraints", SchemaConjunction.Location(owner!) + "/" + keyword, Unsupported: false);
+            return true;
+        }
+
+        var pick = rng.Fork("enum");
+        value = state.Variant == GenerationVariant.Boundary
+            ? (pick.NextBool() ? fitting[0] : fitting[^1])
+            : pick.Pick(fitting);
+        value = value.Clone();
+        if (state.RecordMutations && !site.Branched)
+        {
+            state.Mutations.Add(new Mutation(MutationKind.NotInEnum, site.Pointer, keyword, SchemaConjunction.Location(owner!) + "/" + keyword, allowed));
+        }
+
+        return true;
+    }
+
+    private bool ExcludedLiteral(SchemaConjunction conjunction, PayloadValue candidate)
+    {
+        if (_settings.Matches is { } matches)
+        {
+            return conjunction.Nots.Any(n => matches(n, candidate)) || conjunction.Exclusive.Any(n => matches(n, candidate))
+                || conjunction.Schemas.Any(s => !matches(s, candidate));
+        }
+
+        return false;
+    }
+
+    private static ValueTypes ChooseType(SchemaConjunction conjunction, ValueTypes allowed, Prng rng, bool terminating, GenerationVariant variant)
+    {
+        var hinted = ValueTypes.None;
+        foreach (var schema in conjunction.Schemas)
+        {
+            hinted |= HintedTypes(schema);
+        }
+
+        var options = new List<ValueTypes>(7);
+        void Add(ValueTypes type)
+        {
+            if (type == ValueTypes.Number ? (allowed & ValueTypes.Number) == ValueTypes.Number : (allowed & type) == type)
+            {
+                options.Add(type);
+            }
+        }
+
+        foreach (var type in (ValueTypes[])[ValueTypes.Object, ValueTypes.Array, ValueTypes.String, ValueTypes.Number, ValueTypes.Integer, ValueTypes.Boolean, ValueTypes.Null])
+        {
+            Add(type);
+        }
+
+        if (options.Count == 0)
+        {
+            // Only integers: the Number option needs both bits.
+            return ValueTypes.Integer;
+        }
+
+        // Integer-typed schemas also list Number's option only when number is allowed; avoid offering both.
+        if (options.Contains(ValueTypes.Number) && options.Contains(ValueTypes.Integer) && hinted != ValueTypes.None)
+        {
+            options.Remove(ValueTypes.Integer);
+        }
+
+        var pick = rng.Fork("type");
+        if (terminating)
+        {
+            foreach (var type in (ValueTypes[])[ValueTypes.Null, ValueTypes.String, ValueTypes.Integer, ValueTypes.Number, ValueTypes.Boolean, ValueTypes.Array, ValueTypes.Object])
+            {
+                if (options.Contains(type) && ((hinted & type) != 0 || options.Count == 1 || type == ValueTypes.Null))
+                {
+                    return type;
+                }
+            }
+        }
+
+        var nonNull = options.Where(t => t != ValueTypes.Null).ToList();
+        if (options.Contains(ValueTypes.Null) && nonNull.Count > 0)
+        {
+            // Nullable values are null now and then; the minimal variant prefers the non-null shape too.
+            if (variant != GenerationVariant.Minimal && pick.NextBool(0.1))
+            {
+                return ValueTypes.Null;
+            }
+
+            options = nonNull;
+        }
+
+        var preferred = options.Where(t => (hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || hinted.HasFlag(ValueTypes.Integer))).ToList();
+        return pick.Pick(preferred.Count > 0 ? preferred : options);
+    }
+
+    private static ValueTypes HintedTypes(SchemaNode schema)
+    {
+        var hinted = ValueTypes.None;
+        if (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AdditionalProperties is not null || schema.PatternProperties.Count > 0
+            || schema.MinProperties is not null || schema.MaxProperties is not null || schema.PropertyNames is not null || schema.DependentRequired.Count > 0
+            || schema.DependentSchemas.Count > 0 || schema.UnevaluatedProperties is not null || schema.Discriminator is not null)
+        {
+            hinted |= ValueTypes.Object;
+        }
+
+        if (schema.Items is not null || schema.PrefixItems.Count > 0 || schema.Contains is not null || schema.MinItems is not null || schema.MaxItems is not null
+            || schema.UniqueItems || schema.UnevaluatedItems is not null)
+        {
+            hinted |= ValueTypes.Array;
+        }
+
+        if (schema.MinLength is not null || schema.MaxLength is not null || schema.Pattern is not null || schema.Format is not null || schema.ContentEncoding is not null)
+        {
+            hinted |= ValueTypes.String;
+        }
+
+        if (schema.Minimum is not null || schema.Maximum is not null || schema.ExclusiveMinimum is not null || schema.ExclusiveMaximum is not null || schema.MultipleOf is not null)
+        {
+            hinted |= ValueTypes.Number;
+        }
+
+        return hinted;
+    }
+
+    private static void RecordTypeMutation(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, WalkState state)
+    {
+        if (!state.RecordMutations || site.Branched || allowed == ValueTypes.All)
+        {
+            return;
+        }
+
+        foreach (var schema in conjunction.Schemas)
+        {
+            if (schema.Types != SchemaTypes.None)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.WrongType, site.Pointer, "type", SchemaConjunction.Location(schema) + "/type", allowed));
+                return;
+            }
+        }
+    }
+}

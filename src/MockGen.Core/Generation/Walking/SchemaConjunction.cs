@@ -1,0 +1,63 @@
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <summary>
+/// Every schema one value must satisfy at once: the value's own schemas plus what <c>$ref</c>, <c>allOf</c>,
+/// the chosen <c>anyOf</c>/<c>oneOf</c> branches and <c>if</c>/<c>then</c>/<c>else</c> bring in. Keywords are
+/// read across all of them and intersected, so <c>allOf</c> is merged rather than guessed.
+/// </summary>
+internal sealed class SchemaConjunction
+{
+    private readonly HashSet<SchemaNode> _seen = new(ReferenceEqualityComparer.Instance);
+
+    public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
+
+    /// <summary>The schema nodes whose own keywords apply, in the order they were reached.</summary>
+    public List<SchemaNode> Schemas { get; } = [];
+
+    /// <summary>Schemas the value must not match (<c>not</c>, the rejected side of <c>if</c>).</summary>
+    public List<SchemaNode> Nots { get; } = [];
+
+    /// <summary>The <c>oneOf</c> branches not chosen: the value must match none of them.</summary>
+    public List<SchemaNode> Exclusive { get; } = [];
+
+    /// <summary>Property values fixed by an OpenAPI discriminator: (property, value).</summary>
+    public List<KeyValuePair<string, string>> Forced { get; } = [];
+
+    /// <summary>The dynamic scope the value started with: resources entered on the way here, outermost first.</summary>
+    public IReadOnlyList<SchemaResource> Scope { get; }
+
+    /// <summary>The dynamic scope (evaluation path of resources) under which each collected schema was reached.</summary>
+    public Dictionary<SchemaNode, IReadOnlyList<SchemaResource>> ScopeOf { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The reference targets followed to build this conjunction.</summary>
+    public List<SchemaNode> FollowedReferences { get; } = [];
+
+    /// <summary>True when a choice was made (anyOf, oneOf, if, not), so errors below may be reported indirectly.</summary>
+    public bool Branched { get; set; }
+
+    public WalkFailure? Failure { get; set; }
+
+    public bool Enter(SchemaNode node) => _seen.Add(node);
+
+    public bool Contains(SchemaNode node) => _seen.Contains(node);
+
+    /// <summary>The longest dynamic scope among the collected schemas: the scope a child value inherits.</summary>
+    public IReadOnlyList<SchemaResource> ChildScope()
+    {
+        var best = Scope;
+        foreach (var scope in ScopeOf.Values)
+        {
+            if (scope.Count > best.Count)
+            {
+                best = scope;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The location of a node for messages: <c>#</c> plus its pointer in its document.</summary>
+    public static string Location(SchemaNode node) => "#" + node.DocumentPointer;
+}

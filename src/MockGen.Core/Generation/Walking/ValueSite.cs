@@ -1,0 +1,28 @@
+using MockGen.Core.Schema;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <summary>Where a value sits: its JSON Pointer, property name, nesting, recursion count and dynamic scope.</summary>
+internal sealed record ValueSite(
+    string Pointer,
+    string? PropertyName,
+    int Depth,
+    int References,
+    IReadOnlyList<SchemaResource> Scope,
+    object? Record)
+{
+    /// <summary>True below an anyOf/oneOf/not/if choice, where a broken keyword is reported through the choice too.</summary>
+    public bool Branched { get; init; }
+
+    /// <summary>The reference targets followed from the root to here.</summary>
+    public IReadOnlyList<SchemaNode> ReferencePath { get; init; } = [];
+
+    public string ParentPointer
+    {
+        get
+        {
+            var slash = Pointer.LastIndexOf('/');
+            return slash > 0 ? Pointer[..slash] : string.Empty;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using MockGen.Core.Generation.Random;
+
+namespace MockGen.Core.Generation.Walking;
+
+/// <summary>The mutable state of one walk (one candidate payload): its streams, budget and findings.</summary>
+internal sealed class WalkState
+{
+    public WalkState(Prng root, GenerationVariant variant, bool recordMutations)
+    {
+        Root = root;
+        Variant = variant;
+        RecordMutations = recordMutations;
+    }
+
+    /// <summary>The payload's stream; each value forks its own sub-stream from it by JSON Pointer.</summary>
+    public Prng Root { get; }
+
+    public GenerationVariant Variant { get; }
+
+    public bool RecordMutations { get; }
+
+    public List<Mutation> Mutations { get; } = [];
+
+    /// <summary>Values built so far; past the size budget the walker only builds what is required.</summary>
+    public int Nodes { get; set; }
+
+    public WalkFailure? Failure { get; set; }
+
+    /// <summary>A pattern the walker could not generate for, which makes a final failure "unsupported".</summary>
+    public string? UnsupportedPattern { get; set; }
+
+    public string? UnsupportedLocation { get; set; }
+}
