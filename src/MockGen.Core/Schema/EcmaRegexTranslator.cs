@@ -24,7 +24,13 @@ internal static class EcmaRegexTranslator
     private const string NotWord = @"\u0000-\u002f\u003a-\u0040\u005b-\u005e\u0060\u007b-\uffff";
     private const string Digit = "0-9";
     private const string NotDigit = @"\u0000-\u002f\u003a-\uffff";
-    private const string AnyChar = @"(?:[\ud800-\udbff][\udc00-\udfff]|[^\n\r\u2028\u2029])";
+    // u-flag semantics: an astral character (a surrogate pair) is ONE character, so every set that could match
+    // half of a pair matches the whole pair instead and never a lone surrogate.
+    private const string Pair = @"[\ud800-\udbff][\udc00-\udfff]";
+    private const string AnyChar = @"(?:" + Pair + @"|[^\n\r\u2028\u2029\ud800-\udfff])";
+    private const string NotDigitOutside = @"(?:" + Pair + @"|[^0-9\ud800-\udfff])";
+    private const string NotWordOutside = @"(?:" + Pair + @"|[^a-zA-Z0-9_\ud800-\udfff])";
+    private const string NotWhitespaceOutside = @"(?:" + Pair + @"|[^" + Whitespace + @"\ud800-\udfff])";
 
     private static readonly Dictionary<string, string> LongCategoryNames = new(StringComparer.Ordinal)
     {
@@ -48,6 +54,7 @@ internal static class EcmaRegexTranslator
         error = null;
         translated = string.Empty;
         var inClass = false;
+        var negatedClass = false;
         var classStart = 0;
         for (var i = 0; i < pattern.Length; i++)
         {
@@ -64,11 +71,11 @@ internal static class EcmaRegexTranslator
                 switch (n)
                 {
                     case 'd': sb.Append(inClass ? Digit : "[" + Digit + "]"); break;
-                    case 'D': sb.Append(inClass ? NotDigit : "[" + NotDigit + "]"); break;
+                    case 'D': sb.Append(inClass ? NotDigit : NotDigitOutside); break;
                     case 'w': sb.Append(inClass ? Word : "[" + Word + "]"); break;
-                    case 'W': sb.Append(inClass ? NotWord : "[" + NotWord + "]"); break;
+                    case 'W': sb.Append(inClass ? NotWord : NotWordOutside); break;
                     case 's': sb.Append(inClass ? Whitespace : "[" + Whitespace + "]"); break;
-                    case 'S': sb.Append(inClass ? NotWhitespace : "[" + NotWhitespace + "]"); break;
+                    case 'S': sb.Append(inClass ? NotWhitespace : NotWhitespaceOutside); break;
                     case 'b': sb.Append(inClass ? @"\u0008" : @"\b"); break;
                     case '0' when i + 1 >= pattern.Length || !char.IsAsciiDigit(pattern[i + 1]):
                         sb.Append(@"\u0000");
@@ -134,7 +141,7 @@ internal static class EcmaRegexTranslator
                 if (c == ']' && i > classStart)
                 {
                     inClass = false;
-                    sb.Append(']');
+                    sb.Append(negatedClass ? @"\ud800-\udfff])" : "]");
                 }
                 else if (c == '[')
                 {
@@ -164,7 +171,7 @@ internal static class EcmaRegexTranslator
                 case '[':
                     if (pattern.AsSpan(i).StartsWith("[^]"))
                     {
-                        sb.Append(@"[\u0000-\uffff]");
+                        sb.Append("(?:" + Pair + @"|[^\ud800-\udfff])");
                         i += 2;
                     }
                     else if (pattern.AsSpan(i).StartsWith("[]"))
@@ -175,11 +182,15 @@ internal static class EcmaRegexTranslator
                     else
                     {
                         inClass = true;
-                        sb.Append('[');
-                        if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                        negatedClass = i + 1 < pattern.Length && pattern[i + 1] == '^';
+                        if (negatedClass)
                         {
-                            sb.Append('^');
+                            sb.Append("(?:" + Pair + "|[^");
                             i++;
+                        }
+                        else
+                        {
+                            sb.Append('[');
                         }
 
                         // A ']' right after '[' or '[^' closes an empty class in ECMA; handled above for the

@@ -25,6 +25,7 @@ public sealed partial class SchemaSet
         var resource = node.Resource;
         if (_anchorsCompiled.Add(resource))
         {
+            _journal?.Resources.Add(resource);
             foreach (var (name, pointer) in resource.DynamicAnchors)
             {
                 resource.DynamicAnchorNodes[name] = GetOrCreateNode(resource.DocumentUri, pointer, Navigate(_documents[resource.DocumentUri], pointer));

@@ -12,6 +12,8 @@ public sealed partial class SchemaSet
 
     private static Vocabularies DefaultVocabularies(Dialect d) => Vocabularies.Standard;
 
+    private List<string>? _indexJournal;
+
     private void IndexDocument(string docUri, JsonElement root, Dialect defaultDialect)
     {
         if (_documents.ContainsKey(docUri))
@@ -19,16 +21,80 @@ public sealed partial class SchemaSet
             return;
         }
 
+        // A document that fails to index (too deep, unknown $schema) must leave nothing behind: a later
+        // request would otherwise find it half-indexed and resolve against partial data.
+        var outer = _indexJournal;
+        var journal = new List<string>();
+        _indexJournal = journal;
+        try
+        {
+            IndexDocumentCore(docUri, root, defaultDialect);
+        }
+        catch
+        {
+            foreach (var key in journal)
+            {
+                if (key.StartsWith('R'))
+                {
+                    _resources.Remove(key[1..]);
+                }
+                else
+                {
+                    _locations.Remove(key[1..]);
+                }
+            }
+
+            _documents.Remove(docUri);
+            throw;
+        }
+        finally
+        {
+            _indexJournal = outer;
+            outer?.AddRange(journal);
+        }
+    }
+
+    private void AddResource(string uri, SchemaResource resource, bool replace)
+    {
+        if (replace)
+        {
+            _resources[uri] = resource;
+        }
+        else if (!_resources.TryAdd(uri, resource))
+        {
+            return;
+        }
+
+        _indexJournal?.Add("R" + uri);
+    }
+
+    private void AddLocation(string key, SchemaLocation location, bool replace)
+    {
+        if (replace)
+        {
+            _locations[key] = location;
+        }
+        else if (!_locations.TryAdd(key, location))
+        {
+            return;
+        }
+
+        _indexJournal?.Add("L" + key);
+    }
+
+    private void IndexDocumentCore(string docUri, JsonElement root, Dialect defaultDialect)
+    {
+
         _documents[docUri] = root;
         var docResource = new SchemaResource(docUri, docUri, string.Empty, root, defaultDialect, DefaultVocabularies(defaultDialect));
-        _resources.TryAdd(docUri, docResource);
+        AddResource(docUri, docResource, replace: false);
 
         if (root.ValueKind == JsonValueKind.Object &&
             (root.TryGetProperty("openapi", out _) || root.TryGetProperty("swagger", out _)) &&
             !root.TryGetProperty("$schema", out _))
         {
             // An OpenAPI description is not itself a schema: index the schemas it embeds.
-            _locations[docUri + "#"] = new SchemaLocation(docResource, string.Empty);
+            AddLocation(docUri + "#", new SchemaLocation(docResource, string.Empty), replace: true);
             foreach (var (pointer, element) in FindEmbeddedSchemas(root))
             {
                 IndexSchema(docUri, element, pointer, docResource, pointer, defaultDialect, docResource.Vocabularies, isDocumentRoot: false);
@@ -106,7 +172,7 @@ public sealed partial class SchemaSet
 
             if (element.ValueKind != JsonValueKind.Object)
             {
-                _locations.TryAdd(docUri + "#" + f.Pointer, new SchemaLocation(f.Resource, f.Relative));
+                AddLocation(docUri + "#" + f.Pointer, new SchemaLocation(f.Resource, f.Relative), replace: false);
                 continue;
             }
 
@@ -160,13 +226,13 @@ public sealed partial class SchemaSet
                         if (dialect != resource.Dialect || vocabularies != resource.Vocabularies)
                         {
                             resource = new SchemaResource(abs, docUri, f.Pointer, element, dialect, vocabularies);
-                            _resources[abs] = resource;
+                            AddResource(abs, resource, replace: true);
                         }
                     }
                     else
                     {
                         var newResource = new SchemaResource(abs, docUri, f.Pointer, element, dialect, vocabularies);
-                        _resources.TryAdd(abs, newResource);
+                        AddResource(abs, newResource, replace: false);
                         resource = newResource;
                         relative = string.Empty;
                     }
@@ -181,10 +247,10 @@ public sealed partial class SchemaSet
             {
                 // The document root named a $schema but no $id: the document resource takes that dialect.
                 resource = new SchemaResource(resource.Uri, docUri, f.Pointer, element, dialect, vocabularies);
-                _resources[resource.Uri] = resource;
+                AddResource(resource.Uri, resource, replace: true);
             }
 
-            _locations[docUri + "#" + f.Pointer] = new SchemaLocation(resource, relative);
+            AddLocation(docUri + "#" + f.Pointer, new SchemaLocation(resource, relative), replace: true);
 
             if (hasRef && legacy)
             {

@@ -236,6 +236,7 @@ public sealed partial class SchemaSet
             IsResourceRoot = resource.DocumentUri == documentUri && resource.DocumentPointer == documentPointer,
         };
         _nodes[key] = node;
+        _journal?.Nodes.Add(key);
         _pending.Enqueue(node);
         return node;
     }

@@ -16,6 +16,7 @@ public sealed partial class SchemaSet
     private readonly Dictionary<string, JsonElement> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
     private readonly Queue<SchemaNode> _pending = new();
+    private (List<string> Nodes, List<SchemaResource> Resources)? _journal;
     // Keyed by the URI's text, fragment included: Uri.Equals ignores fragments, so a Uri key would make every
     // pointer into one document share the first node compiled.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SchemaNode> _byUri = new(StringComparer.Ordinal);
@@ -103,10 +104,39 @@ public sealed partial class SchemaSet
 
         lock (_gate)
         {
-            var node = ResolveReference(null, "(request)", "$ref", uri.OriginalString, uri);
-            Drain();
-            _byUri.TryAdd(key, node);
-            return node;
+            var journal = new List<string>();
+            var resources = new List<SchemaResource>();
+            _journal = (journal, resources);
+            try
+            {
+                var node = ResolveReference(null, "(request)", "$ref", uri.OriginalString, uri);
+                Drain();
+                _byUri.TryAdd(key, node);
+                return node;
+            }
+            catch
+            {
+                // Never publish a half-built graph: a node whose compile failed would accept anything.
+                // Forget every node and resource state this request created, so asking again throws again.
+                foreach (var created in journal)
+                {
+                    _nodes.Remove(created);
+                }
+
+                foreach (var resource in resources)
+                {
+                    _anchorsCompiled.Remove(resource);
+                    resource.DynamicAnchorNodes.Clear();
+                    resource.RootNode = null;
+                }
+
+                _pending.Clear();
+                throw;
+            }
+            finally
+            {
+                _journal = null;
+            }
         }
     }
 

@@ -250,7 +250,15 @@ internal static partial class FormatValidator
             }
         }
 
-        return Idn.GetAscii(text).Length <= 253;
+        try
+        {
+            return Idn.GetAscii(text).Length <= 253;
+        }
+        catch (ArgumentException)
+        {
+            // IdnMapping refuses names whose ASCII form is too long: that is an invalid host name, not a crash.
+            return false;
+        }
     }
 
     private static string? SafeUnicode(string label)

@@ -15,10 +15,20 @@ internal static partial class FormatValidator
     private static readonly ConcurrentDictionary<string, bool> RegexCache = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="value"/> is a valid string of <paramref name="format"/> as <paramref name="dialect"/> reads it.</summary>
-    public static bool IsValid(string format, ReadOnlySpan<char> value, Dialect dialect) =>
-        format == "hostname" && dialect is Dialect.Draft4 or Dialect.Draft6
-            ? IsRfc1123Hostname(value)
-            : IsValid(format, value);
+    public static bool IsValid(string format, ReadOnlySpan<char> value, Dialect dialect)
+    {
+        try
+        {
+            return format == "hostname" && dialect is Dialect.Draft4 or Dialect.Draft6
+                ? IsRfc1123Hostname(value)
+                : IsValid(format, value);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            // Instances are untrusted: a checker that trips on one means "not a valid value", never a crash.
+            return false;
+        }
+    }
 
     /// <summary>Whether <paramref name="value"/> is a valid string of <paramref name="format"/>.</summary>
     public static bool IsValid(string format, ReadOnlySpan<char> value) => format switch

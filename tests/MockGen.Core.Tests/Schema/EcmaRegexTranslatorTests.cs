@@ -25,6 +25,13 @@ public sealed class EcmaRegexTranslatorTests
     [InlineData("^\\u{1F432}$", "🐲", true)]
     [InlineData("^\\p{Letter}+$", "abcé", true)]
     [InlineData("[^]", "\n", true)]
+    [InlineData("^..$", "🐲", false)]
+    [InlineData("^[^a]$", "🐲", true)]
+    [InlineData("^\\D$", "🐲", true)]
+    [InlineData("^\\W\\S$", "🐲🐲", true)]
+    [InlineData("^[^]$", "🐲", true)]
+    [InlineData("^[^a]+$", "b🐲c", true)]
+    [InlineData("^[^a]+$", "bac", false)]
     public void Translate_EcmaSemantics(string pattern, string input, bool expected) =>
         Assert.Equal(expected, Matches(pattern, input));
 

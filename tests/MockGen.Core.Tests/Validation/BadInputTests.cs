@@ -7,7 +7,7 @@ namespace MockGen.Core.Tests.Validation;
 
 public sealed class BadInputTests
 {
-    private static string Nested(string open, string close, string leaf, int depth)
+    internal static string Nested(string open, string close, string leaf, int depth)
     {
         var sb = new StringBuilder((open.Length + close.Length) * depth + leaf.Length);
         for (var i = 0; i < depth; i++)
@@ -197,5 +197,53 @@ public sealed class BadInputTests
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("(root): items 3 and 50000 are equal; items must be unique", error.Message);
+    }
+
+    [Fact]
+    public void Validate_AfterACompileError_ThrowsAgainInsteadOfAcceptingAnything()
+    {
+        var set = SchemaTestHost.Set("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/missing\"}}}");
+        var instance = SchemaTestHost.Parse("42");
+
+        var first = Assert.Throws<SchemaException>(() => set.Validate(SchemaTestHost.BaseUri, instance));
+        var second = Assert.Throws<SchemaException>(() => set.Validate(SchemaTestHost.BaseUri, instance));
+
+        Assert.Equal(first.Message, second.Message);
+    }
+
+    [Fact]
+    public void Validate_AfterALazyDocumentFailsToIndex_ThrowsAgain()
+    {
+        var deep = Nested("{\"items\":", "}", "true", 3_000);
+        var options = new SchemaSetOptions { Resolver = new FixedResolver(new Uri("https://mockgen.test/deep.json"), SchemaTestHost.Parse(deep)) };
+        var set = SchemaTestHost.Set("{\"$ref\":\"deep.json\"}", options: options);
+        var instance = SchemaTestHost.Parse("[]");
+
+        var first = SchemaTestHost.OnSmallStack(() => Record.Exception(() => set.Validate(SchemaTestHost.BaseUri, instance)));
+        var second = SchemaTestHost.OnSmallStack(() => Record.Exception(() => set.Validate(SchemaTestHost.BaseUri, instance)));
+
+        Assert.Contains("nesting exceeds", Assert.IsType<SchemaException>(first).Message, StringComparison.Ordinal);
+        Assert.Equal(first.Message, Assert.IsType<SchemaException>(second).Message);
+    }
+
+    [Theory]
+    [InlineData("idn-hostname")]
+    [InlineData("idn-email")]
+    [InlineData("hostname")]
+    public void Validate_VeryLongInternationalHostName_IsInvalidNotACrash(string format)
+    {
+        var label = string.Concat(Enumerable.Repeat("\u00e9\u00e8\u00ea\u00eb", 15));
+        var host = string.Join(".", Enumerable.Repeat(label, 4));
+        var value = format == "idn-email" ? "user@" + host : host;
+
+        var result = SchemaTestHost.Validate($"{{\"format\":\"{format}\"}}", $"\"{value}\"");
+
+        Assert.Equal("format", Assert.Single(result.Errors).Keyword);
+    }
+
+    private sealed class FixedResolver(Uri uri, System.Text.Json.JsonElement root) : ISchemaDocumentResolver
+    {
+        public SchemaDocument? Resolve(Uri documentUri) =>
+            documentUri == uri ? new SchemaDocument(uri, root, Dialect.Draft202012, null) : null;
     }
 }
