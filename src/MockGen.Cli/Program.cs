@@ -41,6 +41,8 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
+        root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",

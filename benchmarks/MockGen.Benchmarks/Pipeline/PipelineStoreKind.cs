@@ -1,0 +1,7 @@
+namespace MockGen.Benchmarks.Pipeline;
+
+public enum PipelineStoreKind
+{
+    LocalFolder,
+    Azurite,
+}

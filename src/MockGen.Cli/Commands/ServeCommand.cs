@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MockGen.Service.Auth;
+using MockGen.Service.Hosting;
+using MockGen.Storage;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Stores;
+
+namespace MockGen.Cli.Commands;
+
+/// <summary>
+/// <c>mockgen serve</c>: the pipeline and the HTTP API in one process on 127.0.0.1. It watches
+/// <c>contracts/{tenant}/{name}</c> in the store, registers every new version, runs it with the tenant's profile
+/// and serves the datasets.
+/// </summary>
+internal static class ServeCommand
+{
+    private const string ConnectionStringVariable = "MOCKGEN_STORAGE_CONNECTION_STRING";
+
+    public static Command Create(CliConsole console)
+    {
+        var port = new Option<int>("--port") { Description = "The 127.0.0.1 port to listen on (0 picks a free one).", DefaultValueFactory = _ => 5080 };
+        var store = new Option<string>("--store") { Description = "A local folder store (used when no Azure store is given).", DefaultValueFactory = _ => Path.Combine(".mockgen", "store"), HelpName = "folder" };
+        var connectionString = new Option<string?>("--azure-connection-string")
+        {
+            Description = $"An Azure Storage (or Azurite) connection string; also read from {ConnectionStringVariable}. Use UseDevelopmentStorage=true for a default Azurite.",
+            HelpName = "connection-string",
+        };
+        var blobUri = new Option<Uri?>("--azure-blob-uri") { Description = "An account's blob endpoint, reached with DefaultAzureCredential (needs --azure-table-uri).", HelpName = "uri" };
+        var tableUri = new Option<Uri?>("--azure-table-uri") { Description = "The same account's table endpoint.", HelpName = "uri" };
+        var apiKeys = new Option<string[]>("--api-key") { Description = "Bind an API key to a tenant: <tenant>=<key>. Stored hashed. Repeatable.", HelpName = "tenant=key", Arity = ArgumentArity.OneOrMore };
+        var apiKeyHashes = new Option<string[]>("--api-key-hash") { Description = "Bind a key given by its SHA-256 (hex) to a tenant: <tenant>=<sha256>. Repeatable.", HelpName = "tenant=sha256", Arity = ArgumentArity.OneOrMore };
+        var poll = new Option<double>("--poll-interval") { Description = "Seconds between scans of contracts/.", DefaultValueFactory = _ => 5, HelpName = "seconds" };
+        var noWatch = new Option<bool>("--no-watch") { Description = "Serve the API only; do not watch contracts/." };
+        var shards = new Option<int>("--max-parallel-shards") { Description = "Shard activities in flight per run.", DefaultValueFactory = _ => 4 };
+        var runs = new Option<int>("--max-concurrent-runs") { Description = "Runs executing at once.", DefaultValueFactory = _ => 2 };
+        var command = new Command("serve", "Run the pipeline and the HTTP API on 127.0.0.1: upload a contract to contracts/{tenant}/{name} "
+            + "(blob or PUT /v1/tenants/{tenant}/contracts/{name}) and pull the dataset over HTTP. The API describes itself at /openapi/v1.json.");
+        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, poll, noWatch, shards, runs })
+        {
+            command.Options.Add(option);
+        }
+
+        CliHelp.SetExamples(
+            command,
+            "# Local folder store, one tenant",
+            "mockgen serve --api-key acme=change-me",
+            "# Against Azurite (npm run azurite), then upload contracts/acme/pets.yaml with any blob tool",
+            "mockgen serve --azure-connection-string UseDevelopmentStorage=true --api-key acme=change-me",
+            "# Pull a run's dataset",
+            "curl -H 'X-Api-Key: change-me' http://127.0.0.1:5080/v1/tenants/acme/runs/<runId>/payloads");
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var options = new ServeOptions
+            {
+                Port = parseResult.GetValue(port),
+                PollInterval = TimeSpan.FromSeconds(parseResult.GetValue(poll)),
+                WatchContracts = !parseResult.GetValue(noWatch),
+                MaxParallelShards = parseResult.GetValue(shards),
+                MaxConcurrentRuns = parseResult.GetValue(runs),
+            };
+            var keys = ParseBindings(parseResult.GetValue(apiKeys), "--api-key").Select(b => (b.Tenant, ApiKeyStore.Hash(b.Value)))
+                .Concat(ParseBindings(parseResult.GetValue(apiKeyHashes), "--api-key-hash"))
+                .ToList();
+            var pipelineStore = OpenStore(parseResult.GetValue(connectionString), parseResult.GetValue(blobUri), parseResult.GetValue(tableUri), parseResult.GetValue(store)!);
+            return RunAsync(console, pipelineStore, options, keys, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, PipelineStore store, ServeOptions options, List<(string Tenant, string Hash)> keys, CancellationToken cancellationToken)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        var pipeline = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        var app = MockGenServer.Build(pipeline, options, logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("MockGen", LogLevel.Information));
+        await using (app.ConfigureAwait(false))
+        {
+            var apiKeys = app.Services.GetRequiredService<ApiKeyStore>();
+            foreach (var (tenant, hash) in keys)
+            {
+                try
+                {
+                    await apiKeys.AddHashAsync(tenant, hash, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException($"--api-key-hash {tenant}=...: {e.Message}");
+                }
+            }
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"mockgen serve: listening on {MockGenServer.BaseAddress(app)} ({store.Description}); "
+                + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; Ctrl+C stops").ConfigureAwait(false);
+            if (keys.Count == 0)
+            {
+                await console.Error.WriteLineAsync("warning: no --api-key given: every tenant route answers 401 until a key is bound").ConfigureAwait(false);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop gracefully below; interrupted runs resume on the next start.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
+    {
+        connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
+        if (!string.IsNullOrEmpty(connectionString))
+        {
+            return PipelineStore.AzureConnectionString(connectionString);
+        }
+
+        if (blobUri is not null || tableUri is not null)
+        {
+            if (blobUri is null || tableUri is null)
+            {
+                throw new CliException("--azure-blob-uri and --azure-table-uri go together");
+            }
+
+            return PipelineStore.AzureIdentity(blobUri, tableUri);
+        }
+
+        return PipelineStore.LocalFolder(folder);
+    }
+
+    private static IEnumerable<(string Tenant, string Value)> ParseBindings(string[]? values, string option)
+    {
+        foreach (var value in values ?? [])
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var tenant = equals > 0 ? value[..equals] : string.Empty;
+            if (!Identifiers.IsTenant(tenant) || equals == value.Length - 1)
+            {
+                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{option} {value}: expected <tenant>=<value> with a tenant of 2-63 of a-z, 0-9 and '-'"));
+            }
+
+            yield return (tenant, value[(equals + 1)..]);
+        }
+    }
+}

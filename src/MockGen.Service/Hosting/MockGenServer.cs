@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MockGen.Service.Api;
+using MockGen.Service.Auth;
+using MockGen.Storage;
+
+namespace MockGen.Service.Hosting;
+
+/// <summary>Builds the <c>mockgen serve</c> host: Kestrel on 127.0.0.1, the API, the run coordinator and the contract watcher.</summary>
+public static class MockGenServer
+{
+    /// <summary>Builds (does not start) the web application.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static WebApplication Build(MockGenPipeline pipeline, ServeOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MockGenServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        if (logging is not null)
+        {
+            logging(builder.Logging);
+        }
+
+        builder.Services.AddSingleton(pipeline);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ApiKeyStore(pipeline.Store.Tables));
+        builder.Services.AddSingleton<RunCoordinator>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        if (options.WatchContracts)
+        {
+            builder.Services.AddHostedService<ContractWatcher>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapMockGenApi();
+        return app;
+    }
+
+    /// <summary>The base address the started server listens on (useful with port 0).</summary>
+    public static Uri BaseAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}

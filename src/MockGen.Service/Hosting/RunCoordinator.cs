@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using MockGen.Storage;
+using MockGen.Storage.Runs;
+
+namespace MockGen.Service.Hosting;
+
+/// <summary>
+/// Starts runs in the background for the API and the watcher (the role the Durable client plays under Functions):
+/// records the run, then executes it on the local runner with at most <see cref="ServeOptions.MaxConcurrentRuns"/>
+/// at once. Stopping cancels the runs in flight; they stay resumable.
+/// </summary>
+public sealed class RunCoordinator : IAsyncDisposable
+{
+    private readonly MockGenPipeline _pipeline;
+    private readonly ILogger<RunCoordinator> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, Task> _executing = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the coordinator.</summary>
+    public RunCoordinator(MockGenPipeline pipeline, ServeOptions options, ILogger<RunCoordinator> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _slots = new SemaphoreSlim(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
+    }
+
+    /// <summary>Records the run (validating it) and starts executing it unless it is sealed or already executing.</summary>
+    /// <exception cref="MockGenStorageException">The run id exists with other inputs.</exception>
+    public async Task<RunRecord> StartAsync(RunSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var record = await _pipeline.Runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (!record.IsSealed)
+        {
+            var key = spec.Tenant + "/" + spec.RunId;
+            _ = _executing.GetOrAdd(key, _ => Task.Run(() => ExecuteAsync(key, spec)));
+        }
+
+        return record;
+    }
+
+    /// <summary>True while this process executes the run.</summary>
+    public bool IsExecuting(string tenant, string runId) => _executing.ContainsKey(tenant + "/" + runId);
+
+    /// <summary>Cancels runs in flight and waits for them to stop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_executing.Values).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted runs stay Running and resume on the next start.
+        }
+
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private async Task ExecuteAsync(string key, RunSpec spec)
+    {
+        try
+        {
+            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            try
+            {
+                var outcome = await _pipeline.Runner.RunAsync(spec, _stopping.Token).ConfigureAwait(false);
+                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A background run's failure is recorded on the run and logged; it must not crash the host.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.RunFailed(_logger, spec.Tenant, spec.RunId, e);
+        }
+        finally
+        {
+            _executing.TryRemove(key, out _);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace MockGen.Storage.Lineage;
+
+/// <summary>One lineage row: a shard blob and everything that produced it.</summary>
+/// <param name="Tenant">The tenant.</param>
+/// <param name="RunId">The run.</param>
+/// <param name="ShardKey">The shard key.</param>
+/// <param name="ContractName">The contract name.</param>
+/// <param name="ContractVersion">The contract version.</param>
+/// <param name="TargetOrdinal">The target ordinal.</param>
+/// <param name="TargetId">The target id.</param>
+/// <param name="Variant">The variant.</param>
+/// <param name="StartIndex">The first index.</param>
+/// <param name="Count">The payload count.</param>
+/// <param name="Bytes">The blob size.</param>
+/// <param name="Sha256">The blob hash (hex).</param>
+/// <param name="Seed">The seed.</param>
+/// <param name="Environment">The environment.</param>
+/// <param name="GeneratorVersion">The generator version.</param>
+/// <param name="BlobPath">The shard blob.</param>
+/// <param name="Gzip">Whether the blob is gzip-compressed.</param>
+public sealed record ShardLineage(
+    string Tenant,
+    string RunId,
+    string ShardKey,
+    string ContractName,
+    string ContractVersion,
+    int TargetOrdinal,
+    string TargetId,
+    string Variant,
+    long StartIndex,
+    int Count,
+    long Bytes,
+    string Sha256,
+    string Seed,
+    string Environment,
+    string GeneratorVersion,
+    string BlobPath,
+    bool Gzip);

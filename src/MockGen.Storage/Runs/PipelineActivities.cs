@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using MockGen.Storage.Drift;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Lineage;
+using MockGen.Storage.Registry;
+using MockGen.Storage.Stores;
+
+namespace MockGen.Storage.Runs;
+
+/// <summary>
+/// The activity bodies: every piece of I/O and CPU work the orchestrators schedule. Each takes and returns one
+/// small serializable record, is idempotent (deterministic blob names, upserts) and safe to run at least once,
+/// as Durable Functions requires. A Durable host wraps each method in an <c>[ActivityTrigger]</c> function.
+/// </summary>
+public sealed class PipelineActivities
+{
+    private const int CacheLimit = 32;
+    private readonly PipelineStore _store;
+    private readonly ContractRegistry _registry;
+    private readonly PipelineEngine _engine;
+    private readonly LineageIndex _lineage;
+    private readonly RunCatalog _runs;
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _contracts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IPayloadValidator>>> _validators = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the activities over a store and the Core engine.</summary>
+    public PipelineActivities(PipelineStore store, ContractRegistry registry, PipelineEngine engine, RunCatalog runs)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _runs = runs ?? throw new ArgumentNullException(nameof(runs));
+        _lineage = new LineageIndex(store.Tables);
+    }
+
+    /// <summary>Activity <see cref="ActivityNames.ListTargets"/>.</summary>
+    public async Task<TargetList> ListTargetsAsync(TargetListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var version = await _registry.GetAsync(request.Tenant, request.ContractName, request.ContractVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw MockGenStorageException.NotFound("contract version", request.ContractName + "@" + request.ContractVersion);
+        if (version.Status != ContractStatus.Ready)
+        {
+            throw MockGenStorageException.Conflict("contract version", request.ContractName + "@" + request.ContractVersion, "failed to load: " + string.Join("; ", version.Diagnostics));
+        }
+
+        var content = await ContractAsync(request.Tenant, request.ContractName, request.ContractVersion, cancellationToken).ConfigureAwait(false);
+        var inspection = _engine.Inspector.Inspect(request.ContractName, content);
+        return new TargetList(inspection.Targets.Select(t => t.Id).ToList());
+    }
+
+    /// <summary>
+    /// Activity <see cref="ActivityNames.GenerateShard"/>: skips a shard whose lineage row exists and whose blob still
+    /// hashes to the recorded value; otherwise generates it, writes the blob, then the lineage row (in that order, so
+    /// a crash in between only costs a regeneration of identical bytes).
+    /// </summary>
+    public async Task<ShardResult> GenerateShardAsync(ShardSpec shard, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var existing = await _lineage.GetAsync(shard.Tenant, shard.RunId, shard.ShardKey, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && string.Equals(existing.BlobPath, shard.BlobPath, StringComparison.Ordinal)
+            && await BlobHashAsync(existing.BlobPath, cancellationToken).ConfigureAwait(false) is { } hash
+            && string.Equals(hash, existing.Sha256, StringComparison.Ordinal))
+        {
+            return new ShardResult(shard.ShardKey, shard.BlobPath, existing.Count, existing.Bytes, existing.Sha256, Reused: true, Failure: null);
+        }
+
+        var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale);
+
+        // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
+        using var buffer = new MemoryStream();
+        ShardGenerationResult generated;
+        if (shard.Gzip)
+        {
+            using var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
+            generated = _engine.Generator.Generate(request, gzip, cancellationToken);
+        }
+        else
+        {
+            generated = _engine.Generator.Generate(request, buffer, cancellationToken);
+        }
+
+        if (generated.Failure is not null)
+        {
+            return new ShardResult(shard.ShardKey, shard.BlobPath, 0, 0, string.Empty, Reused: false, generated.Failure);
+        }
+
+        var sha = ContentHash.Hex(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var length = buffer.Length;
+        buffer.Position = 0;
+        await _store.Blobs.WriteAsync(shard.BlobPath, buffer, cancellationToken).ConfigureAwait(false);
+        await _lineage.RecordAsync(
+            [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip)],
+            cancellationToken).ConfigureAwait(false);
+        return new ShardResult(shard.ShardKey, shard.BlobPath, generated.Written, length, sha, Reused: false, Failure: null);
+    }
+
+    /// <summary>
+    /// Activity <see cref="ActivityNames.WriteManifest"/>: builds the manifest from the lineage rows (the source of
+    /// truth), writes it, and seals the run. The manifest holds no times, so re-sealing a run rewrites the same bytes.
+    /// </summary>
+    public async Task<RunOutcome> WriteManifestAsync(ManifestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var spec = request.Spec;
+        var shards = new List<ShardLineage>();
+        await foreach (var shard in _lineage.ListAsync(spec.Tenant, spec.RunId, cancellationToken).ConfigureAwait(false))
+        {
+            shards.Add(shard);
+        }
+
+        if (shards.Count != request.ShardCount - request.Failures.Count)
+        {
+            throw MockGenStorageException.Conflict("run", spec.RunId, $"expected {request.ShardCount - request.Failures.Count} lineage rows, found {shards.Count}");
+        }
+
+        var status = request.Failures.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
+        var path = RunPaths.Manifest(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId);
+        var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures);
+        await _store.Blobs.WriteAsync(path, new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), request.Failures);
+        await _runs.CompleteAsync(spec, outcome, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Activity <see cref="ActivityNames.ListRunShards"/>.</summary>
+    public async Task<ShardRefList> ListRunShardsAsync(DriftSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var run = await _runs.GetAsync(spec.Tenant, spec.RunId, cancellationToken).ConfigureAwait(false);
+        if (run is not { IsSealed: true })
+        {
+            throw MockGenStorageException.NotFound("finished run", spec.RunId);
+        }
+
+        var shards = new List<ShardRef>();
+        await foreach (var s in _lineage.ListAsync(spec.Tenant, spec.RunId, cancellationToken).ConfigureAwait(false))
+        {
+            if (!string.Equals(s.Variant, "negative", StringComparison.Ordinal))
+            {
+                shards.Add(new ShardRef(s.ShardKey, s.BlobPath, s.TargetId, s.Variant, s.Count, s.Gzip));
+            }
+        }
+
+        return new ShardRefList(run.Spec.ContractVersion, shards);
+    }
+
+    /// <summary>Activity <see cref="ActivityNames.ValidateShard"/>: validates every payload of one shard, streaming it.</summary>
+    public async Task<ShardDrift> ValidateShardAsync(ValidateShardRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validator = await ValidatorAsync(request.Tenant, request.ContractName, request.AgainstVersion, cancellationToken).ConfigureAwait(false);
+        var shard = request.Shard;
+        if (!validator.HasTarget(shard.TargetId))
+        {
+            return new ShardDrift(shard.TargetId, shard.Count, shard.Count, [new DriftCount("(target removed)", shard.Count)], [new DriftCount(string.Empty, shard.Count)]);
+        }
+
+        var keywords = new Dictionary<string, long>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, long>(StringComparer.Ordinal);
+        long payloads = 0, failing = 0;
+        var stream = await OpenShardAsync(shard.BlobPath, shard.Gzip, cancellationToken).ConfigureAwait(false);
+        using (var reader = new StreamReader(stream, Encoding.UTF8))
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                using var record = JsonDocument.Parse(line);
+                payloads++;
+                var violations = validator.Validate(shard.TargetId, record.RootElement.GetProperty("payload"));
+                if (violations.Count == 0)
+                {
+                    continue;
+                }
+
+                failing++;
+                foreach (var v in violations)
+                {
+                    keywords[v.Keyword] = keywords.GetValueOrDefault(v.Keyword) + 1;
+                    var path = DriftAggregation.GeneralizePath(v.InstanceLocation);
+                    paths[path] = paths.GetValueOrDefault(path) + 1;
+                }
+            }
+        }
+
+        return new ShardDrift(shard.TargetId, payloads, failing, DriftAggregation.Top(keywords.Select(k => new DriftCount(k.Key, k.Value))), DriftAggregation.Top(paths.Select(k => new DriftCount(k.Key, k.Value))));
+    }
+
+    /// <summary>Activity <see cref="ActivityNames.WriteDriftReport"/>: stores the report beside the run's other reports.</summary>
+    public async Task<DriftReport> WriteDriftReportAsync(DriftReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(report, MessageJson.Options);
+        await _store.Blobs.WriteAsync(RunPaths.DriftReport(report.Tenant, report.RunId, report.AgainstVersion), new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+
+    /// <summary>Opens a shard blob for reading its NDJSON, decompressing when needed.</summary>
+    internal async Task<Stream> OpenShardAsync(string blobPath, bool gzip, CancellationToken cancellationToken)
+    {
+        var stream = await _store.Blobs.OpenReadAsync(blobPath, cancellationToken).ConfigureAwait(false)
+            ?? throw MockGenStorageException.NotFound("shard blob", blobPath);
+        return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    private async Task<string?> BlobHashAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = await _store.Blobs.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ContentHash.HexAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<byte[]> ContractAsync(string tenant, string name, string version, CancellationToken cancellationToken)
+    {
+        if (_contracts.Count > CacheLimit)
+        {
+            _contracts.Clear();
+        }
+
+        var lazy = _contracts.GetOrAdd(tenant + "/" + name + "@" + version, _ => new Lazy<Task<byte[]>>(() => _registry.ReadContentAsync(tenant, name, version, CancellationToken.None)));
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+
+    private Task<IPayloadValidator> ValidatorAsync(string tenant, string name, string version, CancellationToken cancellationToken)
+    {
+        if (_validators.Count > CacheLimit)
+        {
+            _validators.Clear();
+        }
+
+        var lazy = _validators.GetOrAdd(tenant + "/" + name + "@" + version, _ => new Lazy<Task<IPayloadValidator>>(async () =>
+        {
+            var content = await ContractAsync(tenant, name, version, CancellationToken.None).ConfigureAwait(false);
+            return _engine.Validators.Compile(name, content);
+        }));
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+}

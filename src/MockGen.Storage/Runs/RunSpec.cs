@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MockGen.Storage.Registry;
+
+namespace MockGen.Storage.Runs;
+
+/// <summary>
+/// The orchestrator's input: everything that determines a run's bytes. A small, serializable record, so a
+/// Durable Functions orchestration can take it as its input unchanged.
+/// </summary>
+/// <param name="Tenant">The tenant.</param>
+/// <param name="ContractName">The contract's name under <c>contracts/{tenant}/</c>.</param>
+/// <param name="ContractVersion">The contract version (<c>sha256:</c>).</param>
+/// <param name="RunId">The run id; re-running it resumes and is idempotent.</param>
+/// <param name="Variants">The variants, in order.</param>
+/// <param name="CountPerTarget">Payloads per target and variant.</param>
+/// <param name="Seed">The seed.</param>
+/// <param name="Environment">The environment name.</param>
+/// <param name="Locale">The locale, or null.</param>
+/// <param name="ShardSize">At most this many payloads per shard.</param>
+/// <param name="Gzip">Whether shard blobs are gzip-compressed.</param>
+/// <param name="MaxParallelShards">How many shard activities may run at once.</param>
+public sealed record RunSpec(
+    string Tenant,
+    string ContractName,
+    string ContractVersion,
+    string RunId,
+    IReadOnlyList<string> Variants,
+    int CountPerTarget,
+    string Seed,
+    string Environment,
+    string? Locale,
+    int ShardSize,
+    bool Gzip,
+    int MaxParallelShards)
+{
+    /// <summary>A spec from a tenant profile; without a run id, one is derived from everything else, so the same request maps to the same run.</summary>
+    public static RunSpec FromProfile(string tenant, string contractName, string contractVersion, TenantProfile profile, string? runId = null, int maxParallelShards = 4)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Identifiers.Tenant(tenant);
+        Identifiers.ContractName(contractName);
+        Identifiers.Version(contractVersion);
+        var spec = new RunSpec(tenant, contractName, contractVersion, runId ?? "pending", profile.Variants, profile.CountPerTarget, profile.Seed, profile.Environment, profile.Locale, profile.ShardSize, profile.Gzip, maxParallelShards);
+        return runId is null ? spec with { RunId = spec.DerivedRunId() } : spec with { RunId = Identifiers.RunId(runId) };
+    }
+
+    /// <summary>The bytes-determining part as canonical JSON (run id and parallelism excluded).</summary>
+    internal string Fingerprint() => JsonSerializer.Serialize(new object?[]
+    {
+        Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip,
+    });
+
+    private string DerivedRunId() => "r" + ContentHash.Hex(System.Text.Encoding.UTF8.GetBytes(Fingerprint()))[..24];
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace MockGen.Storage.Stores;
+
+/// <summary>
+/// Blobs as files under a root folder (<c>{root}/{container}/{name}</c>): the embedded default for the CLI and
+/// <c>mockgen serve</c>. A write goes to a temporary file first and is renamed into place, so readers never see a
+/// half-written blob and a crash leaves either the old or the new content.
+/// </summary>
+internal sealed class LocalFolderBlobStore : IBlobStore
+{
+    private readonly string _root;
+    private readonly string _temp;
+
+    public LocalFolderBlobStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        _temp = Path.Combine(_root, ".tmp");
+        Directory.CreateDirectory(_temp);
+    }
+
+    public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var file = FileOf(StorePath.Parse(path));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temp = Path.Combine(_temp, Path.GetFileName(file) + "." + Environment.CurrentManagedThreadId.ToString(CultureInfo.InvariantCulture) + "." + Interlocked.Increment(ref s_tempCounter).ToString(CultureInfo.InvariantCulture));
+        var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using (output.ConfigureAwait(false))
+        {
+            await content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(temp, file, overwrite: true);
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var file = FileOf(StorePath.Parse(path));
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task<BlobEntry?> GetEntryAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var parsed = StorePath.Parse(path);
+        var info = new FileInfo(FileOf(parsed));
+        return Task.FromResult(info.Exists ? EntryOf(parsed.Full, info) : null);
+    }
+
+    public async IAsyncEnumerable<BlobEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var parsed = StorePath.Prefix(prefix);
+        var containerDir = Path.Combine(_root, parsed.Container);
+        if (!Directory.Exists(containerDir))
+        {
+            yield break;
+        }
+
+        var entries = new List<BlobEntry>();
+        foreach (var file in Directory.EnumerateFiles(containerDir, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(containerDir, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (name.StartsWith(parsed.Name, StringComparison.Ordinal))
+            {
+                entries.Add(EntryOf(parsed.Container + "/" + name, new FileInfo(file)));
+            }
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return entry;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        File.Delete(FileOf(StorePath.Parse(path)));
+        return Task.CompletedTask;
+    }
+
+    private static int s_tempCounter;
+
+    private static BlobEntry EntryOf(string path, FileInfo info) =>
+        new(path, info.Length, "\"" + info.Length.ToString(CultureInfo.InvariantCulture) + "-" + info.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture) + "\"");
+
+    private string FileOf(StorePath path) => Path.Combine(_root, path.Container, path.Name.Replace('/', Path.DirectorySeparatorChar));
+}

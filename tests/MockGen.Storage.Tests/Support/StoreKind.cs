@@ -1,0 +1,7 @@
+namespace MockGen.Storage.Tests.Support;
+
+public enum StoreKind
+{
+    LocalFolder,
+    Azurite,
+}
