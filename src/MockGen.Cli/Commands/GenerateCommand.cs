@@ -28,7 +28,8 @@ internal static class GenerateCommand
         var locale = new Option<string>("--locale") { Description = "Locale of realistic values.", DefaultValueFactory = _ => "en" };
         var output = new Option<string>("--out") { Description = "Output file, or - for standard output.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format") { Description = "ndjson (records with meta), json (one array of records) or payload (bare payloads).", DefaultValueFactory = _ => "ndjson" };
-        var parallel = new Option<int>("--parallel") { Description = "Generate on N threads (default: all cores); output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => Environment.ProcessorCount };
+        // No default value: help must not print this machine's core count. Absent = 1 thread; bare --parallel = all cores.
+        var parallel = new Option<int?>("--parallel") { Description = "Generate on N threads; --parallel alone uses all cores. Output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, HelpName = "N" };
         var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, time window, per-property hints)." };
 
         var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets. "
@@ -62,7 +63,7 @@ internal static class GenerateCommand
                 Locale = parse.GetValue(locale) ?? "en",
                 Output = parse.GetValue(output) ?? "-",
                 Format = parse.GetValue(format) ?? "ndjson",
-                Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel),
+                Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
             };
