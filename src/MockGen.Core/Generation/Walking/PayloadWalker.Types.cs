@@ -188,9 +188,24 @@ internal sealed partial class PayloadWalker
         }
 
         var pick = rng.Split("enum");
-        value = state.Variant == GenerationVariant.Boundary
-            ? (pick.NextBool() ? fitting[0] : fitting[^1])
-            : pick.Pick(fitting);
+        if (state.Variant == GenerationVariant.Typical && site.PropertyName is not null && fitting.All(c => c is PayloadString)
+            && _settings.Leaves.TryString(
+                new Leaves.LeafRequest { PropertyName = site.PropertyName, InstancePointer = site.Pointer, ParentPointer = site.ParentPointer, Direction = _settings.Direction, Record = site.Record },
+                rng.Split("enum/leaf"),
+                out var realistic)
+            && fitting.FirstOrDefault(c => c is PayloadString text && text.Value == realistic) is { } coherent)
+        {
+            // The realism engine keeps a record coherent (a currency matching its amount's decimals): take its
+            // choice when the enum allows it.
+            value = coherent;
+        }
+        else
+        {
+            value = state.Variant == GenerationVariant.Boundary
+                ? (pick.NextBool() ? fitting[0] : fitting[^1])
+                : pick.Pick(fitting);
+        }
+
         value = value.Clone();
         if (state.RecordMutations && !site.Branched)
         {
