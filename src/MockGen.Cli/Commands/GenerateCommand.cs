@@ -28,7 +28,8 @@ internal static class GenerateCommand
         var locale = new Option<string>("--locale") { Description = "Locale of realistic values.", DefaultValueFactory = _ => "en" };
         var output = new Option<string>("--out") { Description = "Output file, or - for standard output.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format") { Description = "ndjson (records with meta), json (one array of records) or payload (bare payloads).", DefaultValueFactory = _ => "ndjson" };
-        var parallel = new Option<int>("--parallel") { Description = "Generate on N threads (default: all cores); output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => Environment.ProcessorCount };
+        // No default value: help must not print this machine's core count. Absent = 1 thread; bare --parallel = all cores.
+        var parallel = new Option<int?>("--parallel") { Description = "Generate on N threads; --parallel alone uses all cores. Output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, HelpName = "N" };
         var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, time window, per-property hints)." };
 
         var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets. "
@@ -62,7 +63,7 @@ internal static class GenerateCommand
                 Locale = parse.GetValue(locale) ?? "en",
                 Output = parse.GetValue(output) ?? "-",
                 Format = parse.GetValue(format) ?? "ndjson",
-                Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel),
+                Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
             };
@@ -165,6 +166,12 @@ internal static class GenerateCommand
             await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitBadInput;
         }
+        catch (MockGen.Core.Generation.Realism.RealismConfigurationException e)
+        {
+            // A malformed x-mockgen hint in the contract: bad input, named by its schema pointer.
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitBadInput;
+        }
         catch (IOException e)
         {
             await stderr.WriteLineAsync($"error: {request.Output}: writing failed: {e.Message}").ConfigureAwait(false);
@@ -224,9 +231,17 @@ internal static class GenerateCommand
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--parallel: must be at least 1 (was {request.Parallelism})"));
         }
 
-        if (request.Profile is { } profile && !File.Exists(profile))
+        MockGen.Core.Generation.Realism.RealismProfile? realismProfile = null;
+        if (request.Profile is { } profile)
         {
-            problems.Add($"--profile: {profile}: file not found");
+            try
+            {
+                realismProfile = MockGen.Core.Generation.Realism.RealismProfile.Load(profile);
+            }
+            catch (MockGen.Core.Generation.Realism.RealismConfigurationException e)
+            {
+                problems.Add("--profile: " + e.Message);
+            }
         }
 
         options = new GenerationOptions
@@ -238,6 +253,7 @@ internal static class GenerateCommand
             Environment = request.Environment,
             TestRunId = request.RunId,
             Locale = request.Locale,
+            Profile = realismProfile,
             Parallelism = Math.Max(1, request.Parallelism),
         };
         foreach (var problem in problems)

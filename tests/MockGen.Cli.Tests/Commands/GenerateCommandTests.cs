@@ -98,9 +98,12 @@ public sealed class GenerateCommandTests
 
         var first = await CliRun.RunAsync(args);
         var second = await CliRun.RunAsync([.. args, "--parallel", "3"]);
+        var allCores = await CliRun.RunAsync([.. args, "--parallel"]);
         var other = await CliRun.RunAsync(["generate", contract, "--count", "10", "--seed", "s2"]);
 
         Assert.Equal(first.Out, second.Out);
+        Assert.True(allCores.ExitCode == 0, allCores.ToString());
+        Assert.Equal(first.Out, allCores.Out);
         Assert.NotEqual(first.Out, other.Out);
     }
 
@@ -168,6 +171,42 @@ public sealed class GenerateCommandTests
         Assert.Contains("nope.yaml", missing.Error, StringComparison.Ordinal);
         Assert.True(malformed.ExitCode == 2, malformed.ToString());
         Assert.Contains("broken.json", malformed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_BadProfile_ExitsTwoNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var contract = folder.Write("orders.json", Orders);
+        var profile = folder.Write("profile.json", "{ \"locale\": 42 ");
+
+        var run = await CliRun.RunAsync(["generate", contract, "--profile", profile]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("profile.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_Profile_PinsPropertyValues()
+    {
+        using var folder = new TempFolder();
+        var contract = folder.Write("orders.json", Orders);
+        var profile = folder.Write("profile.json", """{ "properties": { "note": { "values": ["from-profile"] } } }""");
+
+        var run = await CliRun.RunAsync(["generate", contract, "--target", "#/components/schemas/Order", "--count", "20", "--variant", "maximal", "--profile", profile]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\"note\":\"from-profile\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_Help_ShowsNoMachineSpecificDefault()
+    {
+        var run = await CliRun.RunAsync(["generate", "--help"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("--parallel", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("default: " + Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", run.Out, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()
