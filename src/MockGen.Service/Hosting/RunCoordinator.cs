@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using MockGen.Storage;
+using MockGen.Storage.Drift;
 using MockGen.Storage.Runs;
 
 namespace MockGen.Service.Hosting;
@@ -10,7 +11,7 @@ namespace MockGen.Service.Hosting;
 /// records the run, then executes it on the local runner with at most <see cref="ServeOptions.MaxConcurrentRuns"/>
 /// at once. Stopping cancels the runs in flight; they stay resumable.
 /// </summary>
-public sealed class RunCoordinator : IAsyncDisposable
+public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
 {
     private readonly MockGenPipeline _pipeline;
     private readonly ILogger<RunCoordinator> _logger;
@@ -41,6 +42,10 @@ public sealed class RunCoordinator : IAsyncDisposable
 
         return record;
     }
+
+    /// <summary>Runs the drift orchestration in-process and waits for its report.</summary>
+    public Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default) =>
+        _pipeline.Runner.DriftAsync(spec, cancellationToken);
 
     /// <summary>True while this process executes the run.</summary>
     public bool IsExecuting(string tenant, string runId) => _executing.ContainsKey(tenant + "/" + runId);
