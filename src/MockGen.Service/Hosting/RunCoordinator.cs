@@ -18,6 +18,7 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _executing = new(StringComparer.Ordinal);
+    private int _disposed;
 
     /// <summary>Creates the coordinator.</summary>
     public RunCoordinator(MockGenPipeline pipeline, ServeOptions options, ILogger<RunCoordinator> logger)
@@ -53,6 +54,12 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
     /// <summary>Cancels runs in flight and waits for them to stop.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The container may dispose it twice: once as RunCoordinator, once as IRunStarter.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
