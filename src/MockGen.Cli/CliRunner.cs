@@ -40,11 +40,16 @@ internal static class CliRunner
             await console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
     }
 
     /// <summary>Errors the user can fix, reported as a message without stack trace.</summary>
     public static bool IsUserError(Exception exception) =>
-        exception is ContractException or CliException or MockGen.Core.Schema.SchemaException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
+        exception is ContractException or CliException or MockGen.Core.Schema.SchemaException or IOException or UnauthorizedAccessException;
 
     private static Stack<string> Lineage(Command command)
     {

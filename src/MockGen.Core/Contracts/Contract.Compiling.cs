@@ -6,6 +6,9 @@ namespace MockGen.Core.Contracts;
 
 public sealed partial class Contract
 {
+    private static readonly int DefaultMaxDepth = new ValidationOptions().MaxDepth;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(PayloadDirection Direction, bool AssertFormats, int MaxDepth), SchemaValidator> _validators = new();
     private Lazy<SchemaSet> _schemas;
 
     /// <summary>
@@ -67,20 +70,18 @@ public sealed partial class Contract
     public ValidationResult Validate(ContractTarget target, JsonElement payload, ValidationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var effective = new ValidationOptions
+        var node = GetNode(target);
+        var key = (target.Direction, options?.AssertFormats ?? true, options?.MaxDepth ?? DefaultMaxDepth);
+
+        // Validators are stateless apart from their options: one per (direction, formats, depth) serves every
+        // payload, so validating a stream of records allocates no validator per record.
+        var validator = _validators.GetOrAdd(key, static k => new SchemaValidator(new ValidationOptions
         {
-            AssertFormats = options?.AssertFormats ?? true,
-            MaxDepth = options?.MaxDepth ?? new ValidationOptions().MaxDepth,
-            Direction = target.Direction,
-        };
-        try
-        {
-            return Schemas.Validate(target.SchemaUri, payload, effective);
-        }
-        catch (SchemaException ex)
-        {
-            throw Discard(ex);
-        }
+            Direction = k.Direction,
+            AssertFormats = k.AssertFormats,
+            MaxDepth = k.MaxDepth,
+        }));
+        return validator.Validate(node, payload);
     }
 
     /// <summary>The compiled node of a target, for the generator.</summary>

@@ -40,12 +40,21 @@ internal static class ExternalReferenceScanner
 
                     if (element.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
                     {
-                        var text = reference.GetString()!;
-                        if (!text.StartsWith('#') && ReferenceUri.TryResolve(baseUri, text, out var documentUri, out _))
+                        AddIfExternal(document, baseUri, reference.GetString()!, "#" + JsonPointerSyntax.Build(segments), found);
+                    }
+
+                    // OpenAPI discriminator mappings name schemas by reference too ("dog.yaml#/Dog"); a bare
+                    // value ("Dog") is a schema name, not a reference.
+                    if (element.TryGetProperty("discriminator", out var discriminator) && discriminator.ValueKind == JsonValueKind.Object
+                        && discriminator.TryGetProperty("mapping", out var mapping) && mapping.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var entry in mapping.EnumerateObject())
                         {
-                            if (!string.Equals(documentUri.AbsoluteUri, document.BaseUri.AbsoluteUri, StringComparison.Ordinal))
+                            var value = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString()! : string.Empty;
+                            if (value.Contains('#', StringComparison.Ordinal) || value.Contains('/', StringComparison.Ordinal) || value.Contains('.', StringComparison.Ordinal))
                             {
-                                found.Add(new ExternalReference(documentUri, text, "#" + JsonPointerSyntax.Build(segments), document));
+                                var pointer = "#" + JsonPointerSyntax.Build(segments) + "/discriminator/mapping/" + JsonPointerSyntax.Escape(entry.Name);
+                                AddIfExternal(document, baseUri, value, pointer, found);
                             }
                         }
                     }
@@ -82,6 +91,15 @@ internal static class ExternalReferenceScanner
 
                     break;
                 }
+        }
+    }
+
+    private static void AddIfExternal(SchemaDocument document, Uri baseUri, string reference, string pointer, List<ExternalReference> found)
+    {
+        if (!reference.StartsWith('#') && ReferenceUri.TryResolve(baseUri, reference, out var documentUri, out _)
+            && !string.Equals(documentUri.AbsoluteUri, document.BaseUri.AbsoluteUri, StringComparison.Ordinal))
+        {
+            found.Add(new ExternalReference(documentUri, reference, pointer, document));
         }
     }
 

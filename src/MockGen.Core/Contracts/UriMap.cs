@@ -29,7 +29,20 @@ internal sealed class UriMap
             }
 
             var rest = Uri.UnescapeDataString(text[prefix.Length..]);
-            localPath = rest.Length == 0 ? target : Path.GetFullPath(Path.Combine(target, rest.Replace('/', Path.DirectorySeparatorChar)));
+            if (rest.Length == 0)
+            {
+                localPath = target;
+                return true;
+            }
+
+            // Escaped dot segments ("%2e%2e/") survive URI normalisation; a mapping never reaches outside its folder.
+            var candidate = Path.GetFullPath(Path.Combine(target, rest.Replace('/', Path.DirectorySeparatorChar)));
+            if (!candidate.StartsWith(Path.TrimEndingDirectorySeparator(target) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            localPath = candidate;
             return true;
         }
 

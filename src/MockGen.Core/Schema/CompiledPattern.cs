@@ -8,21 +8,32 @@ namespace MockGen.Core.Schema;
 /// <see cref="RegexOptions.NonBacktracking"/> (linear time); the others run on the compiled backtracking
 /// engine, about 18 times faster per match here (98 ns against 1.8 µs for <c>^[A-Z]{3}-[0-9]{5}$</c>), with the
 /// match timeout as a backstop. Backreferences and lookarounds always need the backtracking engine.
+/// The backtracking engine starts interpreted (cheap to build: a one-shot CLI run compiles nothing) and is
+/// replaced by its Reflection.Emit-compiled form once the pattern has matched <see cref="UpgradeAfter"/> times.
 /// </summary>
 internal sealed class CompiledPattern
 {
-    private CompiledPattern(string source, Regex regex, bool isLinear)
+    internal const int UpgradeAfter = 256;
+
+    private readonly string? _translated;
+    private Regex _regex;
+    private int _uses;
+    private volatile bool _settled;
+
+    private CompiledPattern(string source, Regex regex, bool isLinear, string? upgradeTo)
     {
         Source = source;
-        Regex = regex;
+        _regex = regex;
         IsLinear = isLinear;
+        _translated = upgradeTo;
+        _settled = upgradeTo is null;
     }
 
     /// <summary>The pattern as written in the schema (ECMA-262).</summary>
     public string Source { get; }
 
     /// <summary>The compiled .NET regex (for generators such as Fare, use <see cref="Source"/>).</summary>
-    public Regex Regex { get; }
+    public Regex Regex => Volatile.Read(ref _regex);
 
     /// <summary>Whether matching runs in linear time (no timeout needed).</summary>
     public bool IsLinear { get; }
@@ -40,8 +51,8 @@ internal sealed class CompiledPattern
         {
             try
             {
-                var fast = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout);
-                pattern = new CompiledPattern(source, fast, isLinear: false);
+                var interpreted = new Regex(translated, RegexOptions.CultureInvariant, timeout);
+                pattern = new CompiledPattern(source, interpreted, isLinear: false, upgradeTo: translated);
                 return true;
             }
             catch (ArgumentException ex)
@@ -54,7 +65,7 @@ internal sealed class CompiledPattern
         try
         {
             var regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
-            pattern = new CompiledPattern(source, regex, isLinear: true);
+            pattern = new CompiledPattern(source, regex, isLinear: true, upgradeTo: null);
             return true;
         }
         catch (NotSupportedException)
@@ -70,7 +81,7 @@ internal sealed class CompiledPattern
         try
         {
             var regex = new Regex(translated, RegexOptions.CultureInvariant, timeout);
-            pattern = new CompiledPattern(source, regex, isLinear: false);
+            pattern = new CompiledPattern(source, regex, isLinear: false, upgradeTo: null);
             return true;
         }
         catch (ArgumentException ex)
@@ -136,12 +147,25 @@ internal sealed class CompiledPattern
         return false;
     }
 
+    /// <summary>Matches; throws <see cref="RegexMatchTimeoutException"/> when the backtracking engine times out.</summary>
+    public bool Matches(ReadOnlySpan<char> input)
+    {
+        if (!_settled && Interlocked.Increment(ref _uses) == UpgradeAfter)
+        {
+            var current = Volatile.Read(ref _regex);
+            Volatile.Write(ref _regex, new Regex(_translated!, RegexOptions.CultureInvariant | RegexOptions.Compiled, current.MatchTimeout));
+            _settled = true;
+        }
+
+        return Volatile.Read(ref _regex).IsMatch(input);
+    }
+
     /// <summary>Matches; null when the match timed out.</summary>
     public bool? IsMatch(ReadOnlySpan<char> input)
     {
         try
         {
-            return Regex.IsMatch(input);
+            return Matches(input);
         }
         catch (RegexMatchTimeoutException)
         {

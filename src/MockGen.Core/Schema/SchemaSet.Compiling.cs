@@ -189,9 +189,11 @@ public sealed partial class SchemaSet
                     break;
                 case "contentMediaType" when draft7Plus && value.ValueKind == JsonValueKind.String:
                     node.ContentMediaType = value.GetString();
+                    constrains |= d == Dialect.Draft7;
                     break;
                 case "contentEncoding" when draft7Plus && value.ValueKind == JsonValueKind.String:
                     node.ContentEncoding = value.GetString();
+                    constrains |= d == Dialect.Draft7;
                     break;
                 case "contentSchema" when modern:
                     node.ContentSchema = Child(node, value, name);

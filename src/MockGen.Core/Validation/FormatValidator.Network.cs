@@ -151,12 +151,42 @@ internal static partial class FormatValidator
         return true;
     }
 
+    /// <summary>draft-04/06 cite RFC 1123 alone, which allows "--" anywhere inside a label (their suite tests so).</summary>
+    private static bool IsRfc1123Hostname(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 253 || s[^1] == '.')
+        {
+            return false;
+        }
+
+        foreach (var range in s.Split('.'))
+        {
+            var label = s[range];
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+
+            foreach (var c in label)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsValidALabel(string label)
     {
         try
         {
+            // A valid A-label decodes to a valid U-label that encodes back to itself (RFC 5891 §5.4).
             var unicode = Idn.GetUnicode(label);
-            return unicode.Length > 0 && IsIdnLabel(unicode);
+            return unicode.Length > 0 && IsIdnLabel(unicode) &&
+                string.Equals(Idn.GetAscii(unicode), label, StringComparison.OrdinalIgnoreCase);
         }
         catch (ArgumentException)
         {
@@ -200,10 +230,23 @@ internal static partial class FormatValidator
                 return false;
             }
 
-            var unicode = label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase) ? SafeUnicode(label) : label;
-            if (unicode is null || !IsIdnLabel(unicode))
+            var isALabel = label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase);
+            var unicode = isALabel ? SafeUnicode(label) : label;
+            if (unicode is null || !IsIdnLabel(unicode) || (isALabel && !IsValidALabel(label)))
             {
                 return false;
+            }
+        }
+
+        // RFC 5893 §2 (Bidi rule, first condition): in a domain with right-to-left labels, no label starts with a digit.
+        if (text.Any(IsRightToLeft))
+        {
+            foreach (var label in text.Split('.'))
+            {
+                if (char.IsAsciiDigit(label[0]))
+                {
+                    return false;
+                }
             }
         }
 
@@ -222,9 +265,17 @@ internal static partial class FormatValidator
         }
     }
 
+    private static bool IsRightToLeft(char c) => c is (>= '\u0590' and <= '\u08ff') or (>= '\ufb1d' and <= '\ufdff') or (>= '\ufe70' and <= '\ufeff');
+
     // The contextual rules of RFC 5892 appendix A that IdnMapping does not apply.
     private static bool IsIdnLabel(string label)
     {
+        // RFC 5891 §4.2.3.1: "--" in the third and fourth positions is reserved.
+        if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
+        {
+            return false;
+        }
+
         if (label.Length > 0 && CharUnicodeInfo.GetUnicodeCategory(label, 0) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
         {
             return false;
@@ -264,8 +315,14 @@ internal static partial class FormatValidator
                     hasKatakanaDot = true;
                     break;
                 case '\u200d': // ZERO WIDTH JOINER: after a virama.
-                case '\u200c': // ZERO WIDTH NON-JOINER: after a virama (the joining-type rule is not checked).
                     if (i == 0 || !IsVirama(label[i - 1]))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case '\u200c': // ZERO WIDTH NON-JOINER: after a virama, or between joining (Arabic-script) letters.
+                    if (i == 0 || (!IsVirama(label[i - 1]) && !(i + 1 < label.Length && IsJoiningLetter(label[i - 1]) && IsJoiningLetter(label[i + 1]))))
                     {
                         return false;
                     }
@@ -293,6 +350,9 @@ internal static partial class FormatValidator
 
         return !(hasArabicIndic && hasExtendedArabicIndic) && (!hasKatakanaDot || hasJapanese);
     }
+
+    // Approximates RFC 5892 A.1's joining-type regexp with the Arabic-script letter blocks.
+    private static bool IsJoiningLetter(char c) => c is (>= '\u0620' and <= '\u064a') or (>= '\u066e' and <= '\u06d3') or (>= '\u0750' and <= '\u077f');
 
     private static bool IsGreek(char c) => c is (>= '\u0370' and <= '\u03ff') or (>= '\u1f00' and <= '\u1fff');
 

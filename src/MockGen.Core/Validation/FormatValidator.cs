@@ -14,6 +14,12 @@ internal static partial class FormatValidator
 {
     private static readonly ConcurrentDictionary<string, bool> RegexCache = new(StringComparer.Ordinal);
 
+    /// <summary>Whether <paramref name="value"/> is a valid string of <paramref name="format"/> as <paramref name="dialect"/> reads it.</summary>
+    public static bool IsValid(string format, ReadOnlySpan<char> value, Dialect dialect) =>
+        format == "hostname" && dialect is Dialect.Draft4 or Dialect.Draft6
+            ? IsRfc1123Hostname(value)
+            : IsValid(format, value);
+
     /// <summary>Whether <paramref name="value"/> is a valid string of <paramref name="format"/>.</summary>
     public static bool IsValid(string format, ReadOnlySpan<char> value) => format switch
     {

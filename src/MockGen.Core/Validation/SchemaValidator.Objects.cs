@@ -155,7 +155,7 @@ internal sealed partial class SchemaValidator
             for (var k = 0; k < node.PatternProperties.Count; k++)
             {
                 var pattern = node.PatternProperties[k];
-                if (!NameMatches(pattern.Pattern.Regex, p))
+                if (!NameMatches(pattern.Pattern, p))
                 {
                     continue;
                 }
@@ -335,7 +335,7 @@ internal sealed partial class SchemaValidator
         return -1;
     }
 
-    private static bool NameMatches(Regex regex, JsonProperty p)
+    private static bool NameMatches(CompiledPattern regex, JsonProperty p)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(p);
         if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= 256)
@@ -348,11 +348,11 @@ internal sealed partial class SchemaValidator
         return SafeMatch(regex, p.Name);
     }
 
-    private static bool SafeMatch(Regex regex, ReadOnlySpan<char> text)
+    private static bool SafeMatch(CompiledPattern regex, ReadOnlySpan<char> text)
     {
         try
         {
-            return regex.IsMatch(text);
+            return regex.Matches(text);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -156,7 +156,7 @@ internal sealed partial class SchemaValidator
             bool? matched;
             try
             {
-                matched = JsonStrings.Test(inst, pattern.Regex, static (s, r) => r.IsMatch(s));
+                matched = JsonStrings.Test(inst, pattern, static (s, r) => r.Matches(s));
             }
             catch (RegexMatchTimeoutException)
             {
@@ -177,8 +177,22 @@ internal sealed partial class SchemaValidator
             }
         }
 
+        // draft-07 lets content keywords assert (the suite's optional content tests); 2019-09 on, they are annotations only.
+        if (node.Dialect == Dialect.Draft7 && ctx.Options.AssertFormats && (node.ContentEncoding is not null || node.ContentMediaType is not null) &&
+            !ContentValidator.IsValid(inst.GetString()!, node.ContentEncoding, node.ContentMediaType))
+        {
+            if (!ctx.Collect)
+            {
+                return false;
+            }
+
+            ok = false;
+            Fail(ctx, node, node.ContentMediaType is null ? "contentEncoding" : "contentMediaType",
+                $"{Show(inst)} is not valid {node.ContentEncoding ?? string.Empty}{(node.ContentEncoding is null || node.ContentMediaType is null ? string.Empty : " ")}{node.ContentMediaType ?? string.Empty} content");
+        }
+
         if (node.Format is { } format && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) &&
-            !JsonStrings.Test(inst, format, static (s, f) => FormatValidator.IsValid(f, s)))
+            !JsonStrings.Test(inst, (format, node.Dialect), static (s, f) => FormatValidator.IsValid(f.format, s, f.Dialect)))
         {
             if (!ctx.Collect)
             {

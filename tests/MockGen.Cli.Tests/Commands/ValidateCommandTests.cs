@@ -211,6 +211,22 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_DatasetThatIsAFolderOrMissing_ExitsTwo()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("petstore.yaml", ContractFixtures.Petstore30Yaml);
+
+        var folderAsDataset = await CliRun.RunAsync(["validate", path, folder.Path]);
+        var missing = await CliRun.RunAsync(["validate", path, Path.Combine(folder.Path, "none.ndjson")]);
+
+        Assert.Equal(2, folderAsDataset.ExitCode);
+        Assert.StartsWith("error: ", folderAsDataset.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", folderAsDataset.Error, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("none.ndjson: dataset file not found", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_TargetWithFolder_ExitsTwo()
     {
         using var folder = new TempFolder();

@@ -125,6 +125,20 @@ public sealed partial class ContractLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_MappedRefEscapingItsFolder_IsRefused()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("order.json", """{ "properties": { "x": { "$ref": "https://example.com/schemas/%2e%2e/secret.json" } } }""");
+        folder.Write("secret.json", "{}");
+        var options = new ContractLoaderOptions();
+        options.UriMappings["https://example.com/schemas/"] = Path.Combine(folder.Path, "vendor");
+
+        var error = await Assert.ThrowsAsync<ContractException>(() => new ContractLoader(options).LoadAsync(path));
+
+        Assert.Contains("is remote; MockGen never fetches", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_RefToEmbeddedId_IsNotTreatedAsRemote()
     {
         using var folder = new TempFolder();
@@ -179,6 +193,35 @@ public sealed partial class ContractLoaderTests
 
         Assert.Contains(contract.Diagnostics, d => d.Severity == ContractDiagnosticSeverity.Error && d.Message.Contains("longer than 32 hops", StringComparison.Ordinal));
         Assert.Empty(contract.Targets);
+    }
+
+    [Fact]
+    public async Task LoadAsync_DiscriminatorMappingToAnotherFile_LoadsAndHashesIt()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("pets.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [kind]
+                  properties: { kind: { type: string } }
+                  discriminator:
+                    propertyName: kind
+                    mapping:
+                      dog: 'animals/dog.yaml'
+                      cat: Cat
+                Cat: { type: object }
+            """);
+        folder.Write("animals/dog.yaml", "type: object\nproperties:\n  barks: { type: boolean }\n");
+
+        var contract = await new ContractLoader().LoadAsync(path);
+
+        Assert.Equal(2, contract.Documents.Count);
+        Assert.EndsWith("animals/dog.yaml", contract.Documents[1].BaseUri.AbsolutePath, StringComparison.Ordinal);
     }
 
     [Fact]

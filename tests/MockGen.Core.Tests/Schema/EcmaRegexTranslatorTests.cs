@@ -48,4 +48,19 @@ public sealed class EcmaRegexTranslatorTests
         Assert.False(compiled!.IsLinear);
         Assert.True(compiled.IsMatch("aa"));
     }
+
+    [Fact]
+    public void Matches_AfterManyUses_SwitchesToCompiledEngineWithSameVerdicts()
+    {
+        Assert.True(CompiledPattern.TryCreate("^[A-Z]{3}-\\d{5}$", TimeSpan.FromSeconds(1), out var compiled, out _));
+        Assert.False(compiled!.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+
+        for (var i = 0; i < CompiledPattern.UpgradeAfter + 10; i++)
+        {
+            Assert.True(compiled.Matches("ABC-12345"));
+            Assert.False(compiled.Matches("ABC-1234٥"));
+        }
+
+        Assert.True(compiled.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled));
+    }
 }

@@ -149,4 +149,25 @@ public sealed class SchemaSetTests
 
         Assert.Equal(SchemaTypes.String, node.Types);
     }
+
+    [Fact]
+    public void Validate_ManyThreadsCompilingAndValidating_AgreeWithSequentialResults()
+    {
+        var names = Enumerable.Range(0, 40).Select(i => $"S{i}").ToArray();
+        var schemas = string.Join(",", names.Select((n, i) => $"\"{n}\":{{\"type\":\"object\",\"required\":[\"v\"],\"properties\":{{\"v\":{{\"type\":\"integer\",\"maximum\":{i}}},\"next\":{{\"$ref\":\"#/$defs/{names[(i + 1) % names.Length]}\"}}}}}}"));
+        var set = SchemaTestHost.Set($"{{\"$defs\":{{{schemas}}}}}");
+        var instance = SchemaTestHost.Parse("""{"v":20,"next":{"v":20}}""");
+
+        var results = new bool[names.Length];
+        Parallel.For(0, names.Length * 10, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k =>
+        {
+            var i = k % names.Length;
+            var valid = set.Validate(new Uri(SchemaTestHost.BaseUri, "#/$defs/" + names[i]), instance).IsValid;
+            Volatile.Write(ref results[i], valid);
+        });
+
+        // S20 needs v <= 20 and its "next" (S21) v <= 21: valid; S19 fails on v; S20..S38 valid, S39's next is S0.
+        var expected = names.Select((_, i) => i >= 20 && i < 39).ToArray();
+        Assert.Equal(expected, results);
+    }
 }

@@ -3,5 +3,4 @@ namespace MockGen.Core.Generation.Patterns;
 /// <summary>The AST of a pattern plus what generation needs to know about its shape.</summary>
 /// <param name="Root">The whole disjunction.</param>
 /// <param name="CaptureCount">How many capturing groups it has.</param>
-/// <param name="HasBackreferenceOrLookaround">True when the verifying regex needs the backtracking engine.</param>
-internal sealed record ParsedPattern(PatternNode Root, int CaptureCount, bool HasBackreferenceOrLookaround);
+internal sealed record ParsedPattern(PatternNode Root, int CaptureCount);

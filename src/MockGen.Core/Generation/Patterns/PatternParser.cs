@@ -32,7 +32,6 @@ internal sealed class PatternParser
     private readonly Dictionary<string, int> _groupNames = new(StringComparer.Ordinal);
     private int _position;
     private int _depth;
-    private bool _needsBacktracking;
 
     private PatternParser(int[] text)
     {
@@ -90,7 +89,7 @@ internal sealed class PatternParser
             placeholder.Resolve(group ?? throw PatternParseException.At(offset, $"backreference to group {placeholder.Index} which does not exist"));
         }
 
-        return new ParsedPattern(root, _groups.Count - 1, _needsBacktracking);
+        return new ParsedPattern(root, _groups.Count - 1);
     }
 
     private void PreScanGroups()
@@ -236,7 +235,6 @@ internal sealed class PatternParser
         }
 
         var body = ParseNested(start);
-        _needsBacktracking = true;
         var assertion = new AssertionNode(kind, body);
 
         // Annex B allows quantifying a lookahead; a quantified zero-width assertion is still zero-width.
@@ -456,7 +454,6 @@ internal sealed class PatternParser
 
     private BackreferenceNode Backreference(int index, int offset)
     {
-        _needsBacktracking = true;
         var placeholder = new BackreferencePlaceholder(index);
         _pendingBackreferences.Add((placeholder, offset));
         return new BackreferenceNode(index, placeholder);
