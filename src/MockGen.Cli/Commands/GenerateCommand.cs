@@ -165,6 +165,12 @@ internal static class GenerateCommand
             await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitBadInput;
         }
+        catch (MockGen.Core.Generation.Realism.RealismConfigurationException e)
+        {
+            // A malformed x-mockgen hint in the contract: bad input, named by its schema pointer.
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitBadInput;
+        }
         catch (IOException e)
         {
             await stderr.WriteLineAsync($"error: {request.Output}: writing failed: {e.Message}").ConfigureAwait(false);
@@ -224,9 +230,17 @@ internal static class GenerateCommand
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--parallel: must be at least 1 (was {request.Parallelism})"));
         }
 
-        if (request.Profile is { } profile && !File.Exists(profile))
+        MockGen.Core.Generation.Realism.RealismProfile? realismProfile = null;
+        if (request.Profile is { } profile)
         {
-            problems.Add($"--profile: {profile}: file not found");
+            try
+            {
+                realismProfile = MockGen.Core.Generation.Realism.RealismProfile.Load(profile);
+            }
+            catch (MockGen.Core.Generation.Realism.RealismConfigurationException e)
+            {
+                problems.Add("--profile: " + e.Message);
+            }
         }
 
         options = new GenerationOptions
@@ -238,6 +252,7 @@ internal static class GenerateCommand
             Environment = request.Environment,
             TestRunId = request.RunId,
             Locale = request.Locale,
+            Profile = realismProfile,
             Parallelism = Math.Max(1, request.Parallelism),
         };
         foreach (var problem in problems)

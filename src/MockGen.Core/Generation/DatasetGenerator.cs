@@ -1,5 +1,7 @@
 using MockGen.Core.Contracts;
+using MockGen.Core.Generation.Leaves;
 using MockGen.Core.Generation.Output;
+using MockGen.Core.Generation.Realism;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
 using MockGen.Core.Validation;
@@ -19,15 +21,32 @@ public sealed class DatasetGenerator
     private const int BatchPerWorker = 64;
 
     private readonly GenerationOptions _options;
+    private readonly ILeafValueSource _leaves;
 
     /// <summary>Creates a generator; the options are validated and copied.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="GenerationException">Some option is invalid (all are listed).</exception>
+    /// <exception cref="GenerationException">Some option is invalid (all are listed), including the realism settings.</exception>
     public DatasetGenerator(GenerationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options.Copy();
+        try
+        {
+            // One engine per generator: it is immutable and thread-safe, and its Bogus data loads once.
+            var realism = new RealismEngine(new RealismOptions
+            {
+                Locale = _options.Locale,
+                Tenant = _options.Tenant,
+                TenantPropertyNames = _options.TenantProperties,
+                Profile = _options.Profile,
+            });
+            _leaves = new RealismLeafSource(realism);
+        }
+        catch (RealismConfigurationException e)
+        {
+            throw GenerationException.InvalidOptions([e.Message]);
+        }
     }
 
     /// <summary>Generates <see cref="GenerationOptions.Count"/> payloads per target and variant.</summary>
@@ -83,6 +102,7 @@ public sealed class DatasetGenerator
         var settings = new WalkerSettings
         {
             Direction = target.Direction,
+            Leaves = _leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
         };

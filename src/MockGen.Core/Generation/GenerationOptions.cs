@@ -1,4 +1,5 @@
 using System.Globalization;
+using MockGen.Core.Generation.Realism;
 
 namespace MockGen.Core.Generation;
 
@@ -32,6 +33,9 @@ public sealed class GenerationOptions
     /// <summary>The locale realistic values are drawn in. Default <c>en</c>.</summary>
     public string Locale { get; set; } = "en";
 
+    /// <summary>A realism profile (time window, per-property hints, locale); null for none. Default none.</summary>
+    public RealismProfile? Profile { get; set; }
+
     /// <summary>Property names that carry the tenant. Default <c>tenant_id</c>, <c>tenantId</c>, <c>tenant</c>.</summary>
     public IReadOnlyList<string> TenantProperties { get; set; } = ["tenant_id", "tenantId", "tenant"];
 
@@ -57,6 +61,7 @@ public sealed class GenerationOptions
         Environment = Environment,
         TestRunId = TestRunId,
         Locale = Locale,
+        Profile = Profile,
         TenantProperties = [.. TenantProperties],
         MaxAttempts = MaxAttempts,
         Parallelism = Parallelism,

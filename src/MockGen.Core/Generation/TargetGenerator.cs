@@ -69,7 +69,7 @@ internal sealed class TargetGenerator
                 return new Generated(json, null) { Attempts = attempt + 1 };
             }
 
-            if (TryBreakOne(value, state, rng.Fork("negative")) is { } broken)
+            if (TryBreakOne(value, state, rng.Split("negative")) is { } broken)
             {
                 return broken with { Attempts = attempt + 1 };
             }
@@ -120,7 +120,7 @@ internal sealed class TargetGenerator
         var tried = 0;
         foreach (var mutation in order)
         {
-            foreach (var candidate in NegativeMutator.Candidates(valid, mutation, rng.Fork(mutation.InstancePointer + "/" + mutation.Keyword)))
+            foreach (var candidate in NegativeMutator.Candidates(valid, mutation, rng.Split(mutation.InstancePointer + "/" + mutation.Keyword)))
             {
                 if (tried++ >= MutationsPerCandidate * 4)
                 {

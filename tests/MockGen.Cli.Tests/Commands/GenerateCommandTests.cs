@@ -170,6 +170,32 @@ public sealed class GenerateCommandTests
         Assert.Contains("broken.json", malformed.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Generate_BadProfile_ExitsTwoNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var contract = folder.Write("orders.json", Orders);
+        var profile = folder.Write("profile.json", "{ \"locale\": 42 ");
+
+        var run = await CliRun.RunAsync(["generate", contract, "--profile", profile]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("profile.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_Profile_PinsPropertyValues()
+    {
+        using var folder = new TempFolder();
+        var contract = folder.Write("orders.json", Orders);
+        var profile = folder.Write("profile.json", """{ "properties": { "note": { "values": ["from-profile"] } } }""");
+
+        var run = await CliRun.RunAsync(["generate", contract, "--target", "#/components/schemas/Order", "--count", "20", "--variant", "maximal", "--profile", profile]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\"note\":\"from-profile\"", run.Out, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -117,6 +117,23 @@ public sealed class DatasetGeneratorTests
     }
 
     [Fact]
+    public void Generate_Realism_EmailFieldsHoldEmailsAndCurrenciesAreIso4217()
+    {
+        var contract = GenerationFixtures.Load("people.json", """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "required": ["email", "currency", "name"],
+              "properties": { "email": { "type": "string" }, "currency": { "type": "string", "minLength": 3, "maxLength": 3 }, "name": { "type": "string" } } }
+            """);
+        var iso4217 = new HashSet<string>(StringComparer.Ordinal) { "EUR", "USD", "GBP", "JPY", "CHF", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CNY", "INR", "BRL", "MXN", "ZAR", "NZD", "SGD", "HKD", "KRW", "TRY", "ILS", "AED", "SAR", "THB", "IDR", "MYR", "PHP", "RUB", "BHD", "KWD", "OMR", "JOD", "TND", "CLP", "COP", "PEN", "ARS", "EGP", "NGN", "KES", "MAD", "VND", "PKR", "BGN", "RON", "ISK", "UAH", "QAR", "TWD" };
+        foreach (var line in Lines(Run(contract, new GenerationOptions { Count = 30 })))
+        {
+            using var record = JsonDocument.Parse(line);
+            var payload = record.RootElement.GetProperty("payload");
+            Assert.Matches("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", payload.GetProperty("email").GetString()!);
+            Assert.Contains(payload.GetProperty("currency").GetString()!, iso4217);
+        }
+    }
+
+    [Fact]
     public void Generate_ExactDecimals_NoBinaryDrift()
     {
         var contract = GenerationFixtures.LoadOrders();
@@ -176,27 +193,6 @@ public sealed class DatasetGeneratorTests
     }
 
     [Fact]
-    public void Generate_LargeCount_MemoryDoesNotGrowWithCount()
-    {
-        var contract = GenerationFixtures.LoadOrders();
-        long HeapAfter(long count)
-        {
-            using var writer = new DatasetWriter(Stream.Null, OutputFormat.Ndjson);
-            new DatasetGenerator(new GenerationOptions { Count = count, Parallelism = 2 }).Generate(contract, null, writer);
-            writer.Complete();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            return GC.GetTotalMemory(forceFullCollection: true);
-        }
-
-        var small = HeapAfter(500);
-        var large = HeapAfter(20_000);
-        // Nothing per payload survives the run: 40x the payloads may not cost more than a few MB of heap.
-        Assert.True(large - small < 8 * 1024 * 1024, $"heap grew from {small} to {large} bytes");
-    }
-
-    [Fact]
     public void Create_InvalidOptions_ListsEveryProblem()
     {
         var e = Assert.Throws<GenerationException>(() => new DatasetGenerator(new GenerationOptions { Count = -1, Parallelism = 0, Variants = [] }));
@@ -207,7 +203,7 @@ public sealed class DatasetGeneratorTests
 
     private static string[] Lines(byte[] bytes) => Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private const string PinnedSeed1Typical = "aaf75a7bd3f180a56db2bba0add34fc41b8ed04329ab8a337088741c8722b7e8";
-    private const string PinnedSeed42Maximal = "83feae1be28fb9f67692148a53dec602a8203de103e004be67d327f1e9b9dd22";
-    private const string PinnedSeed7Negative = "3dd587b7f3138a0ca4872bbade0e81e3c826c9e94d07e30ccd8f1d4d6ffbe0e9";
+    private const string PinnedSeed1Typical = "1c3083fd7bf7ea3e88f6ebcc5eb7ac4621cd4f800ab27f80f428e61e5ede3964";
+    private const string PinnedSeed42Maximal = "3b2531455bb9cee2aeaf55c1a6c56d31c343a78fc78a5852b004d9a2994991ee";
+    private const string PinnedSeed7Negative = "a10166760609e56f9677fb3c6f8a00f0bdf5ba20b9f5ecac11445fd25e0bc73c";
 }

@@ -67,7 +67,7 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        var pick = rng.Fork("length");
+        var pick = rng.Split("length");
         // Under references (recursive structures) the budget halves per level, so maximal trees stay bounded.
         var budgetHigh = Math.Min(high, Math.Max(low, _settings.ItemsBudget >> Math.Min(site.References, 8)));
         var length = terminating ? low : state.Variant switch
@@ -81,7 +81,7 @@ internal sealed partial class PayloadWalker
         // The items that must match 'contains' sit at random distinct positions.
         var containsAt = new Dictionary<int, List<SchemaNode>>();
         var positions = Enumerable.Range(0, length).ToList();
-        var place = rng.Fork("contains");
+        var place = rng.Split("contains");
         foreach (var (schema, min, _) in contains)
         {
             var free = positions.ToList();

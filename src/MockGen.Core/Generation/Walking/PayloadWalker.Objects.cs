@@ -12,7 +12,7 @@ internal sealed partial class PayloadWalker
 
     private PayloadObject? BuildObject(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
-        var record = _settings.Leaves.BeginRecord(rng.Fork("record"));
+        var record = _settings.Leaves.BeginRecord(rng.Split("record"));
         HashSet<string> dependentsApplied = new(StringComparer.Ordinal);
         List<string> names = [];
         ObjectShape shape = ObjectShape.Read(conjunction);
@@ -99,7 +99,7 @@ internal sealed partial class PayloadWalker
     private List<string> PlanNames(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
         var names = new List<string>();
-        var pick = rng.Fork("properties");
+        var pick = rng.Split("properties");
         foreach (var name in shape.Required)
         {
             if (ExcludedByDirection(conjunction, name))
@@ -233,7 +233,7 @@ internal sealed partial class PayloadWalker
         var suffix = attempt.ToString(CultureInfo.InvariantCulture);
         if (shape.PropertyNames.Count > 0)
         {
-            var nameState = new WalkState(pick.Fork("name/" + suffix), GenerationVariant.Typical, recordMutations: false);
+            var nameState = new WalkState(pick.Split("name/" + suffix), GenerationVariant.Typical, recordMutations: false);
             var name = Generate(
                 [.. shape.PropertyNames],
                 new ValueSite(site.Pointer + "/~propertyName" + suffix, null, site.Depth + 1, site.References, site.Scope, null),
@@ -252,7 +252,7 @@ internal sealed partial class PayloadWalker
         if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
         {
             var pattern = pick.Pick(shape.PatternSources);
-            if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Fork("pattern/" + suffix), 1, 32, out var fromPattern))
+            if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Split("pattern/" + suffix), 1, 32, out var fromPattern))
             {
                 return fromPattern;
             }

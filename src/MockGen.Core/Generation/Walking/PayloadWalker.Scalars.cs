@@ -76,11 +76,11 @@ internal sealed partial class PayloadWalker
 
         var boundary = state.Variant == GenerationVariant.Boundary;
         var target = boundary && patterns.Count == 0 && format is null
-            ? (rng.Fork("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
+            ? (rng.Split("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
             : -1;
 
         string? text = null;
-        var leafRng = rng.Fork("leaf");
+        var leafRng = rng.Split("leaf");
         if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
         {
             text = candidate;
@@ -89,7 +89,7 @@ internal sealed partial class PayloadWalker
         {
             text = formatted;
         }
-        else if (patterns.Count > 0 && GenerateFromPattern(patterns, minLength, maxLength, target, rng.Fork("pattern")) is { } fromPattern)
+        else if (patterns.Count > 0 && GenerateFromPattern(patterns, minLength, maxLength, target, rng.Split("pattern")) is { } fromPattern)
         {
             text = fromPattern;
         }
@@ -97,11 +97,11 @@ internal sealed partial class PayloadWalker
         {
             state.UnsupportedPattern ??= patterns[0].Pattern;
             state.UnsupportedLocation ??= patterns[0].Location;
-            text = CodePoints.Filler(rng.Fork("filler"), minLength, Math.Min(maxLength ?? minLength + 8, minLength + 8));
+            text = CodePoints.Filler(rng.Split("filler"), minLength, Math.Min(maxLength ?? minLength + 8, minLength + 8));
         }
         else
         {
-            var fillerRng = rng.Fork("filler");
+            var fillerRng = rng.Split("filler");
             if (target >= 0)
             {
                 text = CodePoints.Filler(fillerRng, target, target);
@@ -146,7 +146,7 @@ internal sealed partial class PayloadWalker
         {
             var (lo, hi) = target >= 0 && attempt < 2 ? (target, (int?)target) : (minLength, maxLength is { } max ? Math.Min(max, minLength + 64) : minLength + 24);
             var pick = patterns[attempt % patterns.Count].Pattern;
-            if (Patterns.PatternGenerator.TryGenerate(pick, rng.Fork(attempt.ToString(CultureInfo.InvariantCulture)), lo, hi, out var text)
+            if (Patterns.PatternGenerator.TryGenerate(pick, rng.Split(attempt.ToString(CultureInfo.InvariantCulture)), lo, hi, out var text)
                 && FitsString(text, minLength, maxLength, patterns))
             {
                 return text;
@@ -172,7 +172,7 @@ internal sealed partial class PayloadWalker
         }
 
         var placement = state.Variant == GenerationVariant.Boundary
-            ? (rng.Fork("edge").NextBool() ? NumberPlacement.Low : NumberPlacement.High)
+            ? (rng.Split("edge").NextBool() ? NumberPlacement.Low : NumberPlacement.High)
             : NumberPlacement.Typical;
         ExactDecimal value;
         var request = new LeafRequest
@@ -184,11 +184,11 @@ internal sealed partial class PayloadWalker
             Direction = _settings.Direction,
             Record = site.Record,
         };
-        if (placement == NumberPlacement.Typical && _settings.Leaves.TryNumber(request, rng.Fork("leaf"), out var realistic) && range.Contains(realistic))
+        if (placement == NumberPlacement.Typical && _settings.Leaves.TryNumber(request, rng.Split("leaf"), out var realistic) && range.Contains(realistic))
         {
             value = realistic;
         }
-        else if (!NumberPicker.TryPick(range, rng.Fork("number"), placement, out value))
+        else if (!NumberPicker.TryPick(range, rng.Split("number"), placement, out value))
         {
             state.Failure ??= new WalkFailure("no number meets the bounds and multipleOf", location ?? "#", Unsupported: false);
             return null;

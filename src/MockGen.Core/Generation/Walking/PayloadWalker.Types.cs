@@ -22,6 +22,11 @@ internal sealed partial class PayloadWalker
             return literal;
         }
 
+        if (state.Variant == GenerationVariant.Typical && PickExampleOrDefault(conjunction, allowed, rng) is { } example)
+        {
+            return example;
+        }
+
         if (state.Failure is not null)
         {
             return null;
@@ -31,7 +36,7 @@ internal sealed partial class PayloadWalker
         var remaining = allowed;
         for (var round = 0; ; round++)
         {
-            var type = ChooseType(conjunction, remaining, round == 0 ? rng : rng.Fork("type/" + round.ToString(System.Globalization.CultureInfo.InvariantCulture)), terminating, state.Variant);
+            var type = ChooseType(conjunction, remaining, round == 0 ? rng : rng.Split("type/" + round.ToString(System.Globalization.CultureInfo.InvariantCulture)), terminating, state.Variant);
             var failureBefore = state.Failure;
             var mark = state.Mutations.Count;
             if (round == 0)
@@ -42,7 +47,7 @@ internal sealed partial class PayloadWalker
             PayloadValue? value = type switch
             {
                 ValueTypes.Null => PayloadNull.Instance,
-                ValueTypes.Boolean => PayloadBoolean.Of(rng.Fork("bool").NextBool()),
+                ValueTypes.Boolean => PayloadBoolean.Of(rng.Split("bool").NextBool()),
                 ValueTypes.Object => BuildObject(conjunction, site, rng, terminating, state),
                 ValueTypes.Array => BuildArray(conjunction, site, rng, terminating, state),
                 ValueTypes.String => BuildString(conjunction, site, rng, state),
@@ -182,7 +187,7 @@ internal sealed partial class PayloadWalker
             return true;
         }
 
-        var pick = rng.Fork("enum");
+        var pick = rng.Split("enum");
         value = state.Variant == GenerationVariant.Boundary
             ? (pick.NextBool() ? fitting[0] : fitting[^1])
             : pick.Pick(fitting);
@@ -193,6 +198,29 @@ internal sealed partial class PayloadWalker
         }
 
         return true;
+    }
+
+    // Contract authors' own examples and defaults are the most realistic values there are; the gate still judges them.
+    private PayloadValue? PickExampleOrDefault(SchemaConjunction conjunction, ValueTypes allowed, Prng rng)
+    {
+        var pick = rng.Split("example");
+        foreach (var schema in conjunction.Schemas)
+        {
+            var examples = schema.Examples.Count > 0 ? schema.Examples : schema.Example is { } single ? [single] : [];
+            if (examples.Count > 0 && pick.NextBool(_settings.ExamplesProbability))
+            {
+                var candidate = PayloadValue.FromElement(pick.Pick(examples));
+                return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
+            }
+
+            if (schema.Default is { } fallback && pick.NextBool(_settings.DefaultProbability))
+            {
+                var candidate = PayloadValue.FromElement(fallback);
+                return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
+            }
+        }
+
+        return null;
     }
 
     private bool ExcludedLiteral(SchemaConjunction conjunction, PayloadValue candidate)
@@ -240,7 +268,7 @@ internal sealed partial class PayloadWalker
             options.Remove(ValueTypes.Integer);
         }
 
-        var pick = rng.Fork("type");
+        var pick = rng.Split("type");
         if (terminating)
         {
             foreach (var type in (ValueTypes[])[ValueTypes.Null, ValueTypes.String, ValueTypes.Integer, ValueTypes.Number, ValueTypes.Boolean, ValueTypes.Array, ValueTypes.Object])

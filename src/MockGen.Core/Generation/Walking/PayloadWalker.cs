@@ -51,11 +51,11 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        var valueRng = state.Root.Fork(site.Pointer);
+        var valueRng = state.Root.Split(site.Pointer);
         PayloadValue? last = null;
         for (var attempt = 0; attempt < LocalAttempts; attempt++)
         {
-            var rng = attempt == 0 ? valueRng : valueRng.Fork("local/" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var rng = attempt == 0 ? valueRng : valueRng.Split("local/" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var mutationMark = state.Mutations.Count;
             var conjunction = new SchemaConjunction(site.Scope);
             var terminating = site.References >= _settings.ReferenceBudget || state.Nodes >= _settings.NodeBudget;
@@ -185,7 +185,7 @@ internal sealed partial class PayloadWalker
         if (node.If is { } condition && (node.Then is not null || node.Else is not null))
         {
             conjunction.Branched = true;
-            var takeThen = rng.Fork("if" + node.DocumentPointer).NextBool();
+            var takeThen = rng.Split("if" + node.DocumentPointer).NextBool();
             if (takeThen && condition.BooleanSchema != false)
             {
                 Collect(condition, conjunction, rng, terminating, scope);
@@ -273,7 +273,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        var choice = rng.Fork(keyword + node.DocumentPointer).Pick(candidates);
+        var choice = rng.Split(keyword + node.DocumentPointer).Pick(candidates);
         if (keyword == "oneOf")
         {
             foreach (var other in branches)
@@ -335,7 +335,7 @@ internal sealed partial class PayloadWalker
         var candidates = discriminator.Targets.Where(t => !ReferenceEquals(t.Value, node)).ToList();
         if (candidates.Count > 0)
         {
-            var (key, target) = rng.Fork("discriminator" + node.DocumentPointer).Pick(candidates);
+            var (key, target) = rng.Split("discriminator" + node.DocumentPointer).Pick(candidates);
             conjunction.Forced.Add(new(discriminator.PropertyName, key));
             Collect(target, conjunction, rng, terminating, scope);
             return;

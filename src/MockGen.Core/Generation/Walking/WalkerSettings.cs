@@ -38,6 +38,12 @@ internal sealed record WalkerSettings
     /// <summary>Largest string length the boundary variant aims for.</summary>
     public int StringBudget { get; init; } = 256;
 
+    /// <summary>Probability that a typical value is taken from the schema's <c>examples</c>/<c>example</c> when it has some.</summary>
+    public double ExamplesProbability { get; init; } = 0.5;
+
+    /// <summary>Probability that a typical value is the schema's <c>default</c> when it has one.</summary>
+    public double DefaultProbability { get; init; } = 0.2;
+
     /// <summary>Probability that an optional property is present in a typical payload.</summary>
     public double OptionalPropertyRate { get; init; } = 0.7;
 }
