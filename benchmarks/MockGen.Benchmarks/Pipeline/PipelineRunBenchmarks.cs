@@ -9,8 +9,10 @@ using MockGen.Storage.Stores;
 namespace MockGen.Benchmarks.Pipeline;
 
 /// <summary>
-/// From contract upload to all shards written: register the payments sample contract, then run it (23 targets x
+/// From contract upload to all shards written: register a contract, then run it (every target x
 /// <see cref="CountPerTarget"/> typical payloads, one shard per target) through the local orchestration runner.
+/// <c>Payments</c> is the repository's sample (23 targets, generation-bound); <c>Flat</c> is a small contract of
+/// flat records, where the pipeline's own storage cost shows.
 /// Time is per run; payloads and bytes per run and Table transactions are printed at cleanup (payloads/s = payloads
 /// per run / mean). Targets the generator cannot satisfy yet (patterns, until pattern generation lands) write nothing.
 /// </summary>
@@ -28,8 +30,18 @@ public class PipelineRunBenchmarks
     private long _transactionsBefore;
     private long _runs;
 
+    private const string Flat = """
+        {"openapi":"3.1.0","info":{"title":"flat","version":"1"},"paths":{},"components":{"schemas":{
+          "Order":{"type":"object","required":["id","total","paid"],"properties":{"id":{"type":"integer","minimum":1},"total":{"type":"number","minimum":0,"maximum":10000},"paid":{"type":"boolean"},"note":{"type":"string","maxLength":40}}},
+          "Item":{"type":"object","required":["sku","quantity"],"properties":{"sku":{"type":"string","minLength":3,"maxLength":12},"quantity":{"type":"integer","minimum":1,"maximum":99}}},
+          "Status":{"type":"string","enum":["open","paid","shipped","cancelled"]}}}}
+        """;
+
     [Params(PipelineStoreKind.LocalFolder, PipelineStoreKind.Azurite)]
     public PipelineStoreKind Store { get; set; }
+
+    [Params("Payments", "Flat")]
+    public string Contract { get; set; } = "Flat";
 
     [GlobalSetup]
     public void Setup()
@@ -40,7 +52,7 @@ public class PipelineRunBenchmarks
             root = root.Parent;
         }
 
-        _contract = File.ReadAllBytes(Path.Combine(root!.FullName, "samples", "payments-api.yaml"));
+        _contract = Contract == "Flat" ? System.Text.Encoding.UTF8.GetBytes(Flat) : File.ReadAllBytes(Path.Combine(root!.FullName, "samples", "payments-api.yaml"));
         PipelineStore store;
         if (Store == PipelineStoreKind.Azurite)
         {
@@ -76,7 +88,7 @@ public class PipelineRunBenchmarks
     {
         var transactions = _pipeline.Store.Tables.TransactionCount - _transactionsBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// {Store}: {_runs} runs, {_payloads / (double)Math.Max(1, _runs):F0} payloads/run, {_bytes / (double)Math.Max(1, _runs) / 1e6:F2} MB/run, {transactions} table transactions = {transactions * 10_000.0 / Math.Max(1, _payloads):F1} per 10,000 payloads"));
+            $"// {Store} {Contract}: {_runs} runs, {_payloads / (double)Math.Max(1, _runs):F0} payloads/run, {_bytes / (double)Math.Max(1, _runs) / 1e6:F2} MB/run, {transactions} table transactions = {transactions * 10_000.0 / Math.Max(1, _payloads):F1} per 10,000 payloads"));
         _azurite?.Dispose();
     }
 }

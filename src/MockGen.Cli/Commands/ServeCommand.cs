@@ -101,6 +101,8 @@ internal static class ServeCommand
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"mockgen serve: listening on {MockGenServer.BaseAddress(app)} ({store.Description}); "
                 + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; Ctrl+C stops").ConfigureAwait(false);
+            // A long-running command: say where it listens now, not when it exits.
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (keys.Count == 0)
             {
                 await console.Error.WriteLineAsync("warning: no --api-key given: every tenant route answers 401 until a key is bound").ConfigureAwait(false);

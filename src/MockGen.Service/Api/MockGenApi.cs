@@ -105,7 +105,7 @@ public static class MockGenApi
         return Results.Ok(version);
     }
 
-    private static async Task<IResult> StartRunAsync(string tenant, StartRunRequest body, MockGenPipeline pipeline, RunCoordinator coordinator, ServeOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> StartRunAsync(string tenant, StartRunRequest body, MockGenPipeline pipeline, IRunStarter starter, ServeOptions options, CancellationToken cancellationToken)
     {
         if (body is null || !Identifiers.IsContractName(body.Contract))
         {
@@ -137,7 +137,7 @@ public static class MockGenApi
             Gzip = body.Gzip ?? profile.Gzip,
         }).Validated("request body");
         var spec = RunSpec.FromProfile(tenant, body.Contract, version.Version, profile, body.RunId, options.MaxParallelShards);
-        var record = await coordinator.StartAsync(spec, cancellationToken).ConfigureAwait(false);
+        var record = await starter.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         return Results.Accepted($"/v1/tenants/{tenant}/runs/{spec.RunId}", record);
     }
 
@@ -254,7 +254,7 @@ public static class MockGenApi
         return Results.Ok(new PayloadLookup(id.ToString(), shard.RunId, shard.ContractName, shard.ContractVersion, shard.Seed, shard.Environment, shard.GeneratorVersion, shard.TargetId, shard.Variant, id.Index, shard.BlobPath, document.RootElement.Clone()));
     }
 
-    private static async Task<IResult> RunDriftAsync(string tenant, string runId, DriftRequest body, MockGenPipeline pipeline, ServeOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> RunDriftAsync(string tenant, string runId, DriftRequest body, MockGenPipeline pipeline, IRunStarter starter, ServeOptions options, CancellationToken cancellationToken)
     {
         var run = await FindRunAsync(tenant, runId, pipeline, cancellationToken).ConfigureAwait(false);
         if (run is null)
@@ -274,7 +274,7 @@ public static class MockGenApi
             return Problems.NotFound("contract version", contract + "@" + body?.Version);
         }
 
-        var report = await pipeline.Runner.DriftAsync(new DriftSpec(tenant, runId, contract, body.Version, options.MaxParallelShards), cancellationToken).ConfigureAwait(false);
+        var report = await starter.DriftAsync(new DriftSpec(tenant, runId, contract, body.Version, options.MaxParallelShards), cancellationToken).ConfigureAwait(false);
         return Results.Ok(report);
     }
 

@@ -34,6 +34,7 @@ public static class MockGenServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ApiKeyStore(pipeline.Store.Tables));
         builder.Services.AddSingleton<RunCoordinator>();
+        builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         if (options.WatchContracts)

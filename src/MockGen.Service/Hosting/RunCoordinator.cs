@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using MockGen.Storage;
+using MockGen.Storage.Drift;
 using MockGen.Storage.Runs;
 
 namespace MockGen.Service.Hosting;
@@ -10,13 +11,14 @@ namespace MockGen.Service.Hosting;
 /// records the run, then executes it on the local runner with at most <see cref="ServeOptions.MaxConcurrentRuns"/>
 /// at once. Stopping cancels the runs in flight; they stay resumable.
 /// </summary>
-public sealed class RunCoordinator : IAsyncDisposable
+public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
 {
     private readonly MockGenPipeline _pipeline;
     private readonly ILogger<RunCoordinator> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _executing = new(StringComparer.Ordinal);
+    private int _disposed;
 
     /// <summary>Creates the coordinator.</summary>
     public RunCoordinator(MockGenPipeline pipeline, ServeOptions options, ILogger<RunCoordinator> logger)
@@ -42,12 +44,22 @@ public sealed class RunCoordinator : IAsyncDisposable
         return record;
     }
 
+    /// <summary>Runs the drift orchestration in-process and waits for its report.</summary>
+    public Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default) =>
+        _pipeline.Runner.DriftAsync(spec, cancellationToken);
+
     /// <summary>True while this process executes the run.</summary>
     public bool IsExecuting(string tenant, string runId) => _executing.ContainsKey(tenant + "/" + runId);
 
     /// <summary>Cancels runs in flight and waits for them to stop.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The container may dispose it twice: once as RunCoordinator, once as IRunStarter.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -10,9 +10,8 @@ namespace MockGen.Storage.Engine;
 /// validator gate). Loaded contracts are cached by version, so a run's shards load their contract once.
 /// </summary>
 /// <remarks>
-/// <see cref="GenerationOptions"/> has no start index yet, so a shard starting at index N generates indices
-/// 0..N-1 as well and drops them (<see cref="SkipLinesStream"/>): bytes are exact, but later shards of one
-/// target cost more. A start-index option in Core would remove that waste (reported to the generator's owner).
+/// A shard is <see cref="GenerationOptions.FirstIndex"/> .. + Count of one target and variant; the generator derives
+/// each payload from its own index, so a shard equals that slice of a single full run, byte for byte.
 /// </remarks>
 public sealed class CoreShardGenerator : IShardGenerator
 {
@@ -50,7 +49,8 @@ public sealed class CoreShardGenerator : IShardGenerator
         var options = new GenerationOptions
         {
             Seed = request.Seed,
-            Count = request.StartIndex + request.Count,
+            FirstIndex = request.StartIndex,
+            Count = request.Count,
             Variants = [variant],
             Tenant = request.Tenant,
             Environment = request.Environment,
@@ -63,8 +63,7 @@ public sealed class CoreShardGenerator : IShardGenerator
         }
 
         IReadOnlyList<TargetRunSummary> summaries;
-        using (var skip = new SkipLinesStream(output, request.StartIndex))
-        using (var writer = new DatasetWriter(skip, OutputFormat.Ndjson))
+        using (var writer = new DatasetWriter(output, OutputFormat.Ndjson))
         {
             try
             {

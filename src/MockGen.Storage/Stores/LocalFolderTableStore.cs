@@ -102,6 +102,12 @@ internal sealed class LocalFolderTableStore : ITableStore, IDisposable
     private static async Task<SortedDictionary<string, TableRow>> ReadPartitionAsync(string file, CancellationToken cancellationToken)
     {
         var rows = new SortedDictionary<string, TableRow>(StringComparer.Ordinal);
+        if (!File.Exists(file))
+        {
+            // The common case for a new shard's lineage lookup: answered without a first-chance exception.
+            return rows;
+        }
+
         byte[] bytes;
         try
         {

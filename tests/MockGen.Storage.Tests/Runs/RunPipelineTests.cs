@@ -77,6 +77,25 @@ public sealed class RunPipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_ShardSizeDoesNotChangeTheDataset_ShardsAreExactSlicesOfOneRun()
+    {
+        async Task<byte[]> DatasetAsync(int shardSize)
+        {
+            var h = new PipelineHarness(PipelineStoreFactory.Local());
+            var version = await h.Registry.RegisterAsync("acme", "pets.json", TestContracts.PetsV1);
+            var spec = RunSpec.FromProfile("acme", "pets.json", version.Version, Profile with { ShardSize = shardSize }, runId: "same-run");
+            await h.Runner.RunAsync(spec);
+            var output = new MemoryStream();
+            await new DatasetReader(h.Activities, new LineageIndex(h.Store.Tables)).CopyAsync("acme", "same-run", new DatasetFilter(), output);
+            return output.ToArray();
+        }
+
+        var whole = await DatasetAsync(1000);
+        Assert.Equal(100, Encoding.UTF8.GetString(whole).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(whole, await DatasetAsync(7));
+    }
+
+    [Fact]
     public async Task Run_SameRunIdDifferentInputs_Conflicts()
     {
         var h = new PipelineHarness(PipelineStoreFactory.Local());
