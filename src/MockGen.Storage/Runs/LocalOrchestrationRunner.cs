@@ -37,12 +37,16 @@ public sealed class LocalOrchestrationRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         await _runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
+        var context = new Context(this, spec.RunId, cancellationToken);
         try
         {
-            return await RunOrchestrator.RunAsync(new Context(this, spec.RunId, cancellationToken), spec).ConfigureAwait(false);
+            return await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The orchestrator stops at its first cancelled await while sibling activities may still be writing a
+            // shard and its lineage row. Let them settle, so nothing of this run changes after RunAsync returns.
+            await context.SettleAsync().ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
@@ -88,14 +92,35 @@ public sealed class LocalOrchestrationRunner
 
     private sealed class Context(LocalOrchestrationRunner runner, string instanceId, CancellationToken cancellationToken) : IOrchestrationContext
     {
+        private readonly List<Task> _activities = [];
+
         public string InstanceId => instanceId;
+
+        /// <summary>Waits until every activity started so far has finished, whatever its outcome.</summary>
+        public async Task SettleAsync()
+        {
+            Task[] started;
+            lock (_activities)
+            {
+                started = [.. _activities];
+            }
+
+            try
+            {
+                await Task.WhenAll(started).ConfigureAwait(false);
+            }
+            catch (Exception) when (started.All(t => t.IsCompleted))
+            {
+                // Their failures (cancellation, mostly) were already seen by the orchestrator or do not matter now.
+            }
+        }
 
         public Task<TResult> CallActivityAsync<TResult>(string name, object input)
         {
             ArgumentNullException.ThrowIfNull(input);
             var message = runner.Measure(JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), MessageJson.Options));
             Interlocked.Increment(ref runner._activityCalls);
-            return Task.Run(
+            var activity = Task.Run(
                 async () =>
                 {
                     var output = await runner.DispatchAsync(name, message, cancellationToken).ConfigureAwait(false);
@@ -103,6 +128,12 @@ public sealed class LocalOrchestrationRunner
                     return Read<TResult>(output);
                 },
                 cancellationToken);
+            lock (_activities)
+            {
+                _activities.Add(activity);
+            }
+
+            return activity;
         }
     }
 }
