@@ -13,7 +13,10 @@ namespace MockGen.Cli.Tests.Commands;
 public sealed class ServeCrashResumeTests
 {
     private const string Contract = """{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Pet":{"type":"object","required":["id","name"],"properties":{"id":{"type":"integer","minimum":1},"name":{"type":"string","minLength":1,"maxLength":20},"tags":{"type":"array","items":{"type":"string"}}}}}}}""";
-    private const string Profile = """{"countPerTarget":600,"shardSize":30,"seed":"3"}""";
+    // 300 shards: enough work that even an idle, fast machine is still mid-run when the test kills serve
+    // (20 shards finished before the first poll on CI's machine).
+    private const int Shards = 300;
+    private const string Profile = """{"countPerTarget":30000,"shardSize":100,"seed":"3"}""";
 
     [Fact]
     public async Task Serve_KilledMidRun_RestartResumesFromLineage_ByteIdenticalToUninterruptedRun()
@@ -28,7 +31,7 @@ public sealed class ServeCrashResumeTests
         var version = await reference.Registry.RegisterAsync("acme", "pets.json", Encoding.UTF8.GetBytes(Contract));
         var spec = RunSpec.FromProfile("acme", "pets.json", version.Version, TenantProfile.Parse("p", Encoding.UTF8.GetBytes(Profile)), maxParallelShards: 1);
         var expected = await reference.Runner.RunAsync(spec);
-        Assert.Equal(20, expected.ShardCount);
+        Assert.Equal(Shards, expected.ShardCount);
 
         var store = PipelineStore.LocalFolder(storeFolder);
         var lineage = new LineageIndex(store.Tables);
@@ -47,7 +50,7 @@ public sealed class ServeCrashResumeTests
         }
 
         var survivors = await CountAsync(lineage, spec.RunId);
-        Assert.InRange(survivors, 3, 19);
+        Assert.InRange(survivors, 3, Shards - 1);
         var finishedBeforeKill = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var shard in lineage.ListAsync("acme", spec.RunId))
         {
@@ -73,7 +76,7 @@ public sealed class ServeCrashResumeTests
 
         var record = (await catalog.GetAsync("acme", spec.RunId))!;
         Assert.Equal(expected.ManifestSha256, record.ManifestSha256);
-        Assert.Equal(20, await CountAsync(lineage, spec.RunId));
+        Assert.Equal(Shards, await CountAsync(lineage, spec.RunId));
         await foreach (var shard in lineage.ListAsync("acme", spec.RunId))
         {
             Assert.Equal(await ReadAsync(reference.Store.Blobs, shard.BlobPath), await ReadAsync(store.Blobs, shard.BlobPath));
