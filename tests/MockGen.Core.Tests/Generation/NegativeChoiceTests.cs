@@ -32,9 +32,15 @@ public sealed class NegativeChoiceTests
         }
         """;
 
+    // Only a number breaks it, by matching both branches; nothing can break a constraint inside a branch.
+    private const string RootOneOfOverlapping = """
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "oneOf": [{"type": "number"}, {}]}
+        """;
+
     [Theory]
     [InlineData(RootOneOf, "oneOf")]
     [InlineData(RootAnyOf, "anyOf")]
+    [InlineData(RootOneOfOverlapping, "oneOf")]
     public void Generate_Negative_RootChoice_FailsExactlyAsLabelled(string schema, string keyword)
     {
         var contract = GenerationFixtures.Load("choice.schema.json", schema);
@@ -64,6 +70,25 @@ public sealed class NegativeChoiceTests
             Assert.All(
                 result.Errors.Where(e => e.KeywordLocation != "/" + keyword),
                 e => Assert.StartsWith("/" + keyword + "/", e.KeywordLocation, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Generate_Negative_OverlappingOneOf_MatchesTwoBranches()
+    {
+        var contract = GenerationFixtures.Load("overlap.schema.json", RootOneOfOverlapping);
+        var target = contract.Targets.First(t => t.JsonPointer.Length == 0);
+        using var stream = new MemoryStream();
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            new DatasetGenerator(new GenerationOptions { Seed = "2", Count = 5, Variants = [GenerationVariant.Negative] }).Generate(contract, [target], writer);
+            writer.Complete();
+        }
+
+        foreach (var line in Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var record = JsonDocument.Parse(line);
+            Assert.Equal(JsonValueKind.Number, record.RootElement.GetProperty("payload").ValueKind);
         }
     }
 }
