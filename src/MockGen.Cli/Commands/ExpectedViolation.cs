@@ -28,55 +28,10 @@ internal sealed record ExpectedViolation(string Keyword, string InstancePath, st
     }
 
     /// <summary>
-    /// Whether the validator reported exactly this failure: the result is invalid, one error has this keyword,
-    /// instance location and schema location, and every other error is an applicator above it (its instance
-    /// and keyword locations are prefixes of this one's, as <c>properties</c>, <c>allOf</c> or <c>$ref</c> report).
+    /// Whether the validator reported exactly this failure and nothing else, by the rule the generator applies
+    /// to its own negatives (<see cref="ViolationMatch"/>): ancestors and, under <c>oneOf</c>/<c>anyOf</c>, descendants are explanations.
     /// </summary>
-    public bool IsMatchedBy(ValidationResult result)
-    {
-        if (result.IsValid)
-        {
-            return false;
-        }
-
-        var matched = false;
-        foreach (var error in result.Errors)
-        {
-            if (error.Keyword == Keyword && error.InstanceLocation == InstancePath && SameSchemaPath(error))
-            {
-                matched = true;
-            }
-            else if (!IsPrefix(error.InstanceLocation, InstancePath) || !IsPrefix(error.KeywordLocation, SchemaPath))
-            {
-                return false;
-            }
-        }
-
-        return matched;
-    }
-
-    private bool SameSchemaPath(ValidationError error)
-    {
-        if (error.KeywordLocation == SchemaPath || error.AbsoluteKeywordLocation == SchemaPath)
-        {
-            return true;
-        }
-
-        var hash = error.AbsoluteKeywordLocation.IndexOf('#', StringComparison.Ordinal);
-        if (hash < 0)
-        {
-            return false;
-        }
-
-        var fragment = Uri.UnescapeDataString(error.AbsoluteKeywordLocation[(hash + 1)..]);
-        return fragment == SchemaPath || "#" + fragment == SchemaPath;
-    }
-
-    // "/a" is a prefix of "/a/b" and of "/a", not of "/ab".
-    private static bool IsPrefix(string prefix, string path) =>
-        prefix.Length == 0
-        || path == prefix
-        || (path.StartsWith(prefix, StringComparison.Ordinal) && path.Length > prefix.Length && path[prefix.Length] == '/');
+    public bool IsMatchedBy(ValidationResult result) => ViolationMatch.IsMatchedBy(result, Keyword, InstancePath, SchemaPath);
 
     private static string Field(JsonElement violation, string name) =>
         violation.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -4,6 +4,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
 
@@ -39,7 +40,7 @@ internal sealed class TargetGenerator
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
-        GateError? lastRejection = null;
+        ValidationError? lastRejection = null;
         string? unsupportedPattern = null;
         string? unsupportedLocation = null;
         var negative = key.Variant == GenerationVariant.Negative;
@@ -96,7 +97,7 @@ internal sealed class TargetGenerator
         return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
     }
 
-    private IReadOnlyList<GateError> Check(byte[] json)
+    private IReadOnlyList<ValidationError> Check(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
         return _gate.Check(document.RootElement);
@@ -104,13 +105,21 @@ internal sealed class TargetGenerator
 
     private Generated? TryBreakOne(PayloadValue valid, WalkState state, Random.Prng rng)
     {
-        if (state.Mutations.Count == 0)
+        // A keyword broken outside any choice is the most precise label; constraints below a oneOf/anyOf/not/if
+        // choice come second, as their break is usually reported as the choice failing.
+        var direct = state.Mutations.Where(m => !m.Branched).ToList();
+        var branched = state.Mutations.Where(m => m.Branched).ToList();
+        return TryMutations(valid, direct, rng) ?? TryMutations(valid, branched, rng.Split("branched"));
+    }
+
+    private Generated? TryMutations(PayloadValue valid, List<Mutation> order, Random.Prng rng)
+    {
+        if (order.Count == 0)
         {
             return null;
         }
 
         // Shuffle deterministically, so every kind of violation shows up across a dataset.
-        var order = state.Mutations.ToList();
         for (var i = order.Count - 1; i > 0; i--)
         {
             var j = rng.NextInt(0, i);
@@ -129,7 +138,7 @@ internal sealed class TargetGenerator
 
                 var json = PayloadJson.ToUtf8(candidate);
                 var errors = Check(json);
-                if (ExactlyOne(errors, mutation) is { } error)
+                if (Label(errors, mutation) is { } error)
                 {
                     return new Generated(json, new PayloadViolation(error.Keyword, error.InstanceLocation, error.KeywordLocation));
                 }
@@ -139,35 +148,32 @@ internal sealed class TargetGenerator
         return null;
     }
 
-    // The validator may report enclosing applicators (properties, allOf, $ref) alongside the failing keyword;
-    // only errors that no other error's keyword path extends are the real failures, and there must be one.
-    private static GateError? ExactlyOne(IReadOnlyList<GateError> errors, Mutation mutation)
+    // The label of a candidate that fails exactly once (ViolationMatch, the rule mockgen validate applies): the
+    // broken keyword itself when nothing else failed; else, when the break decided the verdict of an enclosing
+    // oneOf/anyOf (its other branches fail too), that applicator, whose branch errors are then its explanation.
+    private static ValidationError? Label(IReadOnlyList<ValidationError> errors, Mutation mutation)
     {
-        GateError? leaf = null;
         foreach (var error in errors)
         {
-            var isParent = errors.Any(other => !ReferenceEquals(other, error)
-                && other.KeywordLocation.Length > error.KeywordLocation.Length
-                && other.KeywordLocation.StartsWith(error.KeywordLocation + "/", StringComparison.Ordinal));
-            if (isParent)
+            if (error.Keyword == mutation.Keyword
+                && ViolationMatch.IsPrefix(mutation.InstancePointer, error.InstanceLocation)
+                && ViolationMatch.IsSoleFailure(errors, error))
             {
-                continue;
+                return error;
             }
-
-            if (leaf is not null)
-            {
-                return null;
-            }
-
-            leaf = error;
         }
 
-        if (leaf is null || !string.Equals(leaf.Keyword, mutation.Keyword, StringComparison.Ordinal))
+        // At most one applicator passes the rule: an outer one's other failing branches are siblings of any inner one.
+        foreach (var error in errors)
         {
-            return null;
+            if (error.Keyword is "oneOf" or "anyOf"
+                && ViolationMatch.IsPrefix(error.InstanceLocation, mutation.InstancePointer)
+                && ViolationMatch.IsSoleFailure(errors, error))
+            {
+                return error;
+            }
         }
 
-        var instance = leaf.InstanceLocation;
-        return instance == mutation.InstancePointer || instance.StartsWith(mutation.InstancePointer + "/", StringComparison.Ordinal) ? leaf : null;
+        return null;
     }
 }

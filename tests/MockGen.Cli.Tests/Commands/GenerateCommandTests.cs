@@ -68,6 +68,35 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public async Task Generate_SampleContractAllVariants_ValidatesWithNegativesAsLabelled()
+    {
+        // PaymentMethod is a root oneOf: its negatives break the choice itself.
+        var sample = Path.Combine(RepositoryRoot(), "samples", "payments-api.yaml");
+        using var folder = new TempFolder();
+        var output = Path.Combine(folder.Path, "payments-all.ndjson");
+
+        var generate = await CliRun.RunAsync(["generate", sample, "--count", "5", "--variant", "all", "--out", output, "--parallel", "2"]);
+
+        Assert.True(generate.ExitCode == 0, generate.ToString());
+        var methodNegatives = new List<string?>();
+        foreach (var line in File.ReadLines(output))
+        {
+            using var record = JsonDocument.Parse(line);
+            var meta = record.RootElement.GetProperty("meta");
+            if (meta.GetProperty("target").GetString() == "#/components/schemas/PaymentMethod" && meta.GetProperty("variant").GetString() == "negative")
+            {
+                methodNegatives.Add(meta.GetProperty("violation").GetProperty("keyword").GetString());
+            }
+        }
+
+        Assert.Equal(5, methodNegatives.Count);
+        Assert.All(methodNegatives, keyword => Assert.Equal("oneOf", keyword));
+        var validate = await CliRun.RunAsync(["validate", sample, output]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Contains("0 negative not as labelled", validate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generate_ToStandardOutput_WritesOneRecordPerLine()
     {
         using var folder = new TempFolder();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MockGen.Core.Schema;
+using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation.Gate;
 
@@ -11,7 +12,7 @@ namespace MockGen.Core.Generation.Gate;
 internal interface IPayloadGate
 {
     /// <summary>Every failure of <paramref name="payload"/> against the target; empty when it is valid.</summary>
-    IReadOnlyList<GateError> Check(JsonElement payload);
+    IReadOnlyList<ValidationError> Check(JsonElement payload);
 
     /// <summary>True when <paramref name="value"/> is valid against the subschema <paramref name="schema"/>.</summary>
     bool Matches(SchemaNode schema, JsonElement value);

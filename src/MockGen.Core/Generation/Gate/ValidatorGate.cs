@@ -21,7 +21,7 @@ internal sealed class ValidatorGate : IPayloadGate
         _validator = new SchemaValidator(options);
     }
 
-    public IReadOnlyList<GateError> Check(JsonElement payload)
+    public IReadOnlyList<ValidationError> Check(JsonElement payload)
     {
         if (_validator.IsValid(_target, payload))
         {
@@ -29,7 +29,7 @@ internal sealed class ValidatorGate : IPayloadGate
         }
 
         var result = _validator.Validate(_target, payload);
-        return [.. result.Errors.Select(e => new GateError(e.InstanceLocation, e.KeywordLocation, e.Keyword, e.Message))];
+        return result.Errors;
     }
 
     public bool Matches(SchemaNode schema, JsonElement value) => _validator.IsValid(schema, value);

@@ -14,4 +14,11 @@ internal sealed record Mutation(
     ValueTypes AllowedTypes,
     ExactDecimal? Number = null,
     int Length = 0,
-    string? Name = null);
+    string? Name = null)
+{
+    /// <summary>
+    /// True below an anyOf/oneOf/not/if choice: breaking it usually fails the choice as a whole, so the
+    /// candidate is labelled with the enclosing oneOf/anyOf when that is the one failure the validator reports.
+    /// </summary>
+    public bool Branched { get; init; }
+}

@@ -17,4 +17,7 @@ internal enum MutationKind
     TooFewItems,
     TooManyProperties,
     DuplicateItem,
+
+    /// <summary>A value deciding a oneOf/anyOf differently: matching no branch, or two branches of a oneOf.</summary>
+    BreakChoice,
 }

@@ -139,6 +139,37 @@ internal static class NegativeMutator
                 appended.Items.Add(a.Items[0].Clone());
                 yield return appended;
                 break;
+            case MutationKind.BreakChoice:
+                // Probes, not constructions: the gate keeps one only when the choice is the sole failure.
+                foreach (var probe in ChoiceProbes(current))
+                {
+                    yield return probe;
+                }
+
+                break;
+        }
+    }
+
+    private static IEnumerable<PayloadValue> ChoiceProbes(PayloadValue current)
+    {
+        switch (current)
+        {
+            case PayloadString s:
+                yield return new PayloadString(string.Empty);
+                yield return new PayloadString(CodePoints.Truncate(s.Value, 1));
+                yield return new PayloadString(CodePoints.Truncate(s.Value, 3));
+                yield return new PayloadString(s.Value + "x");
+                break;
+            case PayloadNumber:
+                yield return new PayloadNumber(ExactDecimal.Zero);
+                yield return new PayloadNumber(ExactDecimal.One);
+                yield return new PayloadNumber(ExactDecimal.Zero - ExactDecimal.One);
+                break;
+        }
+
+        foreach (var other in WrongTypes(ValueTypes.None))
+        {
+            yield return other;
         }
     }
 

@@ -214,7 +214,7 @@ internal sealed partial class PayloadWalker
 
     private static void RecordArrayMutations(SchemaConjunction conjunction, ValueSite site, List<PayloadValue> items, WalkState state)
     {
-        if (!state.RecordMutations || site.Branched)
+        if (!state.RecordMutations)
         {
             return;
         }
@@ -224,17 +224,17 @@ internal sealed partial class PayloadWalker
             var location = SchemaConjunction.Location(schema);
             if (schema.MaxItems is { } maxCount && maxCount < 1000 && items.Count > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooManyItems, site.Pointer, "maxItems", location + "/maxItems", ValueTypes.Array, Length: (int)maxCount));
+                state.Mutations.Add(new Mutation(MutationKind.TooManyItems, site.Pointer, "maxItems", location + "/maxItems", ValueTypes.Array, Length: (int)maxCount) { Branched = site.Branched });
             }
 
             if (schema.MinItems is { } minCount && minCount > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", location + "/minItems", ValueTypes.Array, Length: (int)Math.Min(minCount, 100_000)));
+                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", location + "/minItems", ValueTypes.Array, Length: (int)Math.Min(minCount, 100_000)) { Branched = site.Branched });
             }
 
             if (schema.UniqueItems && items.Count > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.DuplicateItem, site.Pointer, "uniqueItems", location + "/uniqueItems", ValueTypes.Array));
+                state.Mutations.Add(new Mutation(MutationKind.DuplicateItem, site.Pointer, "uniqueItems", location + "/uniqueItems", ValueTypes.Array) { Branched = site.Branched });
             }
         }
     }

@@ -376,7 +376,7 @@ internal sealed partial class PayloadWalker
 
     private static void RecordObjectMutations(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, List<string> names, WalkState state)
     {
-        if (!state.RecordMutations || site.Branched)
+        if (!state.RecordMutations)
         {
             return;
         }
@@ -387,18 +387,18 @@ internal sealed partial class PayloadWalker
             {
                 if (names.Contains(name, StringComparer.Ordinal))
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.MissingRequired, site.Pointer, "required", SchemaConjunction.Location(schema) + "/required", ValueTypes.Object, Name: name));
+                    state.Mutations.Add(new Mutation(MutationKind.MissingRequired, site.Pointer, "required", SchemaConjunction.Location(schema) + "/required", ValueTypes.Object, Name: name) { Branched = site.Branched });
                 }
             }
 
             if (schema.AdditionalProperties is { BooleanSchema: false } && schema.PatternProperties.Count == 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.ExtraProperty, site.Pointer, "additionalProperties", SchemaConjunction.Location(schema) + "/additionalProperties", ValueTypes.Object));
+                state.Mutations.Add(new Mutation(MutationKind.ExtraProperty, site.Pointer, "additionalProperties", SchemaConjunction.Location(schema) + "/additionalProperties", ValueTypes.Object) { Branched = site.Branched });
             }
 
             if (schema.MaxProperties is { } maxCount && maxCount < 1000 && shape.AdditionalAllowedFreely)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooManyProperties, site.Pointer, "maxProperties", SchemaConjunction.Location(schema) + "/maxProperties", ValueTypes.Object, Length: (int)maxCount));
+                state.Mutations.Add(new Mutation(MutationKind.TooManyProperties, site.Pointer, "maxProperties", SchemaConjunction.Location(schema) + "/maxProperties", ValueTypes.Object, Length: (int)maxCount) { Branched = site.Branched });
             }
         }
     }

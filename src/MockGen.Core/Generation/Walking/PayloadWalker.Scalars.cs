@@ -114,24 +114,24 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (state.RecordMutations && !site.Branched)
+        if (state.RecordMutations)
         {
             foreach (var schema in conjunction.Schemas)
             {
                 var location = SchemaConjunction.Location(schema);
                 if (schema.MaxLength is { } maxValue && maxValue < 10_000)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.TooLong, site.Pointer, "maxLength", location + "/maxLength", ValueTypes.String, Length: (int)maxValue));
+                    state.Mutations.Add(new Mutation(MutationKind.TooLong, site.Pointer, "maxLength", location + "/maxLength", ValueTypes.String, Length: (int)maxValue) { Branched = site.Branched });
                 }
 
                 if (schema.MinLength is { } minValue && minValue > 0 && minValue < 10_000)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.TooShort, site.Pointer, "minLength", location + "/minLength", ValueTypes.String, Length: (int)minValue));
+                    state.Mutations.Add(new Mutation(MutationKind.TooShort, site.Pointer, "minLength", location + "/minLength", ValueTypes.String, Length: (int)minValue) { Branched = site.Branched });
                 }
 
                 if (schema.Pattern is { } pattern)
                 {
-                    state.Mutations.Add(new Mutation(MutationKind.PatternMismatch, site.Pointer, "pattern", location + "/pattern", ValueTypes.String, Name: pattern.Source));
+                    state.Mutations.Add(new Mutation(MutationKind.PatternMismatch, site.Pointer, "pattern", location + "/pattern", ValueTypes.String, Name: pattern.Source) { Branched = site.Branched });
                 }
             }
         }
@@ -199,7 +199,7 @@ internal sealed partial class PayloadWalker
 
     private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
     {
-        var record = state.RecordMutations && !site.Branched;
+        var record = state.RecordMutations;
         var at = SchemaConjunction.Location(schema);
         if (schema.Minimum is { } minimum && ExactDecimal.TryParse(minimum.Text, out var min))
         {
@@ -207,7 +207,7 @@ internal sealed partial class PayloadWalker
             location = at + "/minimum";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "minimum", at + "/minimum", ValueTypes.Number, min));
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "minimum", at + "/minimum", ValueTypes.Number, min) { Branched = site.Branched });
             }
         }
 
@@ -217,7 +217,7 @@ internal sealed partial class PayloadWalker
             location = at + "/maximum";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "maximum", at + "/maximum", ValueTypes.Number, max));
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "maximum", at + "/maximum", ValueTypes.Number, max) { Branched = site.Branched });
             }
         }
 
@@ -228,7 +228,7 @@ internal sealed partial class PayloadWalker
             location = at + "/" + schema.ExclusiveMinimumKeyword;
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, location, ValueTypes.Number, exMinValue));
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, location, ValueTypes.Number, exMinValue) { Branched = site.Branched });
             }
         }
 
@@ -238,7 +238,7 @@ internal sealed partial class PayloadWalker
             location = at + "/" + schema.ExclusiveMaximumKeyword;
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, location, ValueTypes.Number, exMaxValue));
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, location, ValueTypes.Number, exMaxValue) { Branched = site.Branched });
             }
         }
 
@@ -248,7 +248,7 @@ internal sealed partial class PayloadWalker
             location ??= at + "/multipleOf";
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", at + "/multipleOf", ValueTypes.Number, step));
+                state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", at + "/multipleOf", ValueTypes.Number, step) { Branched = site.Branched });
             }
         }
 

@@ -207,9 +207,9 @@ internal sealed partial class PayloadWalker
         }
 
         value = value.Clone();
-        if (state.RecordMutations && !site.Branched)
+        if (state.RecordMutations)
         {
-            state.Mutations.Add(new Mutation(MutationKind.NotInEnum, site.Pointer, keyword, SchemaConjunction.Location(owner!) + "/" + keyword, allowed));
+            state.Mutations.Add(new Mutation(MutationKind.NotInEnum, site.Pointer, keyword, SchemaConjunction.Location(owner!) + "/" + keyword, allowed) { Branched = site.Branched });
         }
 
         return true;
@@ -342,7 +342,7 @@ internal sealed partial class PayloadWalker
 
     private static void RecordTypeMutation(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, WalkState state)
     {
-        if (!state.RecordMutations || site.Branched || allowed == ValueTypes.All)
+        if (!state.RecordMutations || allowed == ValueTypes.All)
         {
             return;
         }
@@ -351,7 +351,7 @@ internal sealed partial class PayloadWalker
         {
             if (schema.Types != SchemaTypes.None)
             {
-                state.Mutations.Add(new Mutation(MutationKind.WrongType, site.Pointer, "type", SchemaConjunction.Location(schema) + "/type", allowed));
+                state.Mutations.Add(new Mutation(MutationKind.WrongType, site.Pointer, "type", SchemaConjunction.Location(schema) + "/type", allowed) { Branched = site.Branched });
                 return;
             }
         }

@@ -94,6 +94,7 @@ internal sealed partial class PayloadWalker
             }
 
             last = value;
+            RecordChoiceMutations(conjunction, site, state);
             if (SatisfiesExclusions(conjunction, value))
             {
                 return value;
@@ -103,6 +104,29 @@ internal sealed partial class PayloadWalker
         }
 
         return last;
+    }
+
+    // The choices themselves can be the one broken constraint: a value that matches no branch, or two of a oneOf.
+    private static void RecordChoiceMutations(SchemaConjunction conjunction, ValueSite site, WalkState state)
+    {
+        if (!state.RecordMutations)
+        {
+            return;
+        }
+
+        foreach (var schema in conjunction.Schemas)
+        {
+            var location = SchemaConjunction.Location(schema);
+            if (schema.OneOf.Count > 0)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.BreakChoice, site.Pointer, "oneOf", location + "/oneOf", ValueTypes.All) { Branched = true });
+            }
+
+            if (schema.AnyOf.Count > 0)
+            {
+                state.Mutations.Add(new Mutation(MutationKind.BreakChoice, site.Pointer, "anyOf", location + "/anyOf", ValueTypes.All) { Branched = true });
+            }
+        }
     }
 
     private bool SatisfiesExclusions(SchemaConjunction conjunction, PayloadValue value)

@@ -11,7 +11,7 @@ internal sealed record ValueSite(
     IReadOnlyList<SchemaResource> Scope,
     object? Record)
 {
-    /// <summary>True below an anyOf/oneOf/not/if choice, where a broken keyword is reported through the choice too.</summary>
+    /// <summary>True below an anyOf/oneOf/not/if choice, where a broken keyword is reported through the choice too (see <see cref="Mutation.Branched"/>).</summary>
     public bool Branched { get; init; }
 
     /// <summary>The reference targets followed from the root to here.</summary>
