@@ -93,9 +93,13 @@ public sealed class PipelineActivities
         var length = buffer.Length;
         buffer.Position = 0;
         await _store.Blobs.WriteAsync(shard.BlobPath, buffer, cancellationToken).ConfigureAwait(false);
+
+        // Once the blob is written, its lineage row is recorded even if the run is being interrupted: a request
+        // aborted on the client may still commit on the server later, so a cancelled write would leave the
+        // shard's state undecided after the runner has returned. (A hard crash here only costs a regenerated shard.)
         await _lineage.RecordAsync(
             [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip)],
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         return new ShardResult(shard.ShardKey, shard.BlobPath, generated.Written, length, sha, Reused: false, Failure: null);
     }
 
