@@ -19,6 +19,11 @@ internal sealed class Prng
 {
     private ulong _s0, _s1, _s2, _s3;
 
+    // Set on a Fork result until its first use: the state then still holds the parent's state, and the SHA-256
+    // derivation runs on demand. Many forked streams (a record's, a realism fallback's) are never drawn from,
+    // and the hash was the largest single cost of generation; deferring it changes no drawn number.
+    private string? _pendingLabel;
+
     private Prng(ReadOnlySpan<byte> seed32)
     {
         _s0 = BinaryPrimitives.ReadUInt64LittleEndian(seed32);
@@ -30,6 +35,12 @@ internal sealed class Prng
             // The all-zero state is the one fixed point of xoshiro; SHA-256 output is never expected to hit it.
             _s0 = 0x9E3779B97F4A7C15UL;
         }
+    }
+
+    private Prng(ulong s0, ulong s1, ulong s2, ulong s3, string pendingLabel)
+    {
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        _pendingLabel = pendingLabel;
     }
 
     private Prng(ulong s0, ulong s1, ulong s2, ulong s3)
@@ -65,7 +76,7 @@ internal sealed class Prng
     /// <summary>Creates a generator whose stream is a pure function of the labelled parts, in order.</summary>
     public static Prng FromParts(params ReadOnlySpan<string> parts)
     {
-                var buffer = new ArrayBufferWriter<byte>(128);
+        var buffer = new ArrayBufferWriter<byte>(128);
         foreach (var part in parts)
         {
             AppendLengthPrefixed(buffer, part);
@@ -82,17 +93,9 @@ internal sealed class Prng
     /// </summary>
     public Prng Fork(string label)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        var state = buffer.GetSpan(32);
-        BinaryPrimitives.WriteUInt64LittleEndian(state, _s0);
-        BinaryPrimitives.WriteUInt64LittleEndian(state[8..], _s1);
-        BinaryPrimitives.WriteUInt64LittleEndian(state[16..], _s2);
-        BinaryPrimitives.WriteUInt64LittleEndian(state[24..], _s3);
-        buffer.Advance(32);
-        AppendLengthPrefixed(buffer, label);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(buffer.WrittenSpan, hash);
-        return new Prng(hash);
+        ArgumentNullException.ThrowIfNull(label);
+        Materialize();
+        return new Prng(_s0, _s1, _s2, _s3, label);
     }
 
     /// <summary>
@@ -104,6 +107,7 @@ internal sealed class Prng
     public Prng Split(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
+        Materialize();
         var hash = 0xcbf29ce484222325UL;
         foreach (var c in label)
         {
@@ -121,6 +125,11 @@ internal sealed class Prng
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {
+        if (_pendingLabel is not null)
+        {
+            Materialize();
+        }
+
         var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
         var t = _s1 << 17;
         _s2 ^= _s0;
@@ -175,6 +184,42 @@ internal sealed class Prng
         }
 
         return product;
+    }
+
+    // Derives a forked stream's state: SHA-256 over the parent's state (little-endian) and the length-prefixed label.
+    private void Materialize()
+    {
+        if (_pendingLabel is not { } label)
+        {
+            return;
+        }
+
+        _pendingLabel = null;
+        // Built on the stack: a heap buffer per fork was a measurable share of generation.
+        var maxLength = 36 + Encoding.UTF8.GetMaxByteCount(label.Length);
+        byte[]? rented = null;
+        var input = maxLength <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
+        BinaryPrimitives.WriteUInt64LittleEndian(input, _s0);
+        BinaryPrimitives.WriteUInt64LittleEndian(input[8..], _s1);
+        BinaryPrimitives.WriteUInt64LittleEndian(input[16..], _s2);
+        BinaryPrimitives.WriteUInt64LittleEndian(input[24..], _s3);
+        var byteCount = Encoding.UTF8.GetBytes(label, input[36..]);
+        BinaryPrimitives.WriteInt32LittleEndian(input[32..], byteCount);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input[..(36 + byteCount)], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        _s0 = BinaryPrimitives.ReadUInt64LittleEndian(hash);
+        _s1 = BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]);
+        _s2 = BinaryPrimitives.ReadUInt64LittleEndian(hash[16..]);
+        _s3 = BinaryPrimitives.ReadUInt64LittleEndian(hash[24..]);
+        if ((_s0 | _s1 | _s2 | _s3) == 0)
+        {
+            _s0 = 0x9E3779B97F4A7C15UL;
+        }
     }
 
     // Length-prefixing each part keeps ("ab","c") and ("a","bc") apart.

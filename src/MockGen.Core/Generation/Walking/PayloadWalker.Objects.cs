@@ -15,7 +15,7 @@ internal sealed partial class PayloadWalker
         var record = _settings.Leaves.BeginRecord(rng.Split("record"));
         HashSet<string> dependentsApplied = new(StringComparer.Ordinal);
         List<string> names = [];
-        ObjectShape shape = ObjectShape.Read(conjunction);
+        ObjectShape shape = null!;
         // dependentSchemas can add properties and requirements; re-plan until no new dependent schema applies.
         for (var round = 0; round < 4; round++)
         {
@@ -27,7 +27,7 @@ internal sealed partial class PayloadWalker
             }
 
             var added = false;
-            foreach (var name in names.ToList())
+            foreach (var name in shape.DependentSchemas.Count == 0 ? [] : names.ToList())
             {
                 foreach (var dependent in shape.DependentSchemas.Where(d => d.Key == name))
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using MockGen.Core.Generation.Random;
 using MockGen.Core.Generation.Values;
@@ -8,6 +9,14 @@ namespace MockGen.Core.Generation.Walking;
 /// <content>Type, enum and const: what kind of value to build.</content>
 internal sealed partial class PayloadWalker
 {
+    private static readonly ValueTypes[] s_typeOrder = [ValueTypes.Object, ValueTypes.Array, ValueTypes.String, ValueTypes.Number, ValueTypes.Integer, ValueTypes.Boolean, ValueTypes.Null];
+
+    // Terminating values prefer the shapes that cannot recurse.
+    private static readonly ValueTypes[] s_terminatingOrder = [ValueTypes.Null, ValueTypes.String, ValueTypes.Integer, ValueTypes.Number, ValueTypes.Boolean, ValueTypes.Array, ValueTypes.Object];
+
+    private readonly ConcurrentDictionary<SchemaNode, PayloadValue[]> _literals = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<LiteralMatchKey, bool> _literalMatches = new();
+
     private PayloadValue? Build(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
         var allowed = AllowedTypes(conjunction, out var typeLocation);
@@ -149,28 +158,18 @@ internal sealed partial class PayloadWalker
     private bool BuildFromLiterals(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, Prng rng, WalkState state, out PayloadValue? value)
     {
         value = null;
-        List<PayloadValue>? candidates = null;
+        PayloadValue[]? candidates = null;
         SchemaNode? owner = null;
         var keyword = "enum";
         foreach (var schema in conjunction.Schemas)
         {
-            List<PayloadValue>? these = null;
-            if (schema.Const is { } constant)
-            {
-                these = [PayloadValue.FromElement(constant)];
-                keyword = "const";
-            }
-            else if (schema.Enum is { } enumeration)
-            {
-                these = [.. enumeration.Select(PayloadValue.FromElement)];
-                keyword = "enum";
-            }
-
-            if (these is null)
+            if (schema.Const is null && schema.Enum is null)
             {
                 continue;
             }
 
+            keyword = schema.Const is null ? "enum" : "const";
+            var these = Literals(schema);
             owner ??= schema;
             candidates = candidates is null ? these : [.. candidates.Where(c => these.Any(t => t.Equals(c)))];
         }
@@ -180,7 +179,15 @@ internal sealed partial class PayloadWalker
             return false;
         }
 
-        var fitting = candidates.Where(c => TypeAllowed(c, allowed) && !ExcludedLiteral(conjunction, c)).ToList();
+        var fitting = new List<PayloadValue>(candidates.Length);
+        foreach (var candidate in candidates)
+        {
+            if (TypeAllowed(candidate, allowed) && !ExcludedCachedLiteral(conjunction, candidate))
+            {
+                fitting.Add(candidate);
+            }
+        }
+
         if (fitting.Count == 0)
         {
             state.Failure ??= new WalkFailure("no value of 'enum'/'const' meets the other constraints", SchemaConjunction.Location(owner!) + "/" + keyword, Unsupported: false);
@@ -238,6 +245,24 @@ internal sealed partial class PayloadWalker
         return null;
     }
 
+    // A schema's enum/const members as values, built once per node: they are read on every payload.
+    private PayloadValue[] Literals(SchemaNode schema) => _literals.GetOrAdd(schema, static node => node.Const is { } constant
+        ? [PayloadValue.FromElement(constant)]
+        : [.. node.Enum!.Select(PayloadValue.FromElement)]);
+
+    // ExcludedLiteral for a literal from Literals: whether it matches a schema never changes, so it is asked once.
+    private bool ExcludedCachedLiteral(SchemaConjunction conjunction, PayloadValue literal)
+    {
+        if (_settings.Matches is not { } matches)
+        {
+            return false;
+        }
+
+        bool Cached(SchemaNode schema) => _literalMatches.GetOrAdd(new LiteralMatchKey(schema, literal), key => matches(key.Schema, key.Literal));
+
+        return conjunction.Nots.Any(n => Cached(n)) || conjunction.Exclusive.Any(n => Cached(n)) || conjunction.Schemas.Any(s => !Cached(s));
+    }
+
     private bool ExcludedLiteral(SchemaConjunction conjunction, PayloadValue candidate)
     {
         if (_settings.Matches is { } matches)
@@ -266,7 +291,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        foreach (var type in (ValueTypes[])[ValueTypes.Object, ValueTypes.Array, ValueTypes.String, ValueTypes.Number, ValueTypes.Integer, ValueTypes.Boolean, ValueTypes.Null])
+        foreach (var type in s_typeOrder)
         {
             Add(type);
         }
@@ -286,7 +311,7 @@ internal sealed partial class PayloadWalker
         var pick = rng.Split("type");
         if (terminating)
         {
-            foreach (var type in (ValueTypes[])[ValueTypes.Null, ValueTypes.String, ValueTypes.Integer, ValueTypes.Number, ValueTypes.Boolean, ValueTypes.Array, ValueTypes.Object])
+            foreach (var type in s_terminatingOrder)
             {
                 if (options.Contains(type) && ((hinted & type) != 0 || options.Count == 1 || type == ValueTypes.Null))
                 {
