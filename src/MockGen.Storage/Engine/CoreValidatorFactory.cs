@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MockGen.Core.Contracts;
+using MockGen.Core.Validation;
 
 namespace MockGen.Storage.Engine;
 
@@ -41,10 +42,10 @@ public sealed class CoreValidatorFactory : IValidatorFactory
 
         public bool HasTarget(string targetId) => _targets.ContainsKey(targetId);
 
-        public IReadOnlyList<PayloadViolation> Validate(string targetId, JsonElement payload)
+        public IReadOnlyList<ValidationError> Validate(string targetId, JsonElement payload)
         {
             var result = contract.Validate(_targets[targetId], payload);
-            return result.IsValid ? [] : result.Errors.Select(e => new PayloadViolation(e.InstanceLocation, e.KeywordLocation, e.Keyword, e.Message)).ToList();
+            return result.IsValid ? [] : result.Errors;
         }
     }
 }

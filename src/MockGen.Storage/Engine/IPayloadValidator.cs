@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MockGen.Core.Validation;
 
 namespace MockGen.Storage.Engine;
 
@@ -9,5 +10,5 @@ public interface IPayloadValidator
     bool HasTarget(string targetId);
 
     /// <summary>Validates one payload; an empty list means valid.</summary>
-    IReadOnlyList<PayloadViolation> Validate(string targetId, JsonElement payload);
+    IReadOnlyList<ValidationError> Validate(string targetId, JsonElement payload);
 }
