@@ -53,13 +53,11 @@ internal sealed class ContractWatcher(MockGenPipeline pipeline, RunCoordinator c
             async version =>
             {
                 Log.ContractRegistered(logger, version.Tenant, version.Name, version.Version, version.Status);
-                if (version.Status != ContractStatus.Ready)
+                if (await pipeline.Intake.RunForAsync(version, options.MaxParallelShards, cancellationToken).ConfigureAwait(false) is not { } spec)
                 {
                     return;
                 }
 
-                var profile = await pipeline.Registry.GetProfileAsync(version.Tenant, cancellationToken).ConfigureAwait(false);
-                var spec = RunSpec.FromProfile(version.Tenant, version.Name, version.Version, profile, maxParallelShards: options.MaxParallelShards);
                 await coordinator.StartAsync(spec, cancellationToken).ConfigureAwait(false);
                 checkpoint.Active.Add(spec.Tenant + "/" + spec.RunId);
             },

@@ -14,6 +14,12 @@ public interface IRunStarter
     /// <exception cref="Storage.MockGenStorageException">The run id exists with other inputs.</exception>
     Task<RunRecord> StartAsync(RunSpec spec, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The run as this host sees it: the catalog's record, corrected by what only the orchestration engine knows
+    /// (a Durable instance that failed or was terminated while the catalog still says Running).
+    /// </summary>
+    Task<RunRecord> ObserveAsync(RunRecord record, CancellationToken cancellationToken = default);
+
     /// <summary>Runs a drift orchestration and returns its report.</summary>
     Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,8 +35,8 @@ public static class MockGenServer
         builder.Services.AddSingleton<TenantAuthorizer>();
         builder.Services.AddSingleton<RunCoordinator>();
         builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
-        builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards));
+        builder.Services.AddMockGenApi();
         if (options.WatchContracts)
         {
             builder.Services.AddHostedService<ContractWatcher>();

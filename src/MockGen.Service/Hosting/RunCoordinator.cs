@@ -44,6 +44,9 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
         return record;
     }
 
+    /// <summary>The catalog's record as it is: the local runner records failures there itself.</summary>
+    public Task<RunRecord> ObserveAsync(RunRecord record, CancellationToken cancellationToken = default) => Task.FromResult(record);
+
     /// <summary>Runs the drift orchestration in-process and waits for its report.</summary>
     public Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default) =>
         _pipeline.Runner.DriftAsync(spec, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MockGen.Storage.Runs;
 using MockGen.Storage.Stores;
 
 namespace MockGen.Storage.Registry;
@@ -56,9 +57,7 @@ public sealed class ContractIntake
         var registered = new List<ContractVersion>();
         await foreach (var blob in _store.Blobs.ListAsync("contracts/", cancellationToken).ConfigureAwait(false))
         {
-            var parts = blob.Path.Split('/');
-            if (parts.Length != 3 || !Identifiers.IsTenant(parts[1]) || !Identifiers.IsContractName(parts[2])
-                || string.Equals(parts[2], Identifiers.ProfileBlobName, StringComparison.Ordinal)
+            if (ParseContractPath(blob.Path) is null
                 || (checkpoint.Seen.TryGetValue(blob.Path, out var seen) && string.Equals(seen, blob.ETag, StringComparison.Ordinal)))
             {
                 continue;
@@ -78,7 +77,7 @@ public sealed class ContractIntake
                 content = buffer.ToArray();
             }
 
-            var version = await _registry.RegisterAsync(parts[1], parts[2], content, cancellationToken).ConfigureAwait(false);
+            var version = (await RegisterBlobAsync(blob.Path, content, cancellationToken).ConfigureAwait(false))!;
             await onVersion(version).ConfigureAwait(false);
             checkpoint.Seen[blob.Path] = blob.ETag;
             await SaveCheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
@@ -86,5 +85,49 @@ public sealed class ContractIntake
         }
 
         return registered;
+    }
+
+    /// <summary>
+    /// Registers the bytes of one blob under <c>contracts/</c> as a contract version: the step every intake path
+    /// shares (the watcher's scan, the Functions blob trigger). Idempotent: the same bytes give the same version, so
+    /// a redelivered event registers nothing new.
+    /// </summary>
+    /// <param name="blobPath">The blob's store path, <c>contracts/{tenant}/{name}</c>.</param>
+    /// <param name="content">The blob's bytes.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    /// <returns>The version, or null when the blob is not a contract (a tenant profile, a nested path, a bad tenant or name).</returns>
+    public async Task<ContractVersion?> RegisterBlobAsync(string blobPath, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        return ParseContractPath(blobPath) is { } parsed
+            ? await _registry.RegisterAsync(parsed.Tenant, parsed.Name, content, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>
+    /// The run a newly registered version starts: the tenant's profile applied to it, with the run id derived from the
+    /// inputs (so the same version and profile always name the same run). Null for a version that failed to load.
+    /// </summary>
+    /// <exception cref="MockGenStorageException">The tenant's profile blob is malformed.</exception>
+    public async Task<RunSpec?> RunForAsync(ContractVersion version, int maxParallelShards, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.Status != ContractStatus.Ready)
+        {
+            return null;
+        }
+
+        var profile = await _registry.GetProfileAsync(version.Tenant, cancellationToken).ConfigureAwait(false);
+        return RunSpec.FromProfile(version.Tenant, version.Name, version.Version, profile, maxParallelShards: maxParallelShards);
+    }
+
+    /// <summary>(tenant, name) of <c>contracts/{tenant}/{name}</c>, or null for anything that is not a contract blob.</summary>
+    private static (string Tenant, string Name)? ParseContractPath(string path)
+    {
+        var parts = path.Split('/');
+        return parts.Length == 3 && string.Equals(parts[0], "contracts", StringComparison.Ordinal)
+            && Identifiers.IsTenant(parts[1]) && Identifiers.IsContractName(parts[2])
+            && !string.Equals(parts[2], Identifiers.ProfileBlobName, StringComparison.Ordinal)
+            ? (parts[1], parts[2])
+            : null;
     }
 }
