@@ -57,4 +57,12 @@ public sealed class PipelineStore
             new AzureTableStore(new TableServiceClient(tableServiceUri, credential)),
             "azure " + blobServiceUri);
     }
+
+    /// <summary>
+    /// A store in an Azure Storage account reached with a managed identity: <see cref="DefaultAzureCredential"/>
+    /// with <paramref name="managedIdentityClientId"/> choosing a user-assigned identity (null: the system-assigned
+    /// one, or a developer's sign-in locally). The Functions host uses this for identity-based connections.
+    /// </summary>
+    public static PipelineStore AzureIdentity(Uri blobServiceUri, Uri tableServiceUri, string? managedIdentityClientId) =>
+        AzureIdentity(blobServiceUri, tableServiceUri, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = managedIdentityClientId }));
 }

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MockGen.Service.Api;
+using MockGen.Service.Auth;
+using MockGen.Storage;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Runs;
+using MockGen.Storage.Stores;
+
+namespace MockGen.Functions.Hosting;
+
+/// <summary>The Functions app's DI registrations, in one place for Program.cs and the tests.</summary>
+public static class MockGenFunctionsServices
+{
+    /// <summary>
+    /// Registers MockGen over the store the app settings describe (<see cref="MockGenStorageSettings"/>) and the
+    /// <c>MockGen</c> options section (<see cref="MockGenFunctionsOptions"/>). The store is built on first use.
+    /// </summary>
+    public static IServiceCollection AddMockGenFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new MockGenFunctionsOptions();
+        configuration.GetSection(MockGenFunctionsOptions.Section).Bind(options);
+        return services.AddMockGenFunctions(_ => MockGenStorageSettings.CreateStore(configuration), options);
+    }
+
+    /// <summary>
+    /// Registers MockGen over a given store: the pipeline, its activities, the shared API handlers, the API key store
+    /// and the tenant authorizer (which every HTTP function calls first), and the API's JSON and problem-details
+    /// services.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static IServiceCollection AddMockGenFunctions(this IServiceCollection services, Func<IServiceProvider, PipelineStore> store, MockGenFunctionsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(store);
+        services.AddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new MockGenPipeline(sp.GetRequiredService<PipelineStore>(), CoreEngine.Create(time), time);
+        });
+        services.AddSingleton<PipelineActivities>(sp => sp.GetRequiredService<MockGenPipeline>().Activities);
+        services.AddSingleton(sp => new MockGenApiHandlers(sp.GetRequiredService<MockGenPipeline>(), options.MaxParallelShards));
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<PipelineStore>().Tables));
+        services.AddSingleton<TenantAuthorizer>();
+        services.AddMockGenApi();
+        return services;
+    }
+}
