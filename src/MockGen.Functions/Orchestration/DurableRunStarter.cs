@@ -63,7 +63,8 @@ public sealed class DurableRunStarter : IRunStarter
             return record;
         }
 
-        var instance = await _client.GetInstanceAsync(InstanceId(record.Spec.Tenant, record.Spec.RunId), getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        // Failure details come only with inputs and outputs; both are small records here.
+        var instance = await _client.GetInstanceAsync(InstanceId(record.Spec.Tenant, record.Spec.RunId), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         return instance?.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Failed => record with { Status = RunStatus.Failed, Error = instance.FailureDetails?.InnerFailure?.ErrorMessage ?? instance.FailureDetails?.ErrorMessage ?? "the orchestration failed" },
