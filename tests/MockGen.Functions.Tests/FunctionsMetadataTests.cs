@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using MockGen.Functions.Hosting;
 using MockGen.Functions.Tests.Support;
 using MockGen.Functions.Triggers;
