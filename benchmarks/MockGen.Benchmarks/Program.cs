@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project benchmarks/MockGen.Benchmarks -- --filter '*'` runs every benchmark.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// (Not typeof(Program): the referenced Functions app has a Program of its own.)
+BenchmarkSwitcher.FromAssembly(typeof(MockGen.Benchmarks.Pipeline.PipelineRunBenchmarks).Assembly).Run(args);

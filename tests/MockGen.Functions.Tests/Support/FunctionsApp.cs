@@ -46,6 +46,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public DurableTaskClient Durable => (_durable ?? throw new InvalidOperationException("the Durable host is stopped")).Client;
 
+    /// <summary>The Durable test host's own DI (its worker and client options).</summary>
+    public IServiceProvider DurableServices => (_durable ?? throw new InvalidOperationException("the Durable host is stopped")).Services;
+
     public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3)
     {
         var builder = WebApplication.CreateSlimBuilder();
