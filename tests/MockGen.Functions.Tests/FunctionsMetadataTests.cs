@@ -115,6 +115,19 @@ public sealed class FunctionsMetadataTests
         Assert.True(values.TryGetProperty("MockGen__MaxParallelShards", out _));
     }
 
+    [Fact]
+    public async Task GeneratedProvider_TheHostsRuntimeSource_AgreesWithTheFile()
+    {
+        // worker.config.json says workerIndexing: the host asks the worker, which answers from this generated class.
+        var indexed = await new MockGen.Functions.GeneratedFunctionMetadataProvider().GetFunctionMetadataAsync(AppContext.BaseDirectory);
+        Assert.Equal(
+            Metadata.Functions.Select(f => f.GetProperty("name").GetString() + " " + f.GetProperty("entryPoint").GetString()).Order(StringComparer.Ordinal),
+            indexed.Select(f => f.Name + " " + f.EntryPoint).Order(StringComparer.Ordinal));
+        var trigger = JsonDocument.Parse(indexed.Single(f => f.Name == ContractUploadedFunction.Name).RawBindings![0]).RootElement;
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("MockGenStorage", trigger.GetProperty("connection").GetString());
+    }
+
     private static JsonElement Trigger(JsonElement function) =>
         function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 }
