@@ -13,9 +13,6 @@ param systemTopicName string
 @description('The blob-triggered function (its [Function] name).')
 param functionName string
 
-@description('The watched container.')
-param containerName string = 'contracts'
-
 resource app 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
@@ -41,8 +38,8 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
       ]
-      // The trailing slash keeps a container named e.g. "contracts-archive" out.
-      subjectBeginsWith: '/blobServices/default/containers/${containerName}/'
+      // The blob trigger's path is contracts/{tenant}/{name}; the trailing slash keeps e.g. "contracts-archive" out.
+      subjectBeginsWith: '/blobServices/default/containers/contracts/'
     }
     eventDeliverySchema: 'EventGridSchema'
     retryPolicy: {
