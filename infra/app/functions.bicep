@@ -57,8 +57,8 @@ var common = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // DefaultAzureCredential in MockGen's own clients picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
-  // One task hub per environment: two apps sharing an account and a hub steal each other's messages.
-  TASKHUB_NAME: taskHubName
+  // host.json reads the Durable hub name from this (%MOCKGEN_TASKHUB%): one hub per environment, since two apps sharing an account and a hub steal each other's messages.
+  MOCKGEN_TASKHUB: taskHubName
 }
 var ai = empty(openAiEndpoint)
   ? {}

@@ -94,6 +94,8 @@ public sealed partial class MainTemplateTests(MainTemplateFixture fixture) : ICl
         var applied = (string?)Template.Single("Microsoft.Web/sites/config")["properties"];
         Assert.Equal("[union(variables('hostStorage'), variables('mockGenStorage'), variables('common'), variables('ai'), variables('entra'))]", applied);
         Assert.Equal("ClientId={0};Authorization=AAD", FormatOf((string?)variables["common"]!["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]));
+        // host.json names the Durable task hub %MOCKGEN_TASKHUB%.
+        Assert.Equal("[parameters('taskHubName')]", (string?)variables["common"]!["MOCKGEN_TASKHUB"]);
     }
 
     [Fact]
