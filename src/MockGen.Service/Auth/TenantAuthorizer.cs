@@ -34,9 +34,9 @@ public sealed class TenantAuthorizer
         var (presented, bearer) = PresentedCredential(request);
         if (presented is null)
         {
-            return Problems.Unauthorized(_entra is null
-                ? "an API key is required (X-Api-Key or Authorization: Bearer)"
-                : "an API key (X-Api-Key) or an Entra ID bearer token is required");
+            return _entra is null
+                ? Problems.Unauthorized("an API key is required (X-Api-Key or Authorization: Bearer)")
+                : new BearerChallengeResult(Problems.Unauthorized("an API key (X-Api-Key) or an Entra ID bearer token is required"), tokenRefused: false);
         }
 
         string? owner;
@@ -54,7 +54,7 @@ public sealed class TenantAuthorizer
                     owner = await _keys.FindTenantAsync(presented, cancellationToken).ConfigureAwait(false);
                     if (owner is null)
                     {
-                        return Problems.Unauthorized("the bearer token is not valid");
+                        return new BearerChallengeResult(Problems.Unauthorized("the bearer token is not valid"), tokenRefused: true);
                     }
 
                     break;

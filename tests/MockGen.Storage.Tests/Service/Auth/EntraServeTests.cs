@@ -72,6 +72,19 @@ public sealed class EntraServeTests : IAsyncLifetime
         Assert.Equal(401, problem.GetProperty("status").GetInt32());
         // One message for every refusal: the caller learns nothing about which check failed.
         Assert.Equal("the bearer token is not valid", problem.GetProperty("detail").GetString());
+        Assert.Equal("Bearer error=\"invalid_token\"", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+    }
+
+    [Fact]
+    public async Task NoCredential_WithEntraConfigured_Is401WithABearerChallenge()
+    {
+        using var client = _server.Client(null);
+
+        var response = await client.GetAsync("/v1/tenants/acme/runs");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+        Assert.Equal("an API key (X-Api-Key) or an Entra ID bearer token is required", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
