@@ -37,7 +37,11 @@ public sealed class EntraOptions
     /// <summary>The metadata document. Default: <see langword="null"/>: <c>{Authority}/.well-known/openid-configuration</c>.</summary>
     public string? MetadataAddress { get; set; }
 
-    /// <summary>The issuer tokens must name. Default: <see langword="null"/>: the <c>issuer</c> of the metadata document.</summary>
+    /// <summary>
+    /// The issuer tokens must name; several may be given separated by commas (Entra v1 access tokens name
+    /// <c>https://sts.windows.net/&lt;tenant-id&gt;/</c>, v2 ones the v2.0 authority). Default: <see langword="null"/>:
+    /// the <c>issuer</c> of the metadata document.
+    /// </summary>
     public string? Issuer { get; set; }
 
     /// <summary>Tolerated clock difference for <c>exp</c> and <c>nbf</c>. Default: 2 minutes; at most 5.</summary>
@@ -58,6 +62,10 @@ public sealed class EntraOptions
     /// <summary>The audiences in <see cref="Audience"/>.</summary>
     internal IReadOnlyList<string> Audiences =>
         [.. (Audience ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>The issuers in <see cref="Issuer"/>; empty when the metadata's issuer applies.</summary>
+    internal IReadOnlyList<string> Issuers =>
+        [.. (Issuer ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>The metadata address, explicit or derived from the authority.</summary>
     internal string ResolvedMetadataAddress =>

@@ -28,6 +28,7 @@ public sealed class EntraTokenValidator : IDisposable
 
     private readonly EntraOptions _options;
     private readonly IReadOnlyList<string> _audiences;
+    private readonly IReadOnlyList<string> _issuers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly HttpClient _http;
@@ -45,6 +46,7 @@ public sealed class EntraTokenValidator : IDisposable
         options.Validate();
         _options = options.Clone();
         _audiences = _options.Audiences;
+        _issuers = _options.Issuers;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -99,7 +101,7 @@ public sealed class EntraTokenValidator : IDisposable
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration metadata) => new()
     {
-        ValidIssuer = _options.Issuer ?? metadata.Issuer,
+        ValidIssuers = _issuers.Count > 0 ? _issuers : [metadata.Issuer],
         ValidAudiences = _audiences,
         IssuerSigningKeys = metadata.SigningKeys,
         ValidAlgorithms = AllowedAlgorithms,

@@ -23,9 +23,12 @@ internal sealed class OidcMetadataCache : IDisposable
     private readonly TimeSpan _maxAge;
     private readonly TimeSpan _keyRefreshInterval;
     private readonly ILogger _logger;
+    private static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private DateTimeOffset _fetchedAt;
+    private DateTimeOffset _retryAfter;
+    private (DateTimeOffset At, Exception Error)? _lastFailure;
 
     public OidcMetadataCache(string address, IDocumentRetriever retriever, TimeProvider time, TimeSpan maxAge, TimeSpan keyRefreshInterval, ILogger logger)
     {
@@ -42,7 +45,8 @@ internal sealed class OidcMetadataCache : IDisposable
     public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && _time.GetUtcNow() - _fetchedAt < _maxAge)
+        var now = _time.GetUtcNow();
+        if (current is not null && (now - _fetchedAt < _maxAge || now < _retryAfter))
         {
             return current;
         }
@@ -69,9 +73,17 @@ internal sealed class OidcMetadataCache : IDisposable
                 return current;
             }
 
-            if (current is not null && _time.GetUtcNow() - _fetchedAt < minimumAge)
+            var now = _time.GetUtcNow();
+            if (current is not null && (now - _fetchedAt < minimumAge || now < _retryAfter))
             {
                 return current;
+            }
+
+            // Nothing known yet and the last attempt just failed: answer with that failure instead of queueing every
+            // request behind another fetch while the authority is down.
+            if (current is null && _lastFailure is { } failure && now - failure.At < FailureBackoff)
+            {
+                throw new InvalidOperationException($"the OpenID Connect metadata at {_address} could not be read", failure.Error);
             }
 
             OpenIdConnectConfiguration fetched;
@@ -81,13 +93,15 @@ internal sealed class OidcMetadataCache : IDisposable
             }
             catch (Exception e) when (current is not null && e is not OperationCanceledException)
             {
-                // The authority is unreachable: keep validating with the keys already known, and try again later.
+                // The authority is unreachable: keep validating with the keys already known, and try again after the
+                // key refresh interval (not at every request, and not only after another full refresh interval).
                 Log.MetadataRefreshFailed(_logger, _address, e);
-                _fetchedAt = _time.GetUtcNow();
+                _retryAfter = _time.GetUtcNow() + _keyRefreshInterval;
                 return current;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                _lastFailure = (now, e);
                 throw new InvalidOperationException($"the OpenID Connect metadata at {_address} could not be read", e);
             }
 

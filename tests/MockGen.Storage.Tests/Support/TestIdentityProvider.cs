@@ -41,6 +41,9 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
 
     public int MetadataFetches => Volatile.Read(ref _metadataFetches);
 
+    /// <summary>While true, the discovery document answers 503 (an authority outage); fetches are still counted.</summary>
+    public bool Down { get; set; }
+
     public int KeyFetches => Volatile.Read(ref _keyFetches);
 
     public static async Task<TestIdentityProvider> StartAsync()
@@ -53,6 +56,11 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
         app.MapGet("/test-directory/v2.0/.well-known/openid-configuration", () =>
         {
             Interlocked.Increment(ref self!._metadataFetches);
+            if (self.Down)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
             return Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = self.Issuer,

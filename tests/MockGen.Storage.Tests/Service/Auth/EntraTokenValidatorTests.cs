@@ -61,6 +61,61 @@ public sealed class EntraTokenValidatorTests : IAsyncLifetime
         Assert.Equal(2, _idp.MetadataFetches);
     }
 
+    [Fact]
+    public async Task ValidateAsync_AuthorityDown_IsUnavailable_AndRetriedAfterABackoffNotPerRequest()
+    {
+        using var validator = new EntraTokenValidator(_idp.Options(), _time);
+        _idp.Down = true;
+
+        Assert.Equal(EntraTokenStatus.Unavailable, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        // One failed fetch (the library's document retriever retries a 503 once by itself).
+        var attempts = _idp.MetadataFetches;
+        Assert.InRange(attempts, 1, 2);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(EntraTokenStatus.Unavailable, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        }
+
+        Assert.Equal(attempts, _idp.MetadataFetches);
+        _idp.Down = false;
+        _time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        Assert.Equal(attempts + 1, _idp.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_RefreshFails_KeepsValidatingWithTheKeysAlreadyKnown()
+    {
+        using var validator = new EntraTokenValidator(_idp.Options(), _time);
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+
+        _idp.Down = true;
+        _time.Advance(TimeSpan.FromHours(13));
+
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        Assert.True(_idp.MetadataFetches > 1, "the stale metadata should have been fetched again");
+        var attempts = _idp.MetadataFetches;
+
+        // After a failed refresh the next request does not try again at once, but the key refresh interval later.
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        Assert.Equal(attempts, _idp.MetadataFetches);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        Assert.True(_idp.MetadataFetches > attempts, "the refresh should be retried after the key refresh interval");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ExplicitIssuers_ReplaceTheMetadataIssuer()
+    {
+        var options = _idp.Options();
+        options.Issuer = "https://sts.windows.net/test-directory/, " + _idp.Issuer;
+        using var validator = new EntraTokenValidator(options, _time);
+
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow(), issuer: "https://sts.windows.net/test-directory/"), default)).Status);
+        Assert.Equal(EntraTokenStatus.Valid, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow()), default)).Status);
+        Assert.Equal(EntraTokenStatus.Refused, (await validator.ValidateAsync(_idp.Issue(AcmeRole, now: _time.GetUtcNow(), issuer: "https://sts.windows.net/other/"), default)).Status);
+    }
+
     [Theory]
     [InlineData(-119, true)] // expired 119 s ago: inside the 2-minute skew
     [InlineData(-121, false)]
