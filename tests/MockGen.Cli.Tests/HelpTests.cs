@@ -12,6 +12,7 @@ public sealed class HelpTests
     [InlineData("inspect", new[] { "inspect", "--help" })]
     [InlineData("validate", new[] { "validate", "--help" })]
     [InlineData("validate", new[] { "validate", "-h" })]
+    [InlineData("serve", new[] { "serve", "--help" })]
     public async Task Help_MatchesSnapshot(string snapshot, string[] args)
     {
         var run = await CliRun.RunAsync(args);

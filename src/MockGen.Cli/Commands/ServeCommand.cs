@@ -32,13 +32,24 @@ internal static class ServeCommand
         var tableUri = new Option<Uri?>("--azure-table-uri") { Description = "The same account's table endpoint.", HelpName = "uri" };
         var apiKeys = new Option<string[]>("--api-key") { Description = "Bind an API key to a tenant: <tenant>=<key>. Stored hashed. Repeatable.", HelpName = "tenant=key", Arity = ArgumentArity.OneOrMore };
         var apiKeyHashes = new Option<string[]>("--api-key-hash") { Description = "Bind a key given by its SHA-256 (hex) to a tenant: <tenant>=<sha256>. Repeatable.", HelpName = "tenant=sha256", Arity = ArgumentArity.OneOrMore };
+        var entraAuthority = new Option<Uri?>("--entra-authority")
+        {
+            Description = "Also accept Entra ID bearer tokens issued by this authority (see the example; needs --entra-audience).",
+            HelpName = "uri",
+        };
+        var entraAudience = new Option<string[]>("--entra-audience") { Description = "The audience tokens must carry (the API's Application ID URI or client id). Repeatable.", HelpName = "audience", Arity = ArgumentArity.OneOrMore };
+        var entraTenantClaim = new Option<string?>("--entra-tenant-claim")
+        {
+            Description = $"A token claim listing the caller's tenants. Default: app roles named {EntraOptions.DefaultTenantRolePrefix}<tenant>.",
+            HelpName = "claim",
+        };
         var poll = new Option<double>("--poll-interval") { Description = "Seconds between scans of contracts/.", DefaultValueFactory = _ => 5, HelpName = "seconds" };
         var noWatch = new Option<bool>("--no-watch") { Description = "Serve the API only; do not watch contracts/." };
         var shards = new Option<int>("--max-parallel-shards") { Description = "Shard activities in flight per run.", DefaultValueFactory = _ => 4 };
         var runs = new Option<int>("--max-concurrent-runs") { Description = "Runs executing at once.", DefaultValueFactory = _ => 2 };
         var command = new Command("serve", "Run the pipeline and the HTTP API on 127.0.0.1: upload a contract to contracts/{tenant}/{name} "
             + "(blob or PUT /v1/tenants/{tenant}/contracts/{name}) and pull the dataset over HTTP. The API describes itself at /openapi/v1.json.");
-        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, poll, noWatch, shards, runs })
+        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, entraAuthority, entraAudience, entraTenantClaim, poll, noWatch, shards, runs })
         {
             command.Options.Add(option);
         }
@@ -50,9 +61,16 @@ internal static class ServeCommand
             "# Against Azurite (npm run azurite), then upload contracts/acme/pets.yaml with any blob tool",
             "mockgen serve --azure-connection-string UseDevelopmentStorage=true --api-key acme=change-me",
             "# Pull a run's dataset",
-            "curl -H 'X-Api-Key: change-me' http://127.0.0.1:5080/v1/tenants/acme/runs/<runId>/payloads");
+            "curl -H 'X-Api-Key: change-me' http://127.0.0.1:5080/v1/tenants/acme/runs/<runId>/payloads",
+            "# Also accept Entra ID tokens whose app role MockGen.Tenant.acme grants tenant acme",
+            "mockgen serve --api-key acme=change-me --entra-authority https://login.microsoftonline.com/<tenant-id>/v2.0 --entra-audience api://mockgen");
         command.SetAction((parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(entraAuthority) is null && (parseResult.GetValue(entraAudience) is { Length: > 0 } || parseResult.GetValue(entraTenantClaim) is not null))
+            {
+                throw new CliException("--entra-audience and --entra-tenant-claim need --entra-authority");
+            }
+
             var options = new ServeOptions
             {
                 Port = parseResult.GetValue(port),
@@ -60,6 +78,9 @@ internal static class ServeCommand
                 WatchContracts = !parseResult.GetValue(noWatch),
                 MaxParallelShards = parseResult.GetValue(shards),
                 MaxConcurrentRuns = parseResult.GetValue(runs),
+                Entra = parseResult.GetValue(entraAuthority) is { } authority
+                    ? new EntraOptions { Authority = authority.AbsoluteUri, Audience = string.Join(',', parseResult.GetValue(entraAudience) ?? []), TenantClaim = parseResult.GetValue(entraTenantClaim) }
+                    : null,
             };
             var keys = ParseBindings(parseResult.GetValue(apiKeys), "--api-key").Select(b => (b.Tenant, ApiKeyStore.Hash(b.Value)))
                 .Concat(ParseBindings(parseResult.GetValue(apiKeyHashes), "--api-key-hash"))
@@ -103,7 +124,7 @@ internal static class ServeCommand
                 + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; Ctrl+C stops").ConfigureAwait(false);
             // A long-running command: say where it listens now, not when it exits.
             await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (keys.Count == 0)
+            if (keys.Count == 0 && options.Entra is null)
             {
                 await console.Error.WriteLineAsync("warning: no --api-key given: every tenant route answers 401 until a key is bound").ConfigureAwait(false);
             }

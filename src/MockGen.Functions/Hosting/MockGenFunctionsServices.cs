@@ -14,7 +14,8 @@ public static class MockGenFunctionsServices
 {
     /// <summary>
     /// Registers MockGen over the store the app settings describe (<see cref="MockGenStorageSettings"/>) and the
-    /// <c>MockGen</c> options section (<see cref="MockGenFunctionsOptions"/>). The store is built on first use.
+    /// <c>MockGen</c> options section (<see cref="MockGenFunctionsOptions"/>), with Entra ID bearer tokens when
+    /// <c>MockGen:Entra:Authority</c> is set. The store is built on first use.
     /// </summary>
     public static IServiceCollection AddMockGenFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,9 @@ public static class MockGenFunctionsServices
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new MockGenFunctionsOptions();
         configuration.GetSection(MockGenFunctionsOptions.Section).Bind(options);
+        // Entra ID first: the store overload's registration is a TryAdd, so the bearer-token validator bound from
+        // MockGen:Entra (app settings MockGen__Entra__*) is the one every HTTP function's tenant check uses.
+        services.AddMockGenTenantAuthorization(configuration);
         return services.AddMockGenFunctions(_ => MockGenStorageSettings.CreateStore(configuration), options);
     }
 
@@ -48,7 +52,7 @@ public static class MockGenFunctionsServices
         services.AddSingleton<PipelineActivities>(sp => sp.GetRequiredService<MockGenPipeline>().Activities);
         services.AddSingleton(sp => new MockGenApiHandlers(sp.GetRequiredService<MockGenPipeline>(), options.MaxParallelShards));
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<PipelineStore>().Tables));
-        services.AddSingleton<TenantAuthorizer>();
+        services.AddMockGenTenantAuthorization();
         services.AddMockGenApi();
         return services;
     }

@@ -9,6 +9,9 @@ internal static class Problems
     public static IResult Unauthorized(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
+    public static IResult Unavailable(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+
     public static IResult NotFound(string what, string id) =>
         Results.Problem(detail: $"{what} '{id}' was not found", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

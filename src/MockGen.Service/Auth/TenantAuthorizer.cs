@@ -8,33 +8,65 @@ namespace MockGen.Service.Auth;
 /// The one tenant check every host runs before a <c>/v1/tenants/{tenant}/...</c> handler: <c>mockgen serve</c>
 /// through <see cref="TenantAccessFilter"/>, the Azure Functions app from each HTTP function (function keys do not
 /// isolate tenants, so the app's triggers are anonymous and this is the gate). The request must carry a credential
-/// (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>) bound to exactly the tenant in the route. A credential for another
-/// tenant gets 404, the same answer as a tenant that does not exist, so credentials cannot probe for tenants.
+/// bound to exactly the tenant in the route: an API key (<c>X-Api-Key</c>, or <c>Authorization: Bearer</c>), or, when
+/// Entra ID is configured, a bearer token the <see cref="EntraTokenValidator"/> accepts whose app roles or tenant
+/// claim name the tenant. A credential for another tenant gets 404, the same answer as a tenant that does not exist,
+/// so credentials cannot probe for tenants; a refused credential gets 401 without saying why.
 /// </summary>
 public sealed class TenantAuthorizer
 {
     private readonly ApiKeyStore _keys;
+    private readonly EntraTokenValidator? _entra;
 
-    /// <summary>Creates the authorizer over the API key store.</summary>
-    public TenantAuthorizer(ApiKeyStore keys)
+    /// <summary>Creates the authorizer over the API key store and, optionally, an Entra ID token validator.</summary>
+    /// <param name="keys">The per-tenant API keys.</param>
+    /// <param name="entra">Validates bearer tokens shaped like JWTs. Default: <see langword="null"/>: every bearer value is an API key.</param>
+    public TenantAuthorizer(ApiKeyStore keys, EntraTokenValidator? entra = null)
     {
         _keys = keys ?? throw new ArgumentNullException(nameof(keys));
+        _entra = entra;
     }
 
     /// <summary>Null when the request may act for <paramref name="tenant"/>; otherwise the problem to return.</summary>
     public async Task<IResult?> AuthorizeAsync(HttpRequest request, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var presented = PresentedKey(request);
+        var (presented, bearer) = PresentedCredential(request);
         if (presented is null)
         {
-            return Problems.Unauthorized("an API key is required (X-Api-Key or Authorization: Bearer)");
+            return _entra is null
+                ? Problems.Unauthorized("an API key is required (X-Api-Key or Authorization: Bearer)")
+                : new BearerChallengeResult(Problems.Unauthorized("an API key (X-Api-Key) or an Entra ID bearer token is required"), tokenRefused: false);
         }
 
-        var owner = await _keys.FindTenantAsync(presented, cancellationToken).ConfigureAwait(false);
-        if (owner is null)
+        string? owner;
+        if (bearer && _entra is not null && _entra.LooksLikeToken(presented))
         {
-            return Problems.Unauthorized("the API key is not valid");
+            var token = await _entra.ValidateAsync(presented, cancellationToken).ConfigureAwait(false);
+            switch (token.Status)
+            {
+                case EntraTokenStatus.Valid:
+                    return Identifiers.IsTenant(tenant) && token.Tenants.Contains(tenant!) ? null : Problems.NotFound("tenant", tenant ?? string.Empty);
+                case EntraTokenStatus.Unavailable:
+                    return Problems.Unavailable("bearer tokens cannot be checked right now; retry later or use an API key");
+                default:
+                    // An API key that happens to have the JWT shape still works; anything else is a refused token.
+                    owner = await _keys.FindTenantAsync(presented, cancellationToken).ConfigureAwait(false);
+                    if (owner is null)
+                    {
+                        return new BearerChallengeResult(Problems.Unauthorized("the bearer token is not valid"), tokenRefused: true);
+                    }
+
+                    break;
+            }
+        }
+        else
+        {
+            owner = await _keys.FindTenantAsync(presented, cancellationToken).ConfigureAwait(false);
+            if (owner is null)
+            {
+                return Problems.Unauthorized("the API key is not valid");
+            }
         }
 
         if (!Identifiers.IsTenant(tenant) || !string.Equals(owner, tenant, StringComparison.Ordinal))
@@ -45,19 +77,20 @@ public sealed class TenantAuthorizer
         return null;
     }
 
-    private static string? PresentedKey(HttpRequest request)
+    private static (string? Value, bool Bearer) PresentedCredential(HttpRequest request)
     {
         if (request.Headers.TryGetValue("X-Api-Key", out var key) && key.Count == 1 && !string.IsNullOrEmpty(key[0]))
         {
-            return key[0];
+            return (key[0], false);
         }
 
         var authorization = request.Headers.Authorization;
         if (authorization.Count == 1 && authorization[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return value["Bearer ".Length..].Trim();
+            var credential = value["Bearer ".Length..].Trim();
+            return (credential.Length == 0 ? null : credential, true);
         }
 
-        return null;
+        return (null, false);
     }
 }

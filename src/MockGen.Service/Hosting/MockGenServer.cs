@@ -32,7 +32,7 @@ public static class MockGenServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ApiKeyStore(pipeline.Store.Tables));
-        builder.Services.AddSingleton<TenantAuthorizer>();
+        builder.Services.AddMockGenTenantAuthorization(options.Entra);
         builder.Services.AddSingleton<RunCoordinator>();
         builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
         builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards));

@@ -18,6 +18,9 @@ public sealed class ServeOptions
     /// <summary>How many shard activities a run keeps in flight. Default: 4.</summary>
     public int MaxParallelShards { get; set; } = 4;
 
+    /// <summary>Entra ID bearer tokens accepted beside API keys. Default: <see langword="null"/> (API keys only).</summary>
+    public Auth.EntraOptions? Entra { get; set; }
+
     /// <summary>Reports every invalid field in one message.</summary>
     /// <exception cref="ArgumentException">Some field is out of range.</exception>
     public void Validate()
@@ -41,6 +44,18 @@ public sealed class ServeOptions
         if (MaxParallelShards < 1)
         {
             problems.Add("max parallel shards must be at least 1");
+        }
+
+        if (Entra is not null)
+        {
+            try
+            {
+                Entra.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+            }
         }
 
         if (problems.Count > 0)

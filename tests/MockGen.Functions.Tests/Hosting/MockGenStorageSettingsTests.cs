@@ -49,5 +49,34 @@ public sealed class MockGenStorageSettingsTests
         Assert.Contains("MockGen:MaxParallelShards", bad.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddMockGenFunctions_WiresEntraFromTheMockGenEntraSection()
+    {
+        var keysOnly = new ServiceCollection().AddMockGenFunctions(Config(new() { ["MockGenStorage"] = "UseDevelopmentStorage=true" }));
+        using (var provider = keysOnly.BuildServiceProvider())
+        {
+            Assert.Null(provider.GetService<MockGen.Service.Auth.EntraTokenValidator>());
+        }
+
+        var entra = new ServiceCollection().AddMockGenFunctions(Config(new()
+        {
+            ["MockGenStorage"] = "UseDevelopmentStorage=true",
+            ["MockGen:Entra:Authority"] = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0",
+            ["MockGen:Entra:Audience"] = "api://mockgen",
+        }));
+        using (var provider = entra.BuildServiceProvider())
+        {
+            Assert.NotNull(provider.GetService<MockGen.Service.Auth.EntraTokenValidator>());
+            Assert.NotNull(provider.GetRequiredService<MockGen.Service.Auth.TenantAuthorizer>());
+        }
+
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddMockGenFunctions(Config(new()
+        {
+            ["MockGenStorage"] = "UseDevelopmentStorage=true",
+            ["MockGen:Entra:Authority"] = "https://login.microsoftonline.com/common/v2.0",
+            ["MockGen:Entra:Audience"] = "api://mockgen",
+        })));
+    }
+
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -26,10 +26,10 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerHarness> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string> keys, bool watch = false, PipelineEngine? engine = null)
+    public static async Task<ServerHarness> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string> keys, bool watch = false, PipelineEngine? engine = null, EntraOptions? entra = null)
     {
         var pipeline = new MockGenPipeline(store, engine ?? MockGen.Storage.Engine.CoreEngine.Create(TimeProvider.System), TimeProvider.System);
-        var options = new ServeOptions { Port = 0, WatchContracts = watch, PollInterval = TimeSpan.FromMilliseconds(200), MaxParallelShards = 3 };
+        var options = new ServeOptions { Port = 0, WatchContracts = watch, PollInterval = TimeSpan.FromMilliseconds(200), MaxParallelShards = 3, Entra = entra };
         var app = MockGenServer.Build(pipeline, options, logging => logging.SetMinimumLevel(LogLevel.Warning));
         var apiKeys = app.Services.GetRequiredService<ApiKeyStore>();
         foreach (var (tenant, key) in keys)
