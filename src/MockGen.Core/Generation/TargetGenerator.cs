@@ -86,15 +86,22 @@ internal sealed class TargetGenerator
 
         if (lastFailure is not null)
         {
-            return lastFailure.Unsupported
-                ? new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
+            if (lastFailure.Unsupported)
+            {
+                return new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
+            }
+
+            // Only a conflict the walker found in the schema itself is a proof; running out of budget is not.
+            return lastFailure.GaveUp
+                ? new GaveUp(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
                 : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
         }
 
+        // Every candidate was built but the gate rejected each: nothing is proven, the budget ran out.
         var reason = lastRejection is null
             ? "no candidate passed the validator"
-            : "no candidate passed the validator in " + _maxAttempts + " attempts; last failure: " + lastRejection.InstanceLocation + ": " + lastRejection.Message;
-        return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+            : "no candidate passed the validator; the last failed at " + (lastRejection.InstanceLocation.Length == 0 ? "the root" : lastRejection.InstanceLocation) + ": " + lastRejection.Message;
+        return new GaveUp(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
     }
 
     private IReadOnlyList<ValidationError> Check(byte[] json)

@@ -21,6 +21,7 @@ internal sealed partial class PayloadWalker
 
     private readonly WalkerSettings _settings;
     private readonly ConcurrentDictionary<SchemaNode, bool> _hasReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Satisfiability _satisfiability = new();
 
     public PayloadWalker(WalkerSettings settings)
     {
@@ -47,7 +48,7 @@ internal sealed partial class PayloadWalker
         if (site.Depth > _settings.MaxDepth)
         {
             state.Failure ??= new WalkFailure(
-                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false);
+                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false, GaveUp: true);
             return null;
         }
 
@@ -286,6 +287,16 @@ internal sealed partial class PayloadWalker
         {
             conjunction.Failure ??= new WalkFailure("every '" + keyword + "' branch is false", SchemaConjunction.Location(node) + "/" + keyword, Unsupported: false);
             return;
+        }
+
+        // A branch that cannot hold (alone, or with the owner's own keywords) is never chosen while another can.
+        if (candidates.Any(b => _satisfiability.ClashesWithOwner(node, b)))
+        {
+            var holding = candidates.Where(b => !_satisfiability.ClashesWithOwner(node, b)).ToList();
+            if (holding.Count > 0)
+            {
+                candidates = holding;
+            }
         }
 
         if (terminating)
