@@ -77,35 +77,19 @@ public sealed class DatasetGenerator
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
-        SchemaSet schemas;
-        try
-        {
-            schemas = contract.Schemas;
-        }
-        catch (SchemaException e)
-        {
-            // The contract's schemas do not compile at all: one error record for the contract, a failure per target.
-            var failure = new TargetFailure(TargetFailureKinds.Invalid, "the contract's schemas cannot be compiled: " + e.Message, "#", null);
-            writer.WriteError(ErrorRecord(contract, null, null, failure));
-            foreach (var target in targets)
-            {
-                summaries.AddRange(FailedTarget(contract, target, failure));
-            }
-
-            progress?.Invoke(new GenerationProgress(total, total, string.Empty, _options.Variants[0]));
-            return summaries;
-        }
-
         foreach (var target in targets)
         {
             TargetGenerator generator;
             try
             {
-                generator = CreateTarget(contract, schemas, target);
+                // Compile first: a target that fails to compile discards the contract's half-built schema set, so
+                // the next target compiles from a clean one (contract.Schemas is read after, never cached here).
+                contract.Compile(target);
+                generator = CreateTarget(contract, contract.Schemas, target);
             }
-            catch (GenerationException e)
+            catch (Exception e) when (e is ContractException or GenerationException)
             {
-                var failure = new TargetFailure(TargetFailureKinds.Invalid, "the target's schema cannot be compiled: " + (e.InnerException ?? e).Message, target.Id, null);
+                var failure = new TargetFailure(TargetFailureKinds.Invalid, "the target's schema cannot be compiled: " + (e.InnerException as SchemaException ?? e).Message, target.Id, null);
                 writer.WriteError(ErrorRecord(contract, target, null, failure));
                 summaries.AddRange(FailedTarget(contract, target, failure));
                 done += _options.Count * _options.Variants.Count;
