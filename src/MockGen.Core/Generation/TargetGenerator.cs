@@ -98,10 +98,13 @@ internal sealed class TargetGenerator
         }
 
         // Every candidate was built but the gate rejected each: nothing is proven, the budget ran out.
+        // The validator's message already starts with the instance location (/price: 12.345 is not a multiple of 0.01).
         var reason = lastRejection is null
             ? "no candidate passed the validator"
-            : "no candidate passed the validator; the last failed at " + (lastRejection.InstanceLocation.Length == 0 ? "the root" : lastRejection.InstanceLocation) + ": " + lastRejection.Message;
-        return new GaveUp(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+            : "no candidate passed the validator; the last was rejected with " + lastRejection.Message;
+        var location = lastRejection is null ? SchemaConjunction.Location(_root)
+            : lastRejection.KeywordLocation.StartsWith('#') ? lastRejection.KeywordLocation : "#" + lastRejection.KeywordLocation;
+        return new GaveUp(reason, location) { Attempts = _maxAttempts };
     }
 
     private IReadOnlyList<ValidationError> Check(byte[] json)
