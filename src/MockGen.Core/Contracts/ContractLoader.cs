@@ -238,9 +238,10 @@ public sealed class ContractLoader
         var parsed = ContractFileReader.Parse(displayPath, bytes, _limits);
         var (kind, dialect, specVersion) = Detect(displayPath, parsed.Root);
         var root = new LoadedDocument(new SchemaDocument(baseUri, parsed.Root, dialect, displayPath), parsed.Canonical, string.Empty);
-        var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken);
+        // An OpenAPI document is many payload definitions: one broken file it references must not drop the others.
+        var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken, tolerant: kind != ContractKind.JsonSchema);
 
-        var diagnostics = new List<ContractDiagnostic>();
+        var diagnostics = new List<ContractDiagnostic>(documents.Problems);
         if (kind != ContractKind.JsonSchema)
         {
             ReadOpenApiDiagnostics(parsed, baseUri, displayPath, diagnostics);
