@@ -40,6 +40,7 @@ internal sealed class TargetGenerator
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
+        var choiceMade = false;
         ValidationError? lastRejection = null;
         string? unsupportedPattern = null;
         string? unsupportedLocation = null;
@@ -54,6 +55,7 @@ internal sealed class TargetGenerator
             if (value is null)
             {
                 lastFailure = state.Failure;
+                choiceMade |= state.ChoiceMade;
                 continue;
             }
 
@@ -91,8 +93,14 @@ internal sealed class TargetGenerator
                 return new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
             }
 
-            // Only a conflict the walker found in the schema itself is a proof; running out of budget is not.
-            return lastFailure.GaveUp
+            // A proof: the schema's own conflict, found with no choice involved or shown by the satisfiability
+            // analysis. A conflict met after a choice, or a budget running out, is only giving up.
+            if (_walker.ProvenConflict(_root) is { } proven)
+            {
+                return new Unsatisfiable(proven.Reason, proven.SchemaLocation) { Attempts = _maxAttempts };
+            }
+
+            return lastFailure.GaveUp || choiceMade
                 ? new GaveUp(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
                 : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
         }

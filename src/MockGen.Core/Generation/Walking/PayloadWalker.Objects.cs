@@ -146,7 +146,7 @@ internal sealed partial class PayloadWalker
         }
 
         // Optional means optional: a property whose value is proven impossible is left out, never tried.
-        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null && Unbuildable(conjunction, n) is null).ToList();
+        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !conjunction.Omitted.Contains(n) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null && Unbuildable(conjunction, n) is null).ToList();
         var budget = shape.MaxProperties ?? int.MaxValue;
         foreach (var name in optional)
         {
@@ -272,7 +272,9 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
+        // With additionalProperties false the patterns are the only source of names, so every attempt uses them
+        // (alternating with nothing used to end the search after one name: issue 9's minProperties repro).
+        if (shape.PatternSources.Count > 0)
         {
             var pattern = pick.Pick(shape.PatternSources);
             if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Split("pattern/" + suffix), 1, 32, out var fromPattern))
