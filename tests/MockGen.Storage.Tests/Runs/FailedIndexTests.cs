@@ -73,4 +73,24 @@ public sealed class FailedIndexTests
         Assert.Equal(outcome.ManifestSha256, again.ManifestSha256);
         Assert.Equal(RunStatus.CompletedWithErrors, again.Status);
     }
+
+    [Fact]
+    public async Task Run_OneComponentDoesNotCompile_TheOthersAreGeneratedAndItsShardsFailNamingIt()
+    {
+        var h = new PipelineHarness(PipelineStoreFactory.Local());
+        var contract = Encoding.UTF8.GetBytes("""
+            {"openapi":"3.1.0","info":{"title":"c","version":"1"},"paths":{},
+             "components":{"schemas":{"Ok":{"type":"boolean"},"Broken":{"$ref":"#/components/schemas/Missing"}}}}
+            """);
+
+        var version = await h.Registry.RegisterAsync("acme", "c.json", contract);
+
+        Assert.Equal(ContractStatus.Ready, version.Status);
+        Assert.Contains(version.Diagnostics, d => d.Contains("#/components/schemas/Missing", StringComparison.Ordinal));
+        var outcome = await h.Runner.RunAsync(RunSpec.FromProfile("acme", "c.json", version.Version, Profile));
+        Assert.Equal(RunStatus.CompletedWithErrors, outcome.Status);
+        Assert.Equal(40, outcome.Payloads);
+        Assert.Equal(4, outcome.Failures.Count);
+        Assert.All(outcome.Failures, f => Assert.Contains("invalid at #/components/schemas/Broken", f, StringComparison.Ordinal));
+    }
 }
