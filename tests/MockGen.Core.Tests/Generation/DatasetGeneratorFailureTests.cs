@@ -176,4 +176,29 @@ public sealed class DatasetGeneratorFailureTests
         Assert.Equal(6, lines.Count(l => l.Contains("\"payload\"", StringComparison.Ordinal)));
         Assert.Single(lines, l => l.Contains("\"error\"", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Generate_MalformedHintOnOneTarget_ReportsItByPointerAndGeneratesTheOthers(int parallelism)
+    {
+        var contract = GenerationFixtures.Load("hint.json", """
+            {"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},
+             "components":{"schemas":{"A":{"type":"string","x-mockgen":{"faker":"no.such"}},"B":{"type":"integer"}}}}
+            """);
+        using var stream = new MemoryStream();
+        IReadOnlyList<TargetRunSummary> summaries;
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            summaries = new DatasetGenerator(new GenerationOptions { Count = 3, Parallelism = parallelism }).Generate(contract, null, writer);
+            writer.Complete();
+        }
+
+        var a = summaries.Single(s => s.Target.EndsWith("/A", StringComparison.Ordinal));
+        Assert.Equal(TargetFailureKinds.Invalid, a.Failure!.Kind);
+        Assert.Contains("/components/schemas/A/x-mockgen/faker", a.Failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, summaries.Single(s => s.Target.EndsWith("/B", StringComparison.Ordinal)).Generated);
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, l => l.Contains("\"error\"", StringComparison.Ordinal));
+    }
 }
