@@ -83,29 +83,6 @@ internal static class GenerateCommand
             return ExitBadInput;
         }
 
-        List<Contract> contracts;
-        var badInput = false;
-        try
-        {
-            (contracts, badInput) = await LoadContractsAsync(request.ContractPath, request.LoaderOptions, stderr, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ContractException e)
-        {
-            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-            return ExitBadInput;
-        }
-
-        List<(Contract Contract, IReadOnlyList<ContractTarget> Targets)> plan;
-        try
-        {
-            plan = PlanTargets(contracts, request.Targets);
-        }
-        catch (ContractException e)
-        {
-            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-            return ExitBadInput;
-        }
-
         DatasetGenerator generator;
         try
         {
@@ -115,6 +92,25 @@ internal static class GenerateCommand
         {
             await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitBadInput;
+        }
+
+        var isFolder = Directory.Exists(request.ContractPath);
+        Contract? single = null;
+        IReadOnlyList<ContractTarget>? singleTargets = null;
+        var loader = new ContractLoader(request.LoaderOptions);
+        if (!isFolder)
+        {
+            // One contract: when it does not load, or a requested target is unknown, nothing can be generated (exit 2).
+            try
+            {
+                single = await loader.LoadAsync(request.ContractPath, cancellationToken).ConfigureAwait(false);
+                singleTargets = request.Targets.Count == 0 ? single.Targets : [.. request.Targets.Select(single.GetTarget)];
+            }
+            catch (ContractException e)
+            {
+                await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return ExitBadInput;
+            }
         }
 
         Stream stream;
@@ -128,7 +124,7 @@ internal static class GenerateCommand
             return ExitBadInput;
         }
 
-        var summaries = new List<TargetRunSummary>();
+        var run = new FolderRun();
         var console = cli.CreateRichError();
         var showProgress = cli.IsErrorTerminal;
         if (!showProgress)
@@ -142,33 +138,28 @@ internal static class GenerateCommand
             await using (stream.ConfigureAwait(false))
             {
                 using var writer = new DatasetWriter(stream, outputFormat);
-                foreach (var (contract, targets) in plan)
+                try
                 {
-                    if (showProgress)
+                    if (single is not null)
                     {
-                        console.Progress().AutoClear(true).Start(context =>
-                        {
-                            var task = context.AddTask(Markup.Escape(contract.Name), maxValue: Math.Max(1, options.Count * targets.Count * options.Variants.Count));
-                            summaries.AddRange(generator.Generate(contract, targets, writer, p => task.Value = p.Done, cancellationToken));
-                        });
+                        run.Loaded++;
+                        Generate(generator, single, singleTargets!, writer, console, showProgress, run, options, cancellationToken);
                     }
                     else
                     {
-                        summaries.AddRange(generator.Generate(contract, targets, writer, null, cancellationToken));
+                        await GenerateFolderAsync(loader, request, generator, writer, console, showProgress, run, options, stderr, cancellationToken).ConfigureAwait(false);
                     }
                 }
-
-                writer.Complete();
+                finally
+                {
+                    // Whatever stopped the run, what was already gated is flushed, never dropped with the buffer.
+                    CompleteQuietly(writer);
+                }
             }
         }
-        catch (GenerationException e)
+        catch (ContractException e)
         {
-            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-            return ExitBadInput;
-        }
-        catch (MockGen.Core.Generation.Realism.RealismConfigurationException e)
-        {
-            // A malformed x-mockgen hint in the contract: bad input, named by its schema pointer.
+            // The folder itself is unusable (missing, or without contract files): nothing was loaded.
             await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitBadInput;
         }
@@ -178,13 +169,85 @@ internal static class GenerateCommand
             return ExitBadInput;
         }
 
-        WriteSummary(console, summaries);
-        if (badInput)
+        WriteSummary(console, run);
+        if (run.Loaded == 0)
         {
             return ExitBadInput;
         }
 
-        return summaries.Any(s => s.Failure is not null) ? ExitTargetFailed : ExitOk;
+        return run.LoadFailures.Count > 0 || run.UnknownTargets.Count > 0 || run.Summaries.Any(s => s.Failure is not null) ? ExitTargetFailed : ExitOk;
+    }
+
+    private static void CompleteQuietly(DatasetWriter writer)
+    {
+        try
+        {
+            writer.Complete();
+        }
+        catch (IOException)
+        {
+            // The output itself failed; the caller reports the first error.
+        }
+    }
+
+    /// <summary>
+    /// A folder run: contracts are loaded, generated and dropped one at a time (memory is that of the largest
+    /// contract), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
+    /// </summary>
+    private static async Task GenerateFolderAsync(
+        ContractLoader loader, GenerateRequest request, DatasetGenerator generator, DatasetWriter writer, IAnsiConsole console, bool showProgress,
+        FolderRun run, GenerationOptions options, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in loader.EnumerateFolderAsync(request.ContractPath, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Contract is not { } contract)
+            {
+                var message = entry.Failure!.Error.Message;
+                run.LoadFailures.Add((entry.Name, message));
+                await stderr.WriteLineAsync("error: " + message).ConfigureAwait(false);
+                writer.WriteError(new DatasetError(entry.Name, null, null, null, null, options.Seed, options.Tenant, options.Environment, options.TestRunId, message, TargetFailureKinds.Invalid, null));
+                continue;
+            }
+
+            run.Loaded++;
+            IReadOnlyList<ContractTarget> targets = contract.Targets;
+            if (request.Targets.Count > 0)
+            {
+                var matched = request.Targets.Select(id => (Id: id, Target: contract.FindTarget(id))).Where(t => t.Target is not null).ToList();
+                found.UnionWith(matched.Select(t => t.Id));
+                targets = [.. matched.Select(t => t.Target!)];
+            }
+
+            if (targets.Count > 0)
+            {
+                Generate(generator, contract, targets, writer, console, showProgress, run, options, cancellationToken);
+            }
+        }
+
+        foreach (var id in request.Targets.Where(id => !found.Contains(id)))
+        {
+            run.UnknownTargets.Add(id);
+            await stderr.WriteLineAsync($"error: --target {id}: no contract in {request.ContractPath} has this target (list them with: mockgen inspect <file>)").ConfigureAwait(false);
+        }
+    }
+
+    private static void Generate(
+        DatasetGenerator generator, Contract contract, IReadOnlyList<ContractTarget> targets, DatasetWriter writer, IAnsiConsole console, bool showProgress,
+        FolderRun run, GenerationOptions options, CancellationToken cancellationToken)
+    {
+        if (showProgress)
+        {
+            console.Progress().AutoClear(true).Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(contract.Name), maxValue: Math.Max(1, options.Count * targets.Count * options.Variants.Count));
+                run.Summaries.AddRange(generator.Generate(contract, targets, writer, p => task.Value = p.Done, cancellationToken));
+            });
+        }
+        else
+        {
+            run.Summaries.AddRange(generator.Generate(contract, targets, writer, null, cancellationToken));
+        }
     }
 
     private static bool TryParseRequest(GenerateRequest request, TextWriter stderr, out GenerationOptions options, out OutputFormat format)
@@ -264,61 +327,6 @@ internal static class GenerateCommand
         return problems.Count == 0;
     }
 
-    private static async Task<(List<Contract> Contracts, bool BadInput)> LoadContractsAsync(string path, ContractLoaderOptions? options, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var loader = new ContractLoader(options);
-        if (!Directory.Exists(path))
-        {
-            return ([await loader.LoadAsync(path, cancellationToken).ConfigureAwait(false)], false);
-        }
-
-        var folder = await loader.LoadFolderAsync(path, cancellationToken).ConfigureAwait(false);
-        foreach (var failure in folder.Failures)
-        {
-            await stderr.WriteLineAsync("error: " + failure.Error.Message).ConfigureAwait(false);
-        }
-
-        return ([.. folder.Contracts], folder.Failures.Count > 0);
-    }
-
-    private static List<(Contract, IReadOnlyList<ContractTarget>)> PlanTargets(List<Contract> contracts, IReadOnlyList<string> requested)
-    {
-        var plan = new List<(Contract, IReadOnlyList<ContractTarget>)>();
-        if (requested.Count == 0)
-        {
-            plan.AddRange(contracts.Select(c => (c, c.Targets)));
-            return plan;
-        }
-
-        if (contracts.Count == 1)
-        {
-            plan.Add((contracts[0], [.. requested.Select(contracts[0].GetTarget)]));
-            return plan;
-        }
-
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var contract in contracts)
-        {
-            var targets = requested.Select(id => (Id: id, Target: contract.FindTarget(id))).Where(t => t.Target is not null).ToList();
-            found.UnionWith(targets.Select(t => t.Id));
-            if (targets.Count > 0)
-            {
-                plan.Add((contract, [.. targets.Select(t => t.Target!)]));
-            }
-        }
-
-        foreach (var id in requested)
-        {
-            if (!found.Contains(id))
-            {
-                // Reuse the loader's message (with its suggestions) by asking the first contract.
-                contracts.FirstOrDefault()?.GetTarget(id);
-            }
-        }
-
-        return plan;
-    }
-
     private static Stream OpenOutput(string output, TextWriter stdout)
     {
         if (output == "-")
@@ -335,8 +343,11 @@ internal static class GenerateCommand
         return new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
     }
 
-    private static void WriteSummary(IAnsiConsole console, List<TargetRunSummary> summaries)
+    private static void WriteSummary(IAnsiConsole console, FolderRun run)
     {
+        // Failing indexes named per target and variant; beyond this many, only counted.
+        const int ListedPerTarget = 5;
+        var summaries = run.Summaries;
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("contract", "target", "variant", "count", "retries", "failures", "payloads/s");
         table.Columns[1].NoWrap();
@@ -348,15 +359,60 @@ internal static class GenerateCommand
                 s.Variant.ToName(),
                 s.Generated.ToString(CultureInfo.InvariantCulture),
                 s.Retries.ToString(CultureInfo.InvariantCulture),
-                s.Failure is null ? "0" : "1",
+                Math.Max(s.Failed, s.Failure is null ? 0 : 1).ToString(CultureInfo.InvariantCulture),
                 s.PayloadsPerSecond.ToString("F0", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+        var red = new Style(Color.Red);
+        foreach (var (name, message) in run.LoadFailures)
+        {
+            console.WriteLine($"{name}: not loaded: {message}", red);
+        }
+
         foreach (var s in summaries.Where(s => s.Failure is not null))
         {
-            var f = s.Failure!;
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Contract} {s.Target} ({s.Variant.ToName()}): {f.Kind} at {f.SchemaLocation} (index {f.Index}): {f.Reason}"), new Style(Color.Red));
+            foreach (var f in s.Failures.Take(ListedPerTarget))
+            {
+                console.WriteLine($"{s.Contract} {s.Target} ({s.Variant.ToName()}): {f.Describe()}", red);
+            }
+
+            var unlisted = Math.Max(s.Failed, s.Failures.Count) - Math.Min(ListedPerTarget, s.Failures.Count);
+            var rest = new List<string>();
+            if (unlisted > 0)
+            {
+                rest.Add(string.Create(CultureInfo.InvariantCulture, $"{unlisted} more failing indexes"));
+            }
+
+            if (s.Skipped > 0)
+            {
+                rest.Add(string.Create(CultureInfo.InvariantCulture, $"{s.Skipped} indexes not attempted"));
+            }
+
+            if (rest.Count > 0)
+            {
+                console.WriteLine($"{s.Contract} {s.Target} ({s.Variant.ToName()}): {string.Join(", ", rest)}", red);
+            }
         }
+
+        if (run.LoadFailures.Count > 0 || run.Loaded > 1)
+        {
+            var complete = summaries.Count(s => s.Failure is null);
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{run.Loaded + run.LoadFailures.Count} contracts: {run.Loaded} loaded, {run.LoadFailures.Count} not loaded; {summaries.Count} target runs: {complete} complete, {summaries.Count - complete} with failures"));
+        }
+    }
+
+    /// <summary>What a run did, across the contracts of a folder.</summary>
+    private sealed class FolderRun
+    {
+        public List<TargetRunSummary> Summaries { get; } = [];
+
+        public List<(string Name, string Message)> LoadFailures { get; } = [];
+
+        public List<string> UnknownTargets { get; } = [];
+
+        public int Loaded { get; set; }
     }
 }

@@ -126,10 +126,39 @@ internal static class ValidateCommand
             else
             {
                 var record = ReadRecord(datasetName, lineNumber, root);
-                contract = single ?? await session.ContractAsync(datasetName, lineNumber, record.ContractName, cancellationToken).ConfigureAwait(false);
-                target = contract.FindTarget(record.TargetId)
+                if (record.Error is { } recorded)
+                {
+                    // An error record: the generator said this payload could not be made. Its verdict is that error.
+                    summary.AddError(record.ContractName ?? "(unknown)", record.TargetId ?? "(contract)");
+                    await WriteErrorAsync(console, output, lineNumber, "the dataset records no payload here: " + recorded).ConfigureAwait(false);
+                    continue;
+                }
+
+                Contract? loaded = single;
+                string? broken = null;
+                if (loaded is null)
+                {
+                    (loaded, broken) = await session.ContractAsync(datasetName, lineNumber, record.ContractName, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (loaded is null)
+                {
+                    // The record's contract does not load: this record gets an error verdict, the rest are validated.
+                    summary.AddError(record.ContractName!, record.TargetId!);
+                    await WriteErrorAsync(console, output, lineNumber, broken!).ConfigureAwait(false);
+                    continue;
+                }
+
+                contract = loaded;
+                target = contract.FindTarget(record.TargetId!)
                     ?? throw CliException.MalformedLine(datasetName, lineNumber, $"#/meta/target \"{record.TargetId}\": {contract.Name} has no such target (list them with: mockgen inspect {contract.Name})");
-                session.EnsureCompiled(contract, target);
+                if (session.CompileError(contract, target) is { } compileError)
+                {
+                    summary.AddError(contract.Name, target.Id);
+                    await WriteErrorAsync(console, output, lineNumber, compileError).ConfigureAwait(false);
+                    continue;
+                }
+
                 (payload, expected) = (record.Payload, record.Violation);
                 if (record.ContractVersion is { } version && version != contract.Version)
                 {
@@ -178,6 +207,14 @@ internal static class ValidateCommand
             throw CliException.MalformedLine(dataset, lineNumber, "#/meta: missing or not an object (for bare payloads, pass --target)");
         }
 
+        var contract = meta.TryGetProperty("contract", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        if (meta.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String && !root.TryGetProperty("payload", out _))
+        {
+            // An error record {"meta": {..., "error": "..."}}: its contract, target or index produced no payload.
+            var errorTarget = meta.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            return new DatasetRecord(contract, errorTarget, null, default, null) { Error = error.GetString() };
+        }
+
         if (!root.TryGetProperty("payload", out var payload))
         {
             throw CliException.MalformedLine(dataset, lineNumber, "#/payload: missing");
@@ -188,7 +225,6 @@ internal static class ValidateCommand
             throw CliException.MalformedLine(dataset, lineNumber, "#/meta/target: missing or not a string (a target id, see mockgen inspect)");
         }
 
-        var contract = meta.TryGetProperty("contract", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
         var version = meta.TryGetProperty("contractVersion", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         ExpectedViolation? violation;
         try
@@ -238,27 +274,65 @@ internal static class ValidateCommand
         output.Write("\n"u8);
     }
 
-    /// <summary>One dataset line, read.</summary>
-    private sealed record DatasetRecord(string? ContractName, string TargetId, string? ContractVersion, JsonElement Payload, ExpectedViolation? Violation);
+    /// <summary>One dataset line, read; an error record has <see cref="Error"/> and no payload.</summary>
+    private sealed record DatasetRecord(string? ContractName, string? TargetId, string? ContractVersion, JsonElement Payload, ExpectedViolation? Violation)
+    {
+        public string? Error { get; init; }
+    }
 
-    /// <summary>Contracts loaded for this run (a folder's are loaded on first use and kept), and which targets compiled.</summary>
+    private static async Task WriteErrorAsync(CliConsole console, ArrayBufferWriter<byte> output, long lineNumber, string error)
+    {
+        using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("line", lineNumber);
+            writer.WriteBoolean("valid", false);
+            writer.WriteStartArray("errors");
+            writer.WriteEndArray();
+            writer.WriteString("error", error);
+            writer.WriteEndObject();
+        }
+
+        output.Write("\n"u8);
+        await console.Out.WriteAsync(Encoding.UTF8.GetString(output.WrittenSpan)).ConfigureAwait(false);
+        output.ResetWrittenCount();
+    }
+
+    /// <summary>
+    /// Contracts loaded for this run: a folder's are loaded on first use and kept in a small most-recently-used
+    /// set (memory is bounded by a few contracts, not the folder); load and compile failures are remembered by name,
+    /// so each broken contract is read once and every record naming it gets the same error verdict.
+    /// </summary>
     private sealed class Session(ContractLoader loader, string contractPath, bool isFolder, ValidationOptions validationOptions)
     {
-        private readonly Dictionary<string, Contract> _contracts = new(StringComparer.Ordinal);
-        private readonly HashSet<(Contract, string)> _compiled = [];
+        // Datasets are usually grouped by contract, so a few recent contracts cover almost every lookup.
+        private const int KeptContracts = 4;
+        private readonly LinkedList<Contract> _recent = new();
+        private readonly Dictionary<string, string> _broken = new(StringComparer.Ordinal);
+        private readonly Dictionary<(Contract, string), string?> _compiled = [];
 
         public ValidationOptions ValidationOptions { get; } = validationOptions;
 
-        public async Task<Contract> ContractAsync(string dataset, long lineNumber, string? name, CancellationToken cancellationToken)
+        public async Task<(Contract? Contract, string? Error)> ContractAsync(string dataset, long lineNumber, string? name, CancellationToken cancellationToken)
         {
             if (!isFolder || name is null)
             {
                 throw CliException.MalformedLine(dataset, lineNumber, "#/meta/contract: missing; with a contract folder every record names its contract file, relative to the folder");
             }
 
-            if (_contracts.TryGetValue(name, out var known))
+            for (var node = _recent.First; node is not null; node = node.Next)
             {
-                return known;
+                if (string.Equals(node.Value.Name, name, StringComparison.Ordinal))
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return (node.Value, null);
+                }
+            }
+
+            if (_broken.TryGetValue(name, out var error))
+            {
+                return (null, error);
             }
 
             var root = Path.GetFullPath(contractPath) + Path.DirectorySeparatorChar;
@@ -268,17 +342,49 @@ internal static class ValidateCommand
                 throw CliException.ContractOutsideFolder(dataset, lineNumber, name);
             }
 
-            var contract = await loader.LoadAsync(full, name, cancellationToken).ConfigureAwait(false);
-            _contracts[name] = contract;
-            return contract;
+            Contract contract;
+            try
+            {
+                contract = await loader.LoadAsync(full, name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContractException ex)
+            {
+                _broken[name] = ex.Message;
+                return (null, ex.Message);
+            }
+
+            _recent.AddFirst(contract);
+            if (_recent.Count > KeptContracts)
+            {
+                var evicted = _recent.Last!.Value;
+                _recent.RemoveLast();
+                foreach (var key in _compiled.Keys.Where(k => ReferenceEquals(k.Item1, evicted)).ToList())
+                {
+                    _compiled.Remove(key);
+                }
+            }
+
+            return (contract, null);
         }
 
-        public void EnsureCompiled(Contract contract, ContractTarget target)
+        /// <summary>Compiles a target once; the error message when it does not compile, else null.</summary>
+        public string? CompileError(Contract contract, ContractTarget target)
         {
-            if (_compiled.Add((contract, target.Id)))
+            if (!_compiled.TryGetValue((contract, target.Id), out var error))
             {
-                contract.Compile(target);
+                try
+                {
+                    contract.Compile(target);
+                }
+                catch (ContractException ex)
+                {
+                    error = ex.Message;
+                }
+
+                _compiled[(contract, target.Id)] = error;
             }
+
+            return error;
         }
     }
 }

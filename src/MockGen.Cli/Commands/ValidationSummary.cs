@@ -19,22 +19,27 @@ internal sealed class ValidationSummary
 
     public long NegativeNotAsLabelled { get; private set; }
 
+    /// <summary>Records with an error verdict: error records of the dataset, or records whose contract or target does not load.</summary>
+    public long Errors { get; private set; }
+
     /// <summary>Records whose meta.contractVersion differs from the contract's version now.</summary>
     public long OtherVersion { get; set; }
 
     /// <summary>True when every ordinary record is valid and every negative record failed as labelled.</summary>
-    public bool AllAsExpected => Invalid == 0 && NegativeNotAsLabelled == 0;
+    public bool AllAsExpected => Invalid == 0 && NegativeNotAsLabelled == 0 && Errors == 0;
+
+    /// <summary>Counts a record with an error verdict (it was not validated).</summary>
+    public void AddError(string contract, string target)
+    {
+        Records++;
+        Errors++;
+        CountsFor(contract, target).Failed++;
+    }
 
     public void Add(string contract, string target, bool valid, bool? negativeMatched)
     {
         Records++;
-        if (!_byTarget.TryGetValue((contract, target), out var counts))
-        {
-            counts = new Counts();
-            _byTarget[(contract, target)] = counts;
-        }
-
-        counts.Records++;
+        var counts = CountsFor(contract, target);
         if (negativeMatched is { } matched)
         {
             if (matched)
@@ -67,6 +72,11 @@ internal sealed class ValidationSummary
             text.Append(CultureInfo.InvariantCulture, $", {NegativeAsLabelled} negative failed as labelled, {NegativeNotAsLabelled} negative not as labelled");
         }
 
+        if (Errors > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Errors} errors (no payload, or a contract or target that does not load)");
+        }
+
         text.AppendLine();
         foreach (var ((contract, target), counts) in _byTarget)
         {
@@ -82,6 +92,18 @@ internal sealed class ValidationSummary
         }
 
         return text.ToString();
+    }
+
+    private Counts CountsFor(string contract, string target)
+    {
+        if (!_byTarget.TryGetValue((contract, target), out var counts))
+        {
+            counts = new Counts();
+            _byTarget[(contract, target)] = counts;
+        }
+
+        counts.Records++;
+        return counts;
     }
 
     private sealed class Counts

@@ -19,9 +19,13 @@ internal sealed class ContractDocumentSet : ISchemaDocumentResolver
     private readonly string? _rootDirectory;
     private readonly string? _rootDisplayDirectory;
     private readonly Dialect _dialect;
+    private readonly bool _tolerant;
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly List<ContractDiagnostic> _problems = [];
 
-    private ContractDocumentSet(LoadedDocument root, Dialect dialect, ContractLoaderLimits limits, UriMap uriMap, string? rootFullPath, string? rootDisplayPath)
+    private ContractDocumentSet(LoadedDocument root, Dialect dialect, ContractLoaderLimits limits, UriMap uriMap, string? rootFullPath, string? rootDisplayPath, bool tolerant)
     {
+        _tolerant = tolerant;
         _limits = limits;
         _uriMap = uriMap;
         _dialect = dialect;
@@ -46,11 +50,28 @@ internal sealed class ContractDocumentSet : ISchemaDocumentResolver
         }
     }
 
+    /// <summary>
+    /// Local files a <c>$ref</c> or discriminator mapping names that are missing or malformed, when the set was built
+    /// tolerant: each is an error naming the referrer, its pointer and the rule; only targets reaching it fail.
+    /// </summary>
+    public IReadOnlyList<ContractDiagnostic> Problems => _problems;
+
     /// <summary>Builds the set and loads, transitively, every document the root's <c>$ref</c>s name.</summary>
+    /// <param name="root">The root file.</param>
+    /// <param name="dialect">The contract's dialect.</param>
+    /// <param name="limits">Size and count limits.</param>
+    /// <param name="uriMap">Remote prefixes served from local files.</param>
+    /// <param name="rootFullPath">The root file's full path, or null for an in-memory contract.</param>
+    /// <param name="rootDisplayPath">The root file's path as the user named it.</param>
+    /// <param name="cancellationToken">Checked between documents.</param>
+    /// <param name="tolerant">
+    /// When true (OpenAPI documents), a missing or malformed local file is recorded in <see cref="Problems"/> and left
+    /// out, so one broken component costs only the targets that reach it; otherwise it fails the whole load.
+    /// </param>
     public static ContractDocumentSet Create(
-        LoadedDocument root, Dialect dialect, ContractLoaderLimits limits, UriMap uriMap, string? rootFullPath, string? rootDisplayPath, CancellationToken cancellationToken)
+        LoadedDocument root, Dialect dialect, ContractLoaderLimits limits, UriMap uriMap, string? rootFullPath, string? rootDisplayPath, CancellationToken cancellationToken, bool tolerant = false)
     {
-        var set = new ContractDocumentSet(root, dialect, limits, uriMap, rootFullPath, rootDisplayPath);
+        var set = new ContractDocumentSet(root, dialect, limits, uriMap, rootFullPath, rootDisplayPath, tolerant);
         set.Discover(cancellationToken);
         return set;
     }
@@ -68,8 +89,9 @@ internal sealed class ContractDocumentSet : ISchemaDocumentResolver
                 return known.Document;
             }
 
-            if (_embeddedIds.Contains(key) || SchemaDialects.TryGet(key, out _) == SchemaDialects.Lookup.Known)
+            if (_embeddedIds.Contains(key) || _failed.Contains(key) || SchemaDialects.TryGet(key, out _) == SchemaDialects.Lookup.Known)
             {
+                // A file recorded as missing or malformed stays unresolved: the reference reports "does not resolve".
                 return null;
             }
 
@@ -152,13 +174,35 @@ internal sealed class ContractDocumentSet : ISchemaDocumentResolver
                             throw ContractException.ReferenceOutsideContract(reference.Referrer.SourcePath, reference.Pointer, reference.Reference);
                         }
 
-                        var path = reference.DocumentUri.LocalPath;
-                        if (!File.Exists(path))
+                        if (_failed.Contains(key))
                         {
-                            throw ContractException.ReferencedFileNotFound(reference.Referrer.SourcePath, reference.Pointer, reference.Reference, DisplayPath(path));
+                            continue;
                         }
 
-                        pending.Enqueue(LoadLocal(path, Read(path, DisplayPath(path))));
+                        var path = reference.DocumentUri.LocalPath;
+                        LoadedDocument? loaded = null;
+                        try
+                        {
+                            if (!File.Exists(path))
+                            {
+                                throw ContractException.ReferencedFileNotFound(reference.Referrer.SourcePath, reference.Pointer, reference.Reference, DisplayPath(path));
+                            }
+
+                            loaded = ParseLocal(path, Read(path, DisplayPath(path)));
+                        }
+                        catch (ContractException ex) when (_tolerant)
+                        {
+                            // One missing or malformed file costs only the targets that reach it (they fail to compile).
+                            _failed.Add(key);
+                            _problems.Add(new ContractDiagnostic(ContractDiagnosticSeverity.Error, ex.Message, reference.Pointer, reference.Referrer.SourcePath));
+                        }
+
+                        if (loaded is not null)
+                        {
+                            // The document-count limit stays fatal: it guards against hostile fan-out, not one bad part.
+                            Add(loaded);
+                            pending.Enqueue(loaded);
+                        }
                     }
                     else if (reference.DocumentUri.Scheme == Uri.UriSchemeHttp || reference.DocumentUri.Scheme == Uri.UriSchemeHttps)
                     {
@@ -205,13 +249,18 @@ internal sealed class ContractDocumentSet : ISchemaDocumentResolver
 
     private LoadedDocument LoadLocal(string fullPath, byte[] bytes)
     {
+        var loaded = ParseLocal(fullPath, bytes);
+        Add(loaded);
+        return loaded;
+    }
+
+    private LoadedDocument ParseLocal(string fullPath, byte[] bytes)
+    {
         var display = DisplayPath(fullPath);
         var parsed = ContractFileReader.Parse(display, bytes, _limits);
         var hashName = Path.GetRelativePath(_rootDirectory!, fullPath).Replace(Path.DirectorySeparatorChar, '/');
         var document = new SchemaDocument(new Uri(fullPath), parsed.Root, DialectOf(parsed.Root), display);
-        var loaded = new LoadedDocument(document, parsed.Canonical, hashName);
-        Add(loaded);
-        return loaded;
+        return new LoadedDocument(document, parsed.Canonical, hashName);
     }
 
     private LoadedDocument LoadMapped(Uri remoteUri, string localPath)

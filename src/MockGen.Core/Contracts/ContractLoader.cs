@@ -123,6 +123,77 @@ public sealed class ContractLoader
             [.. failures.Where(f => !IsPart(f.Name))]);
     }
 
+    /// <summary>
+    /// Loads a folder's contracts one at a time, in name order (the same contracts and failures as
+    /// <see cref="LoadFolderAsync"/>), so a caller that drops each contract after use holds at most one in memory:
+    /// peak memory is that of the largest contract, not of the folder. A file another contract references is a part
+    /// of it, not a contract of its own; a first, lighter pass finds those parts.
+    /// </summary>
+    /// <exception cref="ContractException">The folder does not exist or holds no contract files.</exception>
+    public async IAsyncEnumerable<ContractFolderEntry> EnumerateFolderAsync(string folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var names = FindContractFiles(folder);
+        if (names.Count == 0)
+        {
+            throw ContractException.FolderWithoutContracts(folder);
+        }
+
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            parts.UnionWith(await ReferencedFilesAsync(Path.Combine(folder, name), cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parts.Contains(Path.GetFullPath(Path.Combine(folder, name))))
+            {
+                continue;
+            }
+
+            Contract? contract = null;
+            ContractException? error = null;
+            try
+            {
+                contract = await LoadAsync(Path.Combine(folder, name), name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContractException ex)
+            {
+                error = ex;
+            }
+
+            yield return new ContractFolderEntry(name, contract, error is null ? null : new ContractLoadFailure(name, error));
+        }
+    }
+
+    // The other local files a contract's $refs reach (full paths); none when it does not load. Only reads and
+    // resolves documents: no OpenAPI diagnostics, no targets, no compile.
+    private async Task<IReadOnlyList<string>> ReferencedFilesAsync(string path, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(path);
+        try
+        {
+            if (new FileInfo(fullPath).Length > _limits.MaxFileBytes)
+            {
+                return [];
+            }
+
+            var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
+            var parsed = ContractFileReader.Parse(path, bytes, _limits);
+            var (_, dialect, _) = Detect(path, parsed.Root);
+            var root = new LoadedDocument(new SchemaDocument(new Uri(fullPath), parsed.Root, dialect, path), parsed.Canonical, string.Empty);
+            var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, path, cancellationToken);
+            return [.. documents.Documents.Skip(1).Where(d => d.Document.BaseUri.IsFile).Select(d => Path.GetFullPath(d.Document.BaseUri.LocalPath))];
+        }
+        catch (Exception ex) when (ex is ContractException or IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Lists a folder's candidate contract files, relative to it with <c>/</c>, in ordinal order.</summary>
     /// <exception cref="ContractException">The folder does not exist.</exception>
     public static IReadOnlyList<string> FindContractFiles(string folder)
@@ -167,9 +238,10 @@ public sealed class ContractLoader
         var parsed = ContractFileReader.Parse(displayPath, bytes, _limits);
         var (kind, dialect, specVersion) = Detect(displayPath, parsed.Root);
         var root = new LoadedDocument(new SchemaDocument(baseUri, parsed.Root, dialect, displayPath), parsed.Canonical, string.Empty);
-        var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken);
+        // An OpenAPI document is many payload definitions: one broken file it references must not drop the others.
+        var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken, tolerant: kind != ContractKind.JsonSchema);
 
-        var diagnostics = new List<ContractDiagnostic>();
+        var diagnostics = new List<ContractDiagnostic>(documents.Problems);
         if (kind != ContractKind.JsonSchema)
         {
             ReadOpenApiDiagnostics(parsed, baseUri, displayPath, diagnostics);

@@ -5,7 +5,8 @@ namespace MockGen.Core.Contracts;
 
 /// <summary>
 /// Lists the payload targets of a contract from its raw JSON, in document order: every operation's
-/// request and response bodies (per status code and JSON media type), then every named schema.
+/// request and response bodies (per status code and JSON media type), its callbacks' operations, OpenAPI 3.1
+/// webhooks, the reusable <c>components/requestBodies</c> and <c>components/responses</c>, then every named schema.
 /// OpenAPI objects reached through <c>$ref</c> (path items, request bodies, responses, parameters) are
 /// followed, so a target's id is where its schema really is; a schema location reached twice yields
 /// one target (the first use names it). Schemas themselves are never dereferenced.
@@ -66,45 +67,107 @@ internal sealed class TargetEnumerator
 
     private void OpenApi3Operations(LoadedDocument root)
     {
-        if (!root.Document.Root.TryGetProperty("paths", out var paths) || paths.ValueKind != JsonValueKind.Object)
+        var rootElement = root.Document.Root;
+        if (rootElement.TryGetProperty("paths", out var paths) && paths.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var path in paths.EnumerateObject())
+            {
+                PathItem(root, JsonPointerSyntax.Append("/paths", path.Name), path.Name, path.Value, depth: 0);
+            }
+        }
+
+        // OpenAPI 3.1 webhooks: path items keyed by name; their bodies are payloads like any operation's.
+        if (rootElement.TryGetProperty("webhooks", out var webhooks) && webhooks.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var webhook in webhooks.EnumerateObject())
+            {
+                PathItem(root, JsonPointerSyntax.Append("/webhooks", webhook.Name), "webhook " + webhook.Name, webhook.Value, depth: 0);
+            }
+        }
+
+        // Reusable bodies not referenced by any operation are targets too (referenced ones were named by their first use).
+        if (rootElement.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Object)
+        {
+            if (components.TryGetProperty("requestBodies", out var bodies) && bodies.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var body in bodies.EnumerateObject())
+                {
+                    var pointer = JsonPointerSyntax.Append("/components/requestBodies", body.Name);
+                    if (Follow(root, pointer, body.Value, out var document, out var resolvedPointer, out var resolved))
+                    {
+                        MediaTypes(document, resolvedPointer, resolved, new Operation(body.Name, "requestBodies", body.Name), null, PayloadDirection.Request);
+                    }
+                }
+            }
+
+            if (components.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var response in responses.EnumerateObject())
+                {
+                    var pointer = JsonPointerSyntax.Append("/components/responses", response.Name);
+                    if (Follow(root, pointer, response.Value, out var document, out var resolvedPointer, out var resolved))
+                    {
+                        MediaTypes(document, resolvedPointer, resolved, new Operation(response.Name, "responses", response.Name), "(component)", PayloadDirection.Response);
+                    }
+                }
+            }
+        }
+    }
+
+    // One path item's operations; an operation's callbacks are path items too (bounded depth: callbacks of callbacks).
+    private void PathItem(LoadedDocument root, string pointer, string label, JsonElement value, int depth)
+    {
+        if (depth > 4 || !Follow(root, pointer, value, out var itemDocument, out var itemPointer, out var item) || item.ValueKind != JsonValueKind.Object)
         {
             return;
         }
 
-        foreach (var path in paths.EnumerateObject())
+        foreach (var operation in item.EnumerateObject())
         {
-            if (!Follow(root, JsonPointerSyntax.Append("/paths", path.Name), path.Value, out var itemDocument, out var itemPointer, out var item))
+            if (!HttpMethods.Contains(operation.Name) || operation.Value.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
 
-            foreach (var operation in item.EnumerateObject())
+            var op = new Operation(label, operation.Name.ToUpperInvariant(), OperationId(operation.Value));
+            var operationPointer = JsonPointerSyntax.Append(itemPointer, operation.Name);
+            if (operation.Value.TryGetProperty("requestBody", out var requestBody)
+                && Follow(itemDocument, operationPointer + "/requestBody", requestBody, out var bodyDocument, out var bodyPointer, out var body))
             {
-                if (!HttpMethods.Contains(operation.Name) || operation.Value.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
+                MediaTypes(bodyDocument, bodyPointer, body, op, null, PayloadDirection.Request);
+            }
 
-                var op = new Operation(path.Name, operation.Name.ToUpperInvariant(), OperationId(operation.Value));
-                var operationPointer = JsonPointerSyntax.Append(itemPointer, operation.Name);
-                if (operation.Value.TryGetProperty("requestBody", out var requestBody)
-                    && Follow(itemDocument, operationPointer + "/requestBody", requestBody, out var bodyDocument, out var bodyPointer, out var body))
+            if (operation.Value.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var response in responses.EnumerateObject())
                 {
-                    MediaTypes(bodyDocument, bodyPointer, body, op, null, PayloadDirection.Request);
-                }
-
-                if (operation.Value.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var response in responses.EnumerateObject())
+                    if (response.Name.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        if (response.Name.StartsWith("x-", StringComparison.Ordinal))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        if (Follow(itemDocument, JsonPointerSyntax.Append(operationPointer + "/responses", response.Name), response.Value, out var responseDocument, out var responsePointer, out var resolved))
+                    if (Follow(itemDocument, JsonPointerSyntax.Append(operationPointer + "/responses", response.Name), response.Value, out var responseDocument, out var responsePointer, out var resolved))
+                    {
+                        MediaTypes(responseDocument, responsePointer, resolved, op, response.Name, PayloadDirection.Response);
+                    }
+                }
+            }
+
+            if (operation.Value.TryGetProperty("callbacks", out var callbacks) && callbacks.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var callback in callbacks.EnumerateObject())
+                {
+                    var callbackPointer = JsonPointerSyntax.Append(operationPointer + "/callbacks", callback.Name);
+                    if (!Follow(itemDocument, callbackPointer, callback.Value, out var callbackDocument, out var resolvedCallback, out var expressions) || expressions.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    foreach (var expression in expressions.EnumerateObject())
+                    {
+                        if (!expression.Name.StartsWith("x-", StringComparison.Ordinal))
                         {
-                            MediaTypes(responseDocument, responsePointer, resolved, op, response.Name, PayloadDirection.Response);
+                            PathItem(callbackDocument, JsonPointerSyntax.Append(resolvedCallback, expression.Name), $"{op.Label} callback {callback.Name} {expression.Name}", expression.Value, depth + 1);
                         }
                     }
                 }

@@ -20,6 +20,9 @@ public sealed class DatasetGenerator
 {
     private const int BatchPerWorker = 64;
 
+    // A target whose first this-many attempted indexes all failed is treated as hopeless: the rest are skipped.
+    private const int HopelessAfter = 16;
+
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
 
@@ -49,14 +52,17 @@ public sealed class DatasetGenerator
         }
     }
 
-    /// <summary>Generates <see cref="GenerationOptions.Count"/> payloads per target and variant.</summary>
+    /// <summary>
+    /// Generates <see cref="GenerationOptions.Count"/> payloads per target and variant. Nothing here aborts the run:
+    /// a contract or target that cannot be generated, and every payload index that fails, get an error record in the
+    /// dataset (<see cref="DatasetWriter.WriteError"/>) and a failure in their summary, and the rest is generated.
+    /// </summary>
     /// <param name="contract">The loaded contract.</param>
     /// <param name="targets">The targets to generate; null for every target of the contract.</param>
     /// <param name="writer">Where records go; the caller completes it.</param>
     /// <param name="progress">Called after each batch; null for none.</param>
     /// <param name="cancellationToken">Checked between batches.</param>
     /// <returns>One summary per target and variant, in generation order.</returns>
-    /// <exception cref="GenerationException">A target's schema cannot be compiled.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public IReadOnlyList<TargetRunSummary> Generate(
         Contract contract,
@@ -68,13 +74,29 @@ public sealed class DatasetGenerator
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(writer);
         targets ??= contract.Targets;
-        var schemas = CompiledSchemas(contract);
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
         foreach (var target in targets)
         {
-            var generator = CreateTarget(contract, schemas, target);
+            TargetGenerator generator;
+            try
+            {
+                // Compile first: a target that fails to compile discards the contract's half-built schema set, so
+                // the next target compiles from a clean one (contract.Schemas is read after, never cached here).
+                contract.Compile(target);
+                generator = CreateTarget(contract, contract.Schemas, target);
+            }
+            catch (Exception e) when (e is ContractException or GenerationException)
+            {
+                var failure = new TargetFailure(TargetFailureKinds.Invalid, "the target's schema cannot be compiled: " + (e.InnerException as SchemaException ?? e).Message, target.Id, null);
+                writer.WriteError(ErrorRecord(contract, target, null, failure));
+                summaries.AddRange(FailedTarget(contract, target, failure));
+                done += _options.Count * _options.Variants.Count;
+                progress?.Invoke(new GenerationProgress(done, total, target.Id, _options.Variants[0]));
+                continue;
+            }
+
             foreach (var variant in _options.Variants)
             {
                 var summary = Run(contract, target, generator, variant, writer, ref done, total, progress, cancellationToken);
@@ -85,17 +107,17 @@ public sealed class DatasetGenerator
         return summaries;
     }
 
-    internal static SchemaSet CompiledSchemas(Contract contract)
-    {
-        try
+    /// <summary>The error record of a failure; <paramref name="target"/> and <paramref name="variant"/> are null when it is the contract's or the target's as a whole.</summary>
+    internal DatasetError ErrorRecord(Contract contract, ContractTarget? target, GenerationVariant? variant, TargetFailure failure) =>
+        new(contract.Name, contract.Version, target?.Id, variant?.ToName(), failure.Index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId,
+            (target is null ? contract.Name : contract.Name + " " + target.Id) + ": " + failure.Describe(), failure.Kind, failure.SchemaLocation);
+
+    private List<TargetRunSummary> FailedTarget(Contract contract, ContractTarget target, TargetFailure failure) =>
+        [.. _options.Variants.Select(v => new TargetRunSummary(contract.Name, target.Id, target.Name, v, 0, 0, 0, TimeSpan.Zero, failure)
         {
-            return contract.Schemas;
-        }
-        catch (SchemaException e)
-        {
-            throw GenerationException.TargetNotCompilable(contract.Name, "(contract)", e);
-        }
-    }
+            Failures = [failure],
+            Skipped = _options.Count,
+        })];
 
     internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target)
     {
@@ -136,29 +158,44 @@ public sealed class DatasetGenerator
         long generated = 0;
         long retries = 0;
         long bytes = 0;
-        TargetFailure? failure = null;
+        long failed = 0;
+        var failures = new List<TargetFailure>();
+        var stop = false;
         long reached = 0;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
-        for (long start = 0; start < _options.Count && failure is null; start += batchSize)
+        for (long start = 0; start < _options.Count && !stop; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var n = (int)Math.Min(batchSize, _options.Count - start);
             var first = _options.FirstIndex + start;
-            if (_options.Parallelism > 1)
+            try
             {
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-                Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i)));
-            }
-            else
-            {
-                for (var i = 0; i < n; i++)
+                if (_options.Parallelism > 1)
                 {
-                    results[i] = generator.Generate(KeyFor(contract, target, variant, first + i));
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i)));
                 }
+                else
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i));
+                    }
+                }
+            }
+            catch (Exception e) when (InvalidHint(e) is { } hint)
+            {
+                // A malformed x-mockgen hint: every index of the target meets it, so the target stops here, named by the hint's pointer.
+                var failure = new TargetFailure(TargetFailureKinds.Invalid, hint.Message, target.Id, null);
+                writer.WriteError(ErrorRecord(contract, target, variant, failure));
+                failures.Add(failure);
+                Array.Clear(results);
+                break;
             }
 
             // Written strictly in index order, so parallel output equals sequential output byte for byte.
+            var consumed = n;
             for (var i = 0; i < n; i++)
             {
                 var index = first + i;
@@ -169,29 +206,60 @@ public sealed class DatasetGenerator
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
+                    continue;
                 }
-                else
+
+                var failure = ToFailure(results[i], target, index);
+                failed++;
+                if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
-                    failure = results[i] switch
-                    {
-                        Unsatisfiable u => new TargetFailure("unsatisfiable", u.Reason, u.SchemaLocation, index),
-                        Unsupported u => new TargetFailure("unsupported", u.Reason, u.SchemaLocation, index),
-                        _ => new TargetFailure("unsupported", "unknown result", target.Id, index),
-                    };
+                    failures.Add(failure);
+                }
+
+                // The error record takes the index's place, so a shard's lines still map one to one onto its indexes.
+                writer.WriteError(ErrorRecord(contract, target, variant, failure));
+
+                // A proven conflict fails every index alike; so, in practice, does a target whose first indexes all
+                // failed. Either way the rest would only burn attempts: stop, and count the rest as skipped.
+                if (generated == 0 && (failure.Kind == TargetFailureKinds.Unsatisfiable || failed >= HopelessAfter))
+                {
+                    stop = true;
+                    consumed = i + 1;
                     break;
                 }
             }
 
             Array.Clear(results);
-            reached = start + n;
-            done += n;
+            reached = start + consumed;
+            done += consumed;
             progress?.Invoke(new GenerationProgress(done, total, target.Id, variant));
         }
 
-        // After a failure the rest of this target and variant is skipped; it counts as done for the progress bar.
-        done += _options.Count - reached;
+        // Indexes skipped after the target proved hopeless count as done for the progress bar.
+        var skipped = _options.Count - reached;
+        done += skipped;
 
         var elapsed = clock.GetElapsedTime(started);
-        return new TargetRunSummary(contract.Name, target.Id, target.Name, variant, generated, retries, bytes, elapsed, failure);
+        return new TargetRunSummary(contract.Name, target.Id, target.Name, variant, generated, retries, bytes, elapsed, failures.FirstOrDefault())
+        {
+            Failures = failures,
+            Failed = failed,
+            Skipped = skipped,
+        };
     }
+
+    private static TargetFailure ToFailure(GenerationResult result, ContractTarget target, long index) => result switch
+    {
+        Unsatisfiable u => new TargetFailure(TargetFailureKinds.Unsatisfiable, u.Reason, u.SchemaLocation, index) { Attempts = u.Attempts },
+        GaveUp u => new TargetFailure(TargetFailureKinds.GaveUp, u.Reason, u.SchemaLocation, index) { Attempts = u.Attempts },
+        Unsupported u => new TargetFailure(TargetFailureKinds.Unsupported, u.Reason, u.SchemaLocation, index) { Attempts = u.Attempts },
+        _ => new TargetFailure(TargetFailureKinds.Unsupported, "unknown result", target.Id, index),
+    };
+
+    private static RealismConfigurationException? InvalidHint(Exception e) => e switch
+    {
+        RealismConfigurationException hint => hint,
+        AggregateException { InnerExceptions: [RealismConfigurationException hint, ..] } => hint,
+        _ => null,
+    };
 }

@@ -1,6 +1,6 @@
 namespace MockGen.Core.Generation;
 
-/// <summary>The outcome of generating one payload: <see cref="Generated"/>, <see cref="Unsatisfiable"/> or <see cref="Unsupported"/>.</summary>
+/// <summary>The outcome of generating one payload: <see cref="Generated"/>, <see cref="Unsatisfiable"/>, <see cref="GaveUp"/> or <see cref="Unsupported"/>.</summary>
 internal abstract record GenerationResult
 {
     /// <summary>Gate attempts used (1 when the first candidate passed).</summary>

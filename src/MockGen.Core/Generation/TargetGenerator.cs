@@ -40,6 +40,7 @@ internal sealed class TargetGenerator
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
+        var choiceMade = false;
         ValidationError? lastRejection = null;
         string? unsupportedPattern = null;
         string? unsupportedLocation = null;
@@ -54,6 +55,7 @@ internal sealed class TargetGenerator
             if (value is null)
             {
                 lastFailure = state.Failure;
+                choiceMade |= state.ChoiceMade;
                 continue;
             }
 
@@ -86,15 +88,31 @@ internal sealed class TargetGenerator
 
         if (lastFailure is not null)
         {
-            return lastFailure.Unsupported
-                ? new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
+            if (lastFailure.Unsupported)
+            {
+                return new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
+            }
+
+            // A proof: the schema's own conflict, found with no choice involved or shown by the satisfiability
+            // analysis. A conflict met after a choice, or a budget running out, is only giving up.
+            if (_walker.ProvenConflict(_root) is { } proven)
+            {
+                return new Unsatisfiable(proven.Reason, proven.SchemaLocation) { Attempts = _maxAttempts };
+            }
+
+            return lastFailure.GaveUp || choiceMade
+                ? new GaveUp(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
                 : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
         }
 
+        // Every candidate was built but the gate rejected each: nothing is proven, the budget ran out.
+        // The validator's message already starts with the instance location (/price: 12.345 is not a multiple of 0.01).
         var reason = lastRejection is null
             ? "no candidate passed the validator"
-            : "no candidate passed the validator in " + _maxAttempts + " attempts; last failure: " + lastRejection.InstanceLocation + ": " + lastRejection.Message;
-        return new Unsatisfiable(reason, lastRejection?.KeywordLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+            : "no candidate passed the validator; the last was rejected with " + lastRejection.Message;
+        var location = lastRejection is null ? SchemaConjunction.Location(_root)
+            : lastRejection.KeywordLocation.StartsWith('#') ? lastRejection.KeywordLocation : "#" + lastRejection.KeywordLocation;
+        return new GaveUp(reason, location) { Attempts = _maxAttempts };
     }
 
     private IReadOnlyList<ValidationError> Check(byte[] json)

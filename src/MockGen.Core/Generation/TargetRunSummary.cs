@@ -9,7 +9,7 @@ namespace MockGen.Core.Generation;
 /// <param name="Retries">Gate rejections that were regenerated from a derived seed.</param>
 /// <param name="Bytes">Payload bytes written (without meta).</param>
 /// <param name="Elapsed">Time spent, for payloads per second.</param>
-/// <param name="Failure">Why the target stopped early, or null when every payload was produced.</param>
+/// <param name="Failure">The first failure (of an index or of the whole target), or null when every payload was produced.</param>
 public sealed record TargetRunSummary(
     string Contract,
     string Target,
@@ -21,6 +21,21 @@ public sealed record TargetRunSummary(
     TimeSpan Elapsed,
     TargetFailure? Failure)
 {
+    /// <summary>The most failures a summary keeps; <see cref="Failed"/> still counts them all.</summary>
+    public const int MaxRecordedFailures = 100;
+
     /// <summary>Payloads per second, or 0 when no time was measured.</summary>
     public double PayloadsPerSecond => Elapsed > TimeSpan.Zero ? Generated / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The failures in index order, at most <see cref="MaxRecordedFailures"/>. Empty when none.</summary>
+    public IReadOnlyList<TargetFailure> Failures { get; init; } = [];
+
+    /// <summary>Indexes that failed (each has an error record in the dataset).</summary>
+    public long Failed { get; init; }
+
+    /// <summary>
+    /// Indexes not attempted because the target was shown hopeless: a proven conflict, an invalid schema, or
+    /// every one of the first attempted indexes failing.
+    /// </summary>
+    public long Skipped { get; init; }
 }

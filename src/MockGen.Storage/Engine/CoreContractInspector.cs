@@ -27,13 +27,16 @@ public sealed class CoreContractInspector : IContractInspector
             return new ContractInspection(ContentHash.Version(content.Span), "unknown", false, [], [e.Message]);
         }
 
-        // A target whose schema does not compile (unknown $ref, invalid keyword) makes the version unusable for runs.
+        // A target whose schema does not compile (unknown $ref, invalid keyword, a missing referenced file) is a
+        // diagnostic, and its shards fail in a run; the version is usable as long as one target compiles (issue 9:
+        // one invalid component must not drop the whole document). With no target at all, any error fails it.
         var targetProblems = contract.CheckTargets();
         var diagnostics = contract.Diagnostics.Concat(targetProblems).ToList();
+        var usable = contract.Targets.Count == 0 ? !contract.HasErrors : targetProblems.Count < contract.Targets.Count;
         return new ContractInspection(
             contract.Version,
             FormatOf(contract),
-            !contract.HasErrors && targetProblems.Count == 0,
+            usable,
             contract.Targets.Select(t => new ContractTarget(t.Id, t.Name)).ToList(),
             diagnostics.Select(d => d.ToString()).ToList());
     }

@@ -62,12 +62,12 @@ public sealed class CoreShardGenerator : IShardGenerator
             options.Locale = request.Locale;
         }
 
-        IReadOnlyList<TargetRunSummary> summaries;
+        TargetRunSummary summary;
         using (var writer = new DatasetWriter(output, OutputFormat.Ndjson))
         {
             try
             {
-                summaries = new DatasetGenerator(options).Generate(contract, [target], writer, progress: null, cancellationToken);
+                summary = new DatasetGenerator(options).Generate(contract, [target], writer, progress: null, cancellationToken)[0];
             }
             catch (GenerationException e)
             {
@@ -77,10 +77,18 @@ public sealed class CoreShardGenerator : IShardGenerator
             writer.Complete();
         }
 
-        var failure = summaries.Select(s => s.Failure).FirstOrDefault(f => f is not null);
-        return failure is null
-            ? new ShardGenerationResult(request.Count, null)
-            : new ShardGenerationResult(0, $"{failure.Kind} at {failure.SchemaLocation} (index {failure.Index}): {failure.Reason}");
+        // A failing index never costs the shard its good payloads: they are kept, and the failures reported beside them.
+        // Only a shard with no payload at all (an unsatisfiable, invalid or hopeless target) is a failed shard.
+        if (summary.Failure is { } failure && summary.Generated == 0)
+        {
+            return new ShardGenerationResult(0, failure.Describe());
+        }
+
+        return new ShardGenerationResult((int)summary.Generated, null)
+        {
+            Failed = (int)summary.Failed,
+            FailedIndexes = [.. summary.Failures.Select(f => f.Describe())],
+        };
     }
 
     private Contract Load(ShardGenerationRequest request)

@@ -56,7 +56,7 @@ public sealed class LineageIndex
         await foreach (var row in _tables.QueryAsync(Table, Partition(tenant, id.RunId), prefix, cancellationToken).ConfigureAwait(false))
         {
             var shard = FromRow(row);
-            if (id.Index >= shard.StartIndex && id.Index < shard.StartIndex + shard.Count)
+            if (id.Index >= shard.StartIndex && id.Index < shard.StartIndex + shard.Lines)
             {
                 return shard;
             }
@@ -85,6 +85,7 @@ public sealed class LineageIndex
         ["generator"] = s.GeneratorVersion,
         ["blob"] = s.BlobPath,
         ["gzip"] = s.Gzip,
+        ["failed"] = (long)s.Failed,
     });
 
     private static ShardLineage FromRow(TableRow r) => new(
@@ -104,5 +105,9 @@ public sealed class LineageIndex
         r.GetString("environment")!,
         r.GetString("generator")!,
         r.GetString("blob")!,
-        r.GetBoolean("gzip"));
+        r.GetBoolean("gzip"))
+    {
+        // Rows written before failed indexes were recorded have no column: 0.
+        Failed = (int)r.GetInt64("failed"),
+    };
 }

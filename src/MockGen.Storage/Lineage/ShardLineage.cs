@@ -35,4 +35,14 @@ public sealed record ShardLineage(
     string Environment,
     string GeneratorVersion,
     string BlobPath,
-    bool Gzip);
+    bool Gzip)
+{
+    /// <summary>
+    /// Indexes of the shard that produced no payload: each has an error record (<c>{"meta": {…, "error": "…"}}</c>) in
+    /// its place in the blob, so the blob holds <see cref="Lines"/> lines, one per index from <see cref="StartIndex"/>.
+    /// </summary>
+    public int Failed { get; init; }
+
+    /// <summary>Lines in the blob: payloads plus error records.</summary>
+    public long Lines => (long)Count + Failed;
+}

@@ -19,7 +19,10 @@ public sealed class DatasetReader
         _lineage = lineage ?? throw new ArgumentNullException(nameof(lineage));
     }
 
-    /// <summary>Writes the matching records of a run to <paramref name="output"/>; returns how many.</summary>
+    /// <summary>
+    /// Writes the matching records of a run to <paramref name="output"/>, error records of failed indexes included
+    /// (they say which payloads are missing and why); returns how many.
+    /// </summary>
     public async Task<long> CopyAsync(string tenant, string runId, DatasetFilter filter, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -31,7 +34,7 @@ public sealed class DatasetReader
         {
             if ((filter.TargetId is not null && !string.Equals(filter.TargetId, shard.TargetId, StringComparison.Ordinal))
                 || (filter.Variant is not null && !string.Equals(filter.Variant, shard.Variant, StringComparison.Ordinal))
-                || shard.StartIndex + shard.Count <= from || shard.StartIndex >= to)
+                || shard.StartIndex + shard.Lines <= from || shard.StartIndex >= to)
             {
                 continue;
             }
@@ -39,11 +42,12 @@ public sealed class DatasetReader
             var stream = await _activities.OpenShardAsync(shard.BlobPath, shard.Gzip, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                if (shard.StartIndex >= from && shard.StartIndex + shard.Count <= to)
+                // A shard's lines map one to one onto its indexes (a failed index has its error record in place).
+                if (shard.StartIndex >= from && shard.StartIndex + shard.Lines <= to)
                 {
                     // The whole shard matches: copy its bytes as they are.
                     await stream.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-                    written += shard.Count;
+                    written += shard.Lines;
                     continue;
                 }
 

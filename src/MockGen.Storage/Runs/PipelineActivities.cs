@@ -65,7 +65,11 @@ public sealed class PipelineActivities
             && await BlobHashAsync(existing.BlobPath, cancellationToken).ConfigureAwait(false) is { } hash
             && string.Equals(hash, existing.Sha256, StringComparison.Ordinal))
         {
-            return new ShardResult(shard.ShardKey, shard.BlobPath, existing.Count, existing.Bytes, existing.Sha256, Reused: true, Failure: null);
+            // A reused shard's failed indexes were reported by the execution that wrote it; they stay in its error records.
+            return new ShardResult(shard.ShardKey, shard.BlobPath, existing.Count, existing.Bytes, existing.Sha256, Reused: true, Failure: null)
+            {
+                FailedIndexes = existing.Failed == 0 ? [] : [$"{shard.TargetId}: {existing.Failed} indexes failed (error records in {existing.BlobPath})"],
+            };
         }
 
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
@@ -98,9 +102,12 @@ public sealed class PipelineActivities
         // aborted on the client may still commit on the server later, so a cancelled write would leave the
         // shard's state undecided after the runner has returned. (A hard crash here only costs a regenerated shard.)
         await _lineage.RecordAsync(
-            [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip)],
+            [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip) { Failed = generated.Failed }],
             CancellationToken.None).ConfigureAwait(false);
-        return new ShardResult(shard.ShardKey, shard.BlobPath, generated.Written, length, sha, Reused: false, Failure: null);
+        return new ShardResult(shard.ShardKey, shard.BlobPath, generated.Written, length, sha, Reused: false, Failure: null)
+        {
+            FailedIndexes = [.. generated.FailedIndexes.Select(f => shard.TargetId + " " + f)],
+        };
     }
 
     /// <summary>
@@ -122,11 +129,11 @@ public sealed class PipelineActivities
             throw MockGenStorageException.Conflict("run", spec.RunId, $"expected {request.ShardCount - request.Failures.Count} lineage rows, found {shards.Count}");
         }
 
-        var status = request.Failures.Count == 0 ? RunStatus.Completed : RunStatus.CompletedWithErrors;
+        var status = request.Failures.Count == 0 && request.FailedIndexes.Count == 0 && shards.All(s => s.Failed == 0) ? RunStatus.Completed : RunStatus.CompletedWithErrors;
         var path = RunPaths.Manifest(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId);
         var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures);
         await _store.Blobs.WriteAsync(path, new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
-        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), request.Failures);
+        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), [.. request.Failures.Concat(request.FailedIndexes).Take(100)]);
         await _runs.CompleteAsync(spec, outcome, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
@@ -178,8 +185,14 @@ public sealed class PipelineActivities
                 }
 
                 using var record = JsonDocument.Parse(line);
+                if (!record.RootElement.TryGetProperty("payload", out var payload))
+                {
+                    // An error record (a failed index): there is no payload to judge; the run's manifest reports it.
+                    continue;
+                }
+
                 payloads++;
-                var violations = validator.Validate(shard.TargetId, record.RootElement.GetProperty("payload"));
+                var violations = validator.Validate(shard.TargetId, payload);
                 if (violations.Count == 0)
                 {
                     continue;

@@ -48,6 +48,12 @@ internal static class RunManifest
                 w.WriteString("variant", s.Variant);
                 w.WriteNumber("start", s.StartIndex);
                 w.WriteNumber("count", s.Count);
+                if (s.Failed > 0)
+                {
+                    // Written only when there are some, so manifests of runs without failed indexes keep their bytes.
+                    w.WriteNumber("failed", s.Failed);
+                }
+
                 w.WriteNumber("bytes", s.Bytes);
                 w.WriteString("sha256", s.Sha256);
                 w.WriteEndObject();

@@ -23,7 +23,8 @@ public static class RunOrchestrator
 
         var failures = results.Where(r => r.Failure is not null).Select(r => r.ShardKey + ": " + r.Failure).Take(100).ToList();
         var reused = results.Count(r => r.Reused);
-        var request = new ManifestRequest(spec, shards.Count, results.Length - reused, reused, failures);
+        var failedIndexes = results.SelectMany(r => r.FailedIndexes.Select(f => r.ShardKey + ": " + f)).Take(100).ToList();
+        var request = new ManifestRequest(spec, shards.Count, results.Length - reused, reused, failures) { FailedIndexes = failedIndexes };
         return await context.CallActivityAsync<RunOutcome>(ActivityNames.WriteManifest, request);
     }
 #pragma warning restore CA2007

@@ -57,16 +57,55 @@ public sealed partial class ContractLoaderTests
     }
 
     [Fact]
-    public async Task LoadAsync_MissingReferencedFile_NamesReferrerPointerAndFile()
+    public async Task LoadAsync_MissingReferencedFile_NamesReferrerPointerAndFile_AndCostsOnlyTheTargetsReachingIt()
     {
         using var folder = new TempFolder();
         folder.Write("openapi.yaml", ContractFixtures.MultiFileRoot);
         folder.Write("bodies.yaml", ContractFixtures.MultiFileBodies);
 
-        var error = await Assert.ThrowsAsync<ContractException>(() => new ContractLoader().LoadAsync(Path.Combine(folder.Path, "openapi.yaml")));
+        // Issue 9: an OpenAPI document is many payload definitions; one missing file must not drop the others.
+        var contract = await new ContractLoader().LoadAsync(Path.Combine(folder.Path, "openapi.yaml"));
 
-        Assert.Contains("openapi.yaml#/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema: $ref \"schemas/pet.yaml\" names the file " + Path.Combine(folder.Path, "schemas/pet.yaml") + ", which does not exist", error.Message, StringComparison.Ordinal);
-        Assert.Equal("#/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema", error.JsonPointer);
+        var diagnostic = contract.Diagnostics.First(d => d.Message.Contains("which does not exist", StringComparison.Ordinal));
+        Assert.Equal(ContractDiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("openapi.yaml#/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema: $ref \"schemas/pet.yaml\" names the file " + Path.Combine(folder.Path, "schemas/pet.yaml") + ", which does not exist", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("#/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema", diagnostic.JsonPointer);
+        var broken = contract.Targets.Single(t => t.Id == "#/paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema");
+        var error = Assert.Throws<ContractException>(() => contract.Compile(broken));
+        Assert.Contains("schemas/pet.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_JsonSchemaWithMissingReferencedFile_StillFailsTheLoad()
+    {
+        using var folder = new TempFolder();
+        folder.Write("root.json", """{ "$ref": "parts/missing.json" }""");
+
+        var error = await Assert.ThrowsAsync<ContractException>(() => new ContractLoader().LoadAsync(Path.Combine(folder.Path, "root.json")));
+
+        Assert.Contains("which does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_OpenApiWithOneMalformedComponentFile_LoadsTheRest()
+    {
+        using var folder = new TempFolder();
+        folder.Write("api.json", """
+            {"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},
+             "components":{"schemas":{"Ok":{"type":"integer"},"Broken":{"$ref":"broken.json"},
+               "Pet":{"type":"object","discriminator":{"propertyName":"kind","mapping":{"dog":"./dog.json"}}}}}}
+            """);
+        folder.Write("broken.json", """{ "type": """);
+
+        var contract = await new ContractLoader().LoadAsync(Path.Combine(folder.Path, "api.json"));
+
+        Assert.Contains(contract.Diagnostics, d => d.Message.Contains("broken.json", StringComparison.Ordinal));
+        Assert.Contains(contract.Diagnostics, d => d.Message.Contains("dog.json", StringComparison.Ordinal));
+        contract.Compile(contract.GetTarget("#/components/schemas/Ok"));
+        contract.Compile(contract.GetTarget("#/components/schemas/Pet"));
+        Assert.Throws<ContractException>(() => contract.Compile(contract.GetTarget("#/components/schemas/Broken")));
+        // A failed compile leaves no half-built state behind: the other targets still compile and validate.
+        Assert.True(contract.Validate(contract.GetTarget("#/components/schemas/Ok"), System.Text.Json.JsonDocument.Parse("3").RootElement).IsValid);
     }
 
     [Fact]

@@ -79,6 +79,11 @@ public sealed class DatasetWriter : IDisposable
             _writer.WriteEndObject();
         }
 
+        EndRecord();
+    }
+
+    private void EndRecord()
+    {
         _writer.Flush();
         _writer.Reset(_buffer);
         if (_format != OutputFormat.Json)
@@ -91,6 +96,57 @@ public sealed class DatasetWriter : IDisposable
         {
             FlushBuffer();
         }
+    }
+
+    /// <summary>
+    /// Writes an error record <c>{"meta": {…, "error": "…"}}</c> in place of the payload(s) that could not be made.
+    /// The <c>payload</c> format carries bare payloads only, so it skips error records (the caller still reports them).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The writer was completed.</exception>
+    public void WriteError(DatasetError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (_completed)
+        {
+            throw new InvalidOperationException("The dataset writer was completed.");
+        }
+
+        if (_format == OutputFormat.Payload)
+        {
+            return;
+        }
+
+        if (_format == OutputFormat.Json)
+        {
+            _buffer.Write(_records == 0 ? "["u8 : ","u8);
+        }
+
+        _writer.WriteStartObject();
+        _writer.WriteStartObject("meta"u8);
+        _writer.WriteString("contract"u8, error.Contract);
+        WriteOptional(_writer, "contractVersion"u8, error.ContractVersion);
+        WriteOptional(_writer, "target"u8, error.Target);
+        WriteOptional(_writer, "variant"u8, error.Variant);
+        if (error.Index is { } index)
+        {
+            _writer.WriteNumber("index"u8, index);
+        }
+        else
+        {
+            _writer.WriteNull("index"u8);
+        }
+
+        _writer.WriteString("seed"u8, error.Seed);
+        WriteOptional(_writer, "tenant"u8, error.Tenant);
+        WriteOptional(_writer, "environment"u8, error.Environment);
+        WriteOptional(_writer, "testRunId"u8, error.TestRunId);
+        _writer.WriteString("generator"u8, error.Generator);
+        _writer.WriteString("error"u8, error.Error);
+        _writer.WriteString("errorKind"u8, error.Kind);
+        WriteOptional(_writer, "schemaLocation"u8, error.SchemaLocation);
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        EndRecord();
     }
 
     /// <summary>Closes the output's structure (the array of the <c>json</c> format) and flushes everything.</summary>

@@ -78,6 +78,26 @@ internal sealed partial class PayloadWalker
             _ => pick.NextInt(Math.Min(Math.Max(low, 1), budgetHigh), Math.Min(budgetHigh, low + 3)),
         };
 
+        // Items proven impossible end the array where they start: [] when minItems allows it, else a conflict.
+        for (var i = 0; i < length; i++)
+        {
+            if (SchemasForItem(conjunction, i).Select(_satisfiability.Conflict).FirstOrDefault(c => c is not null) is not { } conflict)
+            {
+                continue;
+            }
+
+            if (i < low)
+            {
+                state.Failure ??= new WalkFailure(
+                    "item " + i.ToString(CultureInfo.InvariantCulture) + " is required (at least " + low.ToString(CultureInfo.InvariantCulture) + " items) but cannot have any value: " + conflict.Reason,
+                    conflict.SchemaLocation, Unsupported: false);
+                return null;
+            }
+
+            length = i;
+            break;
+        }
+
         // The items that must match 'contains' sit at random distinct positions.
         var containsAt = new Dictionary<int, List<SchemaNode>>();
         var positions = Enumerable.Range(0, length).ToList();
@@ -118,7 +138,17 @@ internal sealed partial class PayloadWalker
             for (var attempt = 0; attempt < UniqueAttempts; attempt++)
             {
                 var itemSite = new ValueSite(attempt == 0 ? pointer : pointer + "~" + attempt.ToString(CultureInfo.InvariantCulture), null, site.Depth + 1, site.References, site.Scope, null) { Branched = site.Branched, ReferencePath = site.ReferencePath };
+                var failureBefore = state.Failure;
+                var mutationMark = state.Mutations.Count;
                 item = Generate(itemSchemas, itemSite, state);
+                if (item is null && i >= low && !containsAt.Keys.Any(at => at >= i))
+                {
+                    // An optional item that could not be built this time ends the array rather than failing it.
+                    state.Failure = failureBefore;
+                    state.Mutations.RemoveRange(mutationMark, state.Mutations.Count - mutationMark);
+                    break;
+                }
+
                 if (item is null)
                 {
                     return null;
@@ -132,7 +162,12 @@ internal sealed partial class PayloadWalker
                 }
             }
 
-            items.Add(item!);
+            if (item is null)
+            {
+                break;
+            }
+
+            items.Add(item);
         }
 
         RecordArrayMutations(conjunction, site, items, state);

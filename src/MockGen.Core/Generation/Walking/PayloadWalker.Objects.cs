@@ -65,6 +65,7 @@ internal sealed partial class PayloadWalker
         }
 
         var members = new List<KeyValuePair<string, PayloadValue>>(names.Count);
+        var dropped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var childPointer = site.Pointer + "/" + EscapePointer(name);
@@ -81,7 +82,16 @@ internal sealed partial class PayloadWalker
             }
             else
             {
+                var failureBefore = state.Failure;
+                var mutationMark = state.Mutations.Count;
                 value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath }, state);
+                if (value is null && !shape.Required.Contains(name) && names.Count - dropped.Count - 1 >= shape.MinProperties && dropped.Add(name))
+                {
+                    // An optional property that could not be built this time is left out rather than failing the object.
+                    state.Failure = failureBefore;
+                    state.Mutations.RemoveRange(mutationMark, state.Mutations.Count - mutationMark);
+                    continue;
+                }
             }
 
             if (value is null)
@@ -90,6 +100,11 @@ internal sealed partial class PayloadWalker
             }
 
             members.Add(new(name, value));
+        }
+
+        if (dropped.Count > 0)
+        {
+            names.RemoveAll(dropped.Contains);
         }
 
         RecordObjectMutations(conjunction, shape, site, names, state);
@@ -113,6 +128,12 @@ internal sealed partial class PayloadWalker
                 return [];
             }
 
+            if (Unbuildable(conjunction, name) is { } conflict)
+            {
+                state.Failure ??= new WalkFailure("required property '" + name + "' cannot have any value: " + conflict.Reason, conflict.SchemaLocation, Unsupported: false);
+                return [];
+            }
+
             names.Add(name);
         }
 
@@ -124,7 +145,8 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null).ToList();
+        // Optional means optional: a property whose value is proven impossible is left out, never tried.
+        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !conjunction.Omitted.Contains(n) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null && Unbuildable(conjunction, n) is null).ToList();
         var budget = shape.MaxProperties ?? int.MaxValue;
         foreach (var name in optional)
         {
@@ -182,7 +204,8 @@ internal sealed partial class PayloadWalker
                 break;
             }
 
-            if (!names.Contains(name, StringComparer.Ordinal) && ForbiddenProperty(conjunction, name) is null)
+            // A map whose entries cannot be built stays as small as its minProperties allows ({} when 0).
+            if (!names.Contains(name, StringComparer.Ordinal) && ForbiddenProperty(conjunction, name) is null && Unbuildable(conjunction, name) is null)
             {
                 names.Add(name);
             }
@@ -192,7 +215,7 @@ internal sealed partial class PayloadWalker
         if (names.Count < shape.MinProperties)
         {
             state.Failure ??= new WalkFailure(
-                "cannot find " + shape.MinProperties.ToString(CultureInfo.InvariantCulture) + " property names the schema allows", shape.MinPropertiesLocation ?? site.Pointer, Unsupported: true);
+                "cannot find " + shape.MinProperties.ToString(CultureInfo.InvariantCulture) + " property names the schema allows", shape.MinPropertiesLocation ?? site.Pointer, Unsupported: false, GaveUp: true);
             return [];
         }
 
@@ -249,7 +272,9 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (shape.PatternSources.Count > 0 && (!shape.AdditionalForbidden || attempt % 2 == 0))
+        // With additionalProperties false the patterns are the only source of names, so every attempt uses them
+        // (alternating with nothing used to end the search after one name: issue 9's minProperties repro).
+        if (shape.PatternSources.Count > 0)
         {
             var pattern = pick.Pick(shape.PatternSources);
             if (Patterns.PatternGenerator.TryGenerate(pattern, pick.Split("pattern/" + suffix), 1, 32, out var fromPattern))
@@ -323,6 +348,20 @@ internal sealed partial class PayloadWalker
             if (schema.BooleanSchema == false)
             {
                 return SchemaConjunction.Location(schema);
+            }
+        }
+
+        return null;
+    }
+
+    // The proven conflict of a property's value schemas (see Satisfiability), or null when it may be built.
+    private WalkFailure? Unbuildable(SchemaConjunction conjunction, string name)
+    {
+        foreach (var schema in SchemasForProperty(conjunction, name))
+        {
+            if (_satisfiability.Conflict(schema) is { } conflict)
+            {
+                return conflict;
             }
         }
 

@@ -252,14 +252,15 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        // OpenAPI integer formats bound the value even where the validator treats format as an annotation.
+        // OpenAPI integer formats bound the value even where the validator treats format as an annotation, and make
+        // it an integer even under "type: number": the gate asserts int32/int64 as integers (issue 9).
         if (schema.Format == "int32")
         {
-            range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false);
+            range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false) with { IntegerOnly = true };
         }
         else if (schema.Format == "int64")
         {
-            range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false);
+            range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false) with { IntegerOnly = true };
         }
 
         return range;

@@ -21,6 +21,7 @@ internal sealed partial class PayloadWalker
 
     private readonly WalkerSettings _settings;
     private readonly ConcurrentDictionary<SchemaNode, bool> _hasReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Satisfiability _satisfiability = new();
 
     public PayloadWalker(WalkerSettings settings)
     {
@@ -29,6 +30,9 @@ internal sealed partial class PayloadWalker
     }
 
     public WalkerSettings Settings => _settings;
+
+    /// <summary>The proven conflict that makes <paramref name="node"/> unsatisfiable, or null (see <see cref="Satisfiability"/>).</summary>
+    public WalkFailure? ProvenConflict(SchemaNode node) => _satisfiability.Conflict(node);
 
     /// <summary>Builds a candidate for <paramref name="root"/>; null with <see cref="WalkState.Failure"/> set when it cannot.</summary>
     public PayloadValue? Walk(SchemaNode root, WalkState state)
@@ -47,7 +51,7 @@ internal sealed partial class PayloadWalker
         if (site.Depth > _settings.MaxDepth)
         {
             state.Failure ??= new WalkFailure(
-                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false);
+                "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false, GaveUp: true);
             return null;
         }
 
@@ -66,6 +70,7 @@ internal sealed partial class PayloadWalker
 
             if (conjunction.Failure is { } failure)
             {
+                state.ChoiceMade |= conjunction.Branched;
                 // A false schema on a chosen branch may be avoidable by another choice; on the last attempt it stands.
                 if (!conjunction.Branched || attempt == LocalAttempts - 1)
                 {
@@ -75,6 +80,8 @@ internal sealed partial class PayloadWalker
 
                 continue;
             }
+
+            state.ChoiceMade |= conjunction.Branched;
 
             // Only references that come back to a target already on this path are recursion.
             var repeats = conjunction.FollowedReferences.Count(t => site.ReferencePath.Contains(t));
@@ -209,7 +216,7 @@ internal sealed partial class PayloadWalker
         if (node.If is { } condition && (node.Then is not null || node.Else is not null))
         {
             conjunction.Branched = true;
-            var takeThen = rng.Split("if" + node.DocumentPointer).NextBool();
+            var takeThen = DecideByPin(condition, conjunction, rng) ?? rng.Split("if" + node.DocumentPointer).NextBool();
             if (takeThen && condition.BooleanSchema != false)
             {
                 Collect(condition, conjunction, rng, terminating, scope);
@@ -288,6 +295,16 @@ internal sealed partial class PayloadWalker
             return;
         }
 
+        // A branch that cannot hold (alone, or with the owner's own keywords) is never chosen while another can.
+        if (candidates.Any(b => _satisfiability.ClashesWithOwner(node, b)))
+        {
+            var holding = candidates.Where(b => !_satisfiability.ClashesWithOwner(node, b)).ToList();
+            if (holding.Count > 0)
+            {
+                candidates = holding;
+            }
+        }
+
         if (terminating)
         {
             var terminal = candidates.Where(b => !HasReference(b, ReferenceLookahead)).ToList();
@@ -305,6 +322,13 @@ internal sealed partial class PayloadWalker
                 if (!ReferenceEquals(other, choice) && other.BooleanSchema != false)
                 {
                     conjunction.Exclusive.Add(other);
+
+                    // A branch that only requires members fails exactly when one is missing: plan that, by leaving
+                    // its members out unless something else requires them.
+                    if (other.Required.Count > 0 && IsOnlyKeywords(other, "required", "type"))
+                    {
+                        conjunction.Omitted.UnionWith(other.Required);
+                    }
                 }
             }
         }
@@ -433,6 +457,38 @@ internal sealed partial class PayloadWalker
             return false;
         }
     }
+
+    // An 'if' that tests one property against a string const (a discriminating condition, as in "if kind is k3 then
+    // require p3") is decided from the value the property will have: one value is drawn from the property's string enum,
+    // once per object, pinned (forced) and compared. Null when the condition has another shape or no enum is known.
+    private static bool? DecideByPin(SchemaNode condition, SchemaConjunction conjunction, Prng rng)
+    {
+        if (condition.Properties.Count != 1 || !IsOnlyKeywords(condition, "properties", "required", "type")
+            || condition.Properties[0].Node.Const is not { ValueKind: JsonValueKind.String } constant)
+        {
+            return null;
+        }
+
+        var name = condition.Properties[0].Name;
+        if (!conjunction.Pins.TryGetValue(name, out var pinned))
+        {
+            var choices = conjunction.Schemas.SelectMany(s => s.Properties).Where(p => p.Name == name && p.Node.Enum is { Count: > 0 })
+                .Select(p => p.Node.Enum!).FirstOrDefault();
+            if (choices is null || choices.Any(v => v.ValueKind != JsonValueKind.String) || conjunction.Forced.Any(f => f.Key == name))
+            {
+                return null;
+            }
+
+            pinned = rng.Split("pin/" + name).Pick(choices).GetString()!;
+            conjunction.Pins[name] = pinned;
+            conjunction.Forced.Add(new(name, pinned));
+        }
+
+        return string.Equals(pinned, constant.GetString(), StringComparison.Ordinal);
+    }
+
+    internal static bool IsOnlyKeywords(SchemaNode node, params string[] keywords) =>
+        node.Element.ValueKind == JsonValueKind.Object && node.Element.EnumerateObject().All(p => keywords.Contains(p.Name, StringComparer.Ordinal));
 
     internal static bool IsOnlyKeyword(SchemaNode node, string keyword) =>
         node.Element.ValueKind == JsonValueKind.Object && node.Element.EnumerateObject().All(p => p.Name == keyword);

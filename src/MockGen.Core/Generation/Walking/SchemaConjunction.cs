@@ -22,6 +22,18 @@ internal sealed class SchemaConjunction
     /// <summary>The <c>oneOf</c> branches not chosen: the value must match none of them.</summary>
     public List<SchemaNode> Exclusive { get; } = [];
 
+    /// <summary>
+    /// Optional properties left out so that the <c>oneOf</c> branches not chosen fail: the members those branches
+    /// require (planned exclusivity, instead of generating and testing).
+    /// </summary>
+    public HashSet<string> Omitted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// String values chosen up front for properties that <c>if</c> conditions test with <c>const</c>, so every
+    /// condition on the same property is decided from the one value the object will carry.
+    /// </summary>
+    public Dictionary<string, string> Pins { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Property values fixed by an OpenAPI discriminator: (property, value).</summary>
     public List<KeyValuePair<string, string>> Forced { get; } = [];
 

@@ -4,4 +4,5 @@ namespace MockGen.Core.Generation.Walking;
 /// <param name="Reason">What is impossible, e.g. <c>minimum 5 is above maximum 3</c>.</param>
 /// <param name="SchemaLocation">The keyword path, e.g. <c>#/properties/age/minimum</c>.</param>
 /// <param name="Unsupported">True when the schema may be satisfiable but the generator cannot build a value.</param>
-internal sealed record WalkFailure(string Reason, string SchemaLocation, bool Unsupported);
+/// <param name="GaveUp">True when no conflict is proven: a budget (depth, names, attempts) ran out first.</param>
+internal sealed record WalkFailure(string Reason, string SchemaLocation, bool Unsupported, bool GaveUp = false);

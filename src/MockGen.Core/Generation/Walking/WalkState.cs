@@ -26,6 +26,12 @@ internal sealed class WalkState
 
     public WalkFailure? Failure { get; set; }
 
+    /// <summary>
+    /// Whether any choice (anyOf, oneOf, if, not) shaped this walk: a failure then may be the choice's, not the
+    /// schema's, so it is reported as giving up rather than as unsatisfiable.
+    /// </summary>
+    public bool ChoiceMade { get; set; }
+
     /// <summary>A pattern the walker could not generate for, which makes a final failure "unsupported".</summary>
     public string? UnsupportedPattern { get; set; }
 
