@@ -170,6 +170,11 @@ public sealed class ContractLoader
         var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken);
 
         var diagnostics = new List<ContractDiagnostic>();
+        if (kind == ContractKind.JsonSchema && dialect != Dialect.Draft202012 && parsed.Root.ValueKind == JsonValueKind.Object && !parsed.Root.TryGetProperty("$schema", out _))
+        {
+            diagnostics.Add(ContractDiagnostic.InferredDialect(dialect, DialectInference.Infer(parsed.Root).Evidence, displayPath));
+        }
+
         if (kind != ContractKind.JsonSchema)
         {
             ReadOpenApiDiagnostics(parsed, baseUri, displayPath, diagnostics);
@@ -239,7 +244,8 @@ public sealed class ContractLoader
             return (ContractKind.JsonSchema, DialectFrom(displayPath, "#/$schema", uri), uri);
         }
 
-        return (ContractKind.JsonSchema, Dialect.Draft202012, null);
+        // No $schema: 2020-12, unless the document is written in an older draft's shapes (DialectInference).
+        return (ContractKind.JsonSchema, DialectInference.Infer(root).Dialect, null);
     }
 
     private static Dialect DialectFrom(string displayPath, string pointer, string uri) =>

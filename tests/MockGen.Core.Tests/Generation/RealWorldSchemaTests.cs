@@ -94,4 +94,28 @@ public sealed class RealWorldSchemaTests
             }
         }
     }
+
+    [Fact]
+    public void Generate_LegacyTupleItemsWithoutSchemaKeyword_ReadsDraft07()
+    {
+        var contract = GenerationFixtures.Load("tuple.json", """{"type":"array","items":[{"type":"integer"},{"type":"string"}],"minItems":2}""");
+        Assert.Equal(MockGen.Core.Schema.Dialect.Draft7, contract.Dialect);
+        Assert.Contains(contract.Diagnostics, d => d.Severity == ContractDiagnosticSeverity.Warning && d.JsonPointer == "#/items");
+        Assert.All(Generate(contract), payload =>
+        {
+            Assert.True(payload.GetArrayLength() >= 2, payload.GetRawText());
+            Assert.Equal(JsonValueKind.Number, payload[0].ValueKind);
+            Assert.Equal(JsonValueKind.String, payload[1].ValueKind);
+        });
+    }
+
+    [Theory]
+    [InlineData("http://json-schema.org/schema#")]
+    [InlineData("https://json-schema.org/draft-07/schema")]
+    [InlineData("http://json-schema.org/draft/2020-12/schema")]
+    public void Generate_AnySchemaUriSpelling_GivesPayloads(string uri)
+    {
+        var contract = GenerationFixtures.Load("n.json", "{\"$schema\":\"" + uri + "\",\"type\":\"integer\",\"minimum\":1}");
+        Assert.All(Generate(contract), payload => Assert.True(payload.GetInt64() >= 1));
+    }
 }
