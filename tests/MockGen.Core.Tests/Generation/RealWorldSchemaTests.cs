@@ -118,4 +118,24 @@ public sealed class RealWorldSchemaTests
         var contract = GenerationFixtures.Load("n.json", "{\"$schema\":\"" + uri + "\",\"type\":\"integer\",\"minimum\":1}");
         Assert.All(Generate(contract), payload => Assert.True(payload.GetInt64() >= 1));
     }
+
+    [Theory]
+    [InlineData("0.01", "0", "1000")]
+    [InlineData("0.1", "0", "50")]
+    [InlineData("0.05", "0.5", "3")]
+    [InlineData("0.01", "0.07", "0.07")]
+    public void Generate_DecimalMultipleOf_PrefersValuesWhoseBinary64QuotientIsIntegral(string multipleOf, string minimum, string maximum)
+    {
+        // ajv and most JavaScript tools check multipleOf as Number.isInteger(value / multipleOf) in binary64.
+        var schema = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"number\",\"multipleOf\":M,\"minimum\":LO,\"maximum\":HI}"
+            .Replace("M", multipleOf, StringComparison.Ordinal).Replace("LO", minimum, StringComparison.Ordinal).Replace("HI", maximum, StringComparison.Ordinal);
+        var step = double.Parse(multipleOf, System.Globalization.CultureInfo.InvariantCulture);
+        var exactOnly = minimum == maximum && (0.07 / 0.01) % 1 != 0;
+        foreach (var payload in Generate(GenerationFixtures.Load("m.json", schema), count: 60))
+        {
+            var quotient = payload.GetDouble() / step;
+            // 0.07 is the only value of the last range: valid as the specification reads it, so it stays.
+            Assert.True(exactOnly || quotient == Math.Floor(quotient), $"{payload.GetRawText()} / {multipleOf} = {quotient:R} in binary64");
+        }
+    }
 }

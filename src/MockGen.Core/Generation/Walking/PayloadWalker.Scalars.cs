@@ -198,7 +198,7 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        return new PayloadNumber(value);
+        return new PayloadNumber(NumberPicker.PreferBinary64Multiple(range, value, placement));
     }
 
     private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
