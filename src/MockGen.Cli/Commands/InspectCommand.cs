@@ -185,6 +185,18 @@ internal static class InspectCommand
             }
         }
 
+        // Where the draft's reading (MockGen's) and ajv-style readings of the same schema differ.
+        foreach (var conflict in contract.Schemas.RefSiblingConflicts())
+        {
+            var document = contract.Documents.FirstOrDefault(d => string.Equals(d.BaseUri.AbsoluteUri, conflict.DocumentUri, StringComparison.Ordinal));
+            var keywords = string.Join(", ", conflict.Keywords);
+            all.Add(new ContractDiagnostic(
+                ContractDiagnosticSeverity.Warning,
+                $"{CliNames.Dialect(conflict.Dialect)} ignores {keywords} beside $ref, as MockGen does; ajv and most tools apply them. Move them into an allOf with the $ref so both readings agree",
+                "#" + conflict.JsonPointer,
+                document?.SourcePath));
+        }
+
         return all;
     }
 

@@ -110,6 +110,22 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspect_RefWithSiblingsInDraft07_WarnsThatReadingsDiffer()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("tags.json", """
+            {"$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+             "properties":{"tags":{"$ref":"#/definitions/tags","maxItems":1}},
+             "definitions":{"tags":{"type":"array","items":{"type":"string"}}}}
+            """);
+
+        var run = await CliRun.RunAsync(["inspect", path]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("tags.json#/properties/tags: warning: draft-07 ignores maxItems beside $ref", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_MultiFileContract_CountsFilesAndListsForeignTargets()
     {
         using var folder = new TempFolder();
