@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MockGen.Core.Contracts;
+using MockGen.Core.Schema;
 using Spectre.Console;
 
 namespace MockGen.Cli.Commands;
@@ -19,7 +20,8 @@ internal static class InspectCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the same information as one JSON document (for scripts)." };
         var contractOptions = new ContractOptions();
-        var command = new Command("inspect", "Show a contract's kind, version hash, diagnostics and payload targets (id, name, direction). "
+        var command = new Command("inspect", "Show a contract's kind, version hash, diagnostics, payload targets (id, name, direction) "
+            + "and patterns (read as unicode, or as annex-b when only the no-flag regex grammar accepts one). "
             + "Target ids are what --target takes in validate and generate.");
         command.Arguments.Add(contract);
         command.Options.Add(json);
@@ -135,7 +137,37 @@ internal static class InspectCommand
             }
         }
 
+        var patterns = contract.Schemas.CompiledPatterns();
+        if (patterns.Count > 0)
+        {
+            var annexB = patterns.Count(p => p.Syntax == PatternSyntax.AnnexB);
+            text.Append("patterns     ").AppendLine(CultureInfo.InvariantCulture, $"{patterns.Count} ({patterns.Count - annexB} unicode, {annexB} annex-b)");
+            var locations = patterns.Select(p => PatternLocation(contract, p)).ToList();
+            var width = Math.Max(8, locations.Max(l => l.Length));
+            text.Append("  MODE     ").Append("LOCATION".PadRight(width)).AppendLine("  PATTERN");
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                text.Append("  ").Append(SyntaxName(patterns[i].Syntax).PadRight(7)).Append("  ").Append(locations[i].PadRight(width)).Append("  ")
+                    .AppendLine(patterns[i].Pattern);
+            }
+        }
+
         return text.ToString();
+    }
+
+    // "unicode": read with the u flag, as JSON Schema means; "annex-b": only the no-flag grammar (ECMA-262 Annex B) accepts it.
+    private static string SyntaxName(PatternSyntax syntax) => syntax == PatternSyntax.Unicode ? "unicode" : "annex-b";
+
+    // "#/pointer" in the root document; "file#/pointer" in another document of the contract.
+    private static string PatternLocation(Contract contract, SchemaPattern pattern)
+    {
+        if (string.Equals(contract.RootDocument.BaseUri.AbsoluteUri, pattern.DocumentUri, StringComparison.Ordinal))
+        {
+            return "#" + pattern.JsonPointer;
+        }
+
+        var document = contract.Documents.FirstOrDefault(d => string.Equals(d.BaseUri.AbsoluteUri, pattern.DocumentUri, StringComparison.Ordinal));
+        return (document?.SourcePath ?? pattern.DocumentUri) + "#" + pattern.JsonPointer;
     }
 
     /// <summary>
@@ -151,6 +183,18 @@ internal static class InspectCommand
             {
                 all.Add(problem);
             }
+        }
+
+        // Where the draft's reading (MockGen's) and ajv-style readings of the same schema differ.
+        foreach (var conflict in contract.Schemas.RefSiblingConflicts())
+        {
+            var document = contract.Documents.FirstOrDefault(d => string.Equals(d.BaseUri.AbsoluteUri, conflict.DocumentUri, StringComparison.Ordinal));
+            var keywords = string.Join(", ", conflict.Keywords);
+            all.Add(new ContractDiagnostic(
+                ContractDiagnosticSeverity.Warning,
+                $"{CliNames.Dialect(conflict.Dialect)} ignores {keywords} beside $ref, as MockGen does; ajv and most tools apply them. Move them into an allOf with the $ref so both readings agree",
+                "#" + conflict.JsonPointer,
+                document?.SourcePath));
         }
 
         return all;
@@ -186,6 +230,18 @@ internal static class InspectCommand
         }
 
         console.Write(table);
+        var patterns = contract.Schemas.CompiledPatterns();
+        if (patterns.Count > 0)
+        {
+            var patternTable = new Table().Border(TableBorder.Rounded).AddColumn("Mode").AddColumn("Location").AddColumn("Pattern");
+            foreach (var pattern in patterns)
+            {
+                patternTable.AddRow(SyntaxName(pattern.Syntax), Markup.Escape(PatternLocation(contract, pattern)), Markup.Escape(pattern.Pattern));
+            }
+
+            console.Write(patternTable);
+        }
+
         console.WriteLine();
     }
 
@@ -261,6 +317,17 @@ internal static class InspectCommand
             WriteOptional(writer, "path", target.Path);
             WriteOptional(writer, "status", target.StatusCode);
             WriteOptional(writer, "mediaType", target.MediaType);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("patterns");
+        foreach (var pattern in contract.Schemas.CompiledPatterns())
+        {
+            writer.WriteStartObject();
+            writer.WriteString("location", PatternLocation(contract, pattern));
+            writer.WriteString("pattern", pattern.Pattern);
+            writer.WriteString("mode", SyntaxName(pattern.Syntax));
             writer.WriteEndObject();
         }
 

@@ -108,7 +108,7 @@ public sealed partial class Contract
     }
 
     private SchemaSet CreateSchemaSet() =>
-        SchemaSet.Create(Documents, new SchemaSetOptions { Resolver = Resolver, DefaultDialect = Dialect });
+        SchemaSet.Create(Documents, new SchemaSetOptions { Resolver = Resolver, DefaultDialect = Dialect, OpenApiFormatRegistry = Kind != ContractKind.JsonSchema });
 
     // The compiler speaks in absolute URIs (file:///home/me/api/openapi.yaml#/components/...); users
     // think in the paths they typed, so every document URI in the message becomes its display path.

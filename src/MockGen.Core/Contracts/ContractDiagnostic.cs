@@ -10,6 +10,14 @@ namespace MockGen.Core.Contracts;
 /// <param name="SourcePath">The file the finding is about; <see langword="null"/> for in-memory contracts.</param>
 public sealed record ContractDiagnostic(ContractDiagnosticSeverity Severity, string Message, string? JsonPointer, string? SourcePath)
 {
+    /// <summary>A JSON Schema without <c>$schema</c> read with an older draft because of the keyword at <paramref name="evidence"/>.</summary>
+    internal static ContractDiagnostic InferredDialect(Schema.Dialect dialect, string? evidence, string? sourcePath) =>
+        new(
+            ContractDiagnosticSeverity.Warning,
+            $"no $schema: read as {(dialect == Schema.Dialect.Draft4 ? "draft-04" : "draft-07")}, the draft its keywords are written in; add \"$schema\" to choose",
+            "#" + evidence,
+            sourcePath);
+
     /// <summary>Renders the diagnostic location first: <c>file#/pointer: error: message</c>.</summary>
     public override string ToString()
     {

@@ -242,6 +242,11 @@ public sealed class ContractLoader
         var documents = ContractDocumentSet.Create(root, dialect, _limits, _uriMap, fullPath, fullPath is null ? null : displayPath, cancellationToken, tolerant: kind != ContractKind.JsonSchema);
 
         var diagnostics = new List<ContractDiagnostic>(documents.Problems);
+        if (kind == ContractKind.JsonSchema && dialect != Dialect.Draft202012 && parsed.Root.ValueKind == JsonValueKind.Object && !parsed.Root.TryGetProperty("$schema", out _))
+        {
+            diagnostics.Add(ContractDiagnostic.InferredDialect(dialect, DialectInference.Infer(parsed.Root).Evidence, displayPath));
+        }
+
         if (kind != ContractKind.JsonSchema)
         {
             ReadOpenApiDiagnostics(parsed, baseUri, displayPath, diagnostics);
@@ -311,7 +316,8 @@ public sealed class ContractLoader
             return (ContractKind.JsonSchema, DialectFrom(displayPath, "#/$schema", uri), uri);
         }
 
-        return (ContractKind.JsonSchema, Dialect.Draft202012, null);
+        // No $schema: 2020-12, unless the document is written in an older draft's shapes (DialectInference).
+        return (ContractKind.JsonSchema, DialectInference.Infer(root).Dialect, null);
     }
 
     private static Dialect DialectFrom(string displayPath, string pointer, string uri) =>

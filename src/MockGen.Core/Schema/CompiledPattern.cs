@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MockGen.Core.Generation.Patterns;
 
 namespace MockGen.Core.Schema;
 
@@ -20,9 +21,10 @@ internal sealed class CompiledPattern
     private int _uses;
     private volatile bool _settled;
 
-    private CompiledPattern(string source, Regex regex, bool isLinear, string? upgradeTo)
+    private CompiledPattern(string source, ParsedPattern parsed, Regex regex, bool isLinear, string? upgradeTo)
     {
         Source = source;
+        Parsed = parsed;
         _regex = regex;
         IsLinear = isLinear;
         _translated = upgradeTo;
@@ -31,6 +33,12 @@ internal sealed class CompiledPattern
 
     /// <summary>The pattern as written in the schema (ECMA-262).</summary>
     public string Source { get; }
+
+    /// <summary>The AST the regex was written from; the pattern generator walks the same one.</summary>
+    public ParsedPattern Parsed { get; }
+
+    /// <summary>Which grammar the pattern was read with: Unicode mode, or Annex B when Unicode mode rejects it.</summary>
+    public PatternSyntax Syntax => Parsed.Syntax;
 
     /// <summary>The compiled .NET regex (for generators such as Fare, use <see cref="Source"/>).</summary>
     public Regex Regex => Volatile.Read(ref _regex);
@@ -42,110 +50,66 @@ internal sealed class CompiledPattern
     public static bool TryCreate(string source, TimeSpan timeout, out CompiledPattern? pattern, out string? error)
     {
         pattern = null;
-        if (!EcmaRegexTranslator.TryTranslate(source, out var translated, out error))
+        if (!PatternParser.TryParse(source, out var parsed, out error))
         {
             return false;
         }
 
-        if (!MayBacktrackCatastrophically(source))
+        var translated = EcmaRegexTranslator.Translate(parsed!);
+        try
         {
-            try
+            if (!MayBacktrackCatastrophically(parsed!.Root))
             {
                 var interpreted = new Regex(translated, RegexOptions.CultureInvariant, timeout);
-                pattern = new CompiledPattern(source, interpreted, isLinear: false, upgradeTo: translated);
+                pattern = new CompiledPattern(source, parsed, interpreted, isLinear: false, upgradeTo: translated);
                 return true;
             }
-            catch (ArgumentException ex)
+
+            try
             {
-                error = ex.Message;
-                return false;
+                var regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
+                pattern = new CompiledPattern(source, parsed, regex, isLinear: true, upgradeTo: null);
+                return true;
             }
-        }
+            catch (NotSupportedException)
+            {
+                // Backreferences, lookarounds and \b (written as lookarounds) need the backtracking engine; the timeout bounds it.
+            }
 
-        try
-        {
-            var regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, timeout);
-            pattern = new CompiledPattern(source, regex, isLinear: true, upgradeTo: null);
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            // Backreferences and lookarounds need the backtracking engine; the timeout bounds it.
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-            return false;
-        }
-
-        try
-        {
-            var regex = new Regex(translated, RegexOptions.CultureInvariant, timeout);
-            pattern = new CompiledPattern(source, regex, isLinear: false, upgradeTo: null);
+            var backtracking = new Regex(translated, RegexOptions.CultureInvariant, timeout);
+            pattern = new CompiledPattern(source, parsed, backtracking, isLinear: false, upgradeTo: null);
             return true;
         }
         catch (ArgumentException ex)
         {
+            // The translation is generated from a valid AST, so this is a limit of .NET's regex (a count too large).
             error = ex.Message;
             return false;
         }
     }
 
     /// <summary>
-    /// Whether a quantifier applies to a group that itself holds a quantifier or an alternation: the shape
-    /// behind exponential backtracking (<c>(a+)+</c>, <c>(a|aa)*</c>, <c>(\w+\s?)*</c>).
+    /// Whether a quantifier applies to something that itself holds a quantifier or an alternation: the shape
+    /// behind exponential backtracking (<c>(a+)+</c>, <c>(a|aa)*</c>, <c>(\w+\s?)*</c>). A character class is
+    /// one atom, whatever the translation writes for it.
     /// </summary>
-    internal static bool MayBacktrackCatastrophically(string source)
+    internal static bool MayBacktrackCatastrophically(PatternNode node) => node switch
     {
-        var stack = new Stack<bool>();
-        var current = false;
-        var inClass = false;
-        for (var i = 0; i < source.Length; i++)
-        {
-            var c = source[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
+        RepeatNode repeat => HoldsChoice(repeat.Item) || MayBacktrackCatastrophically(repeat.Item),
+        SequenceNode sequence => sequence.Items.Any(MayBacktrackCatastrophically),
+        AlternationNode alternation => alternation.Alternatives.Any(MayBacktrackCatastrophically),
+        GroupNode group => MayBacktrackCatastrophically(group.Item),
+        AssertionNode { Item: { } body } => MayBacktrackCatastrophically(body),
+        _ => false,
+    };
 
-            if (inClass)
-            {
-                inClass = c != ']';
-                continue;
-            }
-
-            switch (c)
-            {
-                case '[':
-                    inClass = true;
-                    break;
-                case '(':
-                    stack.Push(current);
-                    current = false;
-                    break;
-                case ')':
-                {
-                    var inner = current;
-                    current = stack.Count > 0 ? stack.Pop() : false;
-                    var quantified = i + 1 < source.Length && source[i + 1] is '*' or '+' or '?' or '{';
-                    if (quantified && inner)
-                    {
-                        return true;
-                    }
-
-                    current |= inner || quantified;
-                    break;
-                }
-
-                case '*' or '+' or '?' or '{' or '|':
-                    current = true;
-                    break;
-            }
-        }
-
-        return false;
-    }
+    private static bool HoldsChoice(PatternNode node) => node switch
+    {
+        RepeatNode or AlternationNode => true,
+        SequenceNode sequence => sequence.Items.Any(HoldsChoice),
+        GroupNode group => HoldsChoice(group.Item),
+        _ => false,
+    };
 
     /// <summary>Matches; throws <see cref="RegexMatchTimeoutException"/> when the backtracking engine times out.</summary>
     public bool Matches(ReadOnlySpan<char> input)

@@ -1,249 +1,295 @@
 using System.Globalization;
 using System.Text;
+using MockGen.Core.Generation.Patterns;
 
 namespace MockGen.Core.Schema;
 
 /// <summary>
-/// Rewrites an ECMA-262 pattern (what JSON Schema's <c>pattern</c> means) into an equivalent .NET pattern.
+/// Writes a parsed ECMA-262 pattern (<see cref="PatternParser"/>, the same AST the pattern generator walks) as
+/// an equivalent .NET pattern, so the validator and the generator read every pattern the same way.
 /// </summary>
 /// <remarks>
-/// Handled: <c>\d \w \s</c> (and negations) use ECMA's ASCII digit/word sets and ECMA's whitespace set,
-/// in and out of classes; <c>$</c> matches only at the very end (ECMA has no "before a final newline");
-/// <c>.</c> excludes all four ECMA line terminators and takes a surrogate pair as one character (u-flag);
-/// a literal astral character is grouped so a quantifier applies to the whole character; <c>\u{...}</c>;
-/// <c>\0</c>; <c>\p{Letter}</c>-style long category names; <c>[^]</c> and <c>[]</c>.
-/// Not matched (documented in Schema/README.md): <c>\b</c> uses .NET's Unicode word characters, astral
-/// characters inside a character class are two UTF-16 units, Unicode script properties
-/// (<c>\p{Script=Greek}</c>) are rejected, and .NET accepts some syntax ECMA's u-mode rejects.
+/// Every character class, escape and <c>.</c> is already a <see cref="CodePointSet"/>, and is written out as
+/// explicit ranges: nothing of .NET's own reading of <c>\d \w \s \b \p</c>, <c>$</c> or class syntax (subtraction,
+/// <c>-</c> placement) takes part. In Unicode mode a set's astral code points become surrogate-pair alternatives,
+/// so an astral character is one character inside classes, negated classes and ranges too. In Annex B mode the
+/// pattern is a sequence of UTF-16 code units, as <c>new RegExp(p)</c> reads it, and sets are written as they are.
+/// Backreferences use ECMA's rule (a group that has not matched matches the empty string) and <c>\b</c> uses
+/// ECMA's ASCII word characters.
+/// Not matched: a lone surrogate in the input (JSON text that holds one is rejected by the reader first), and
+/// captures inside a quantified group are not reset on each iteration as ECMA resets them.
 /// </remarks>
 internal static class EcmaRegexTranslator
 {
-    private const string Whitespace = @"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
-    private const string NotWhitespace = @"\u0000-\u0008\u000e-\u001f\u0021-\u009f\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff";
-    private const string Word = "a-zA-Z0-9_";
-    private const string NotWord = @"\u0000-\u002f\u003a-\u0040\u005b-\u005e\u0060\u007b-\uffff";
-    private const string Digit = "0-9";
-    private const string NotDigit = @"\u0000-\u002f\u003a-\uffff";
-    // u-flag semantics: an astral character (a surrogate pair) is ONE character, so every set that could match
-    // half of a pair matches the whole pair instead and never a lone surrogate.
-    private const string Pair = @"[\ud800-\udbff][\udc00-\udfff]";
-    private const string AnyChar = @"(?:" + Pair + @"|[^\n\r\u2028\u2029\ud800-\udfff])";
-    private const string NotDigitOutside = @"(?:" + Pair + @"|[^0-9\ud800-\udfff])";
-    private const string NotWordOutside = @"(?:" + Pair + @"|[^a-zA-Z0-9_\ud800-\udfff])";
-    private const string NotWhitespaceOutside = @"(?:" + Pair + @"|[^" + Whitespace + @"\ud800-\udfff])";
+    private const string WordClass = "[0-9A-Z_a-z]";
+    private const string WordBoundary = "(?:(?<=" + WordClass + ")(?!" + WordClass + ")|(?<!" + WordClass + ")(?=" + WordClass + "))";
+    private const string NotWordBoundary = "(?:(?<=" + WordClass + ")(?=" + WordClass + ")|(?<!" + WordClass + ")(?!" + WordClass + "))";
 
-    private static readonly Dictionary<string, string> LongCategoryNames = new(StringComparer.Ordinal)
-    {
-        ["Letter"] = "L", ["Cased_Letter"] = "L", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll",
-        ["Titlecase_Letter"] = "Lt", ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M",
-        ["Nonspacing_Mark"] = "Mn", ["Spacing_Mark"] = "Mc", ["Enclosing_Mark"] = "Me", ["Number"] = "N",
-        ["Decimal_Number"] = "Nd", ["digit"] = "Nd", ["Letter_Number"] = "Nl", ["Other_Number"] = "No",
-        ["Punctuation"] = "P", ["punct"] = "P", ["Connector_Punctuation"] = "Pc", ["Dash_Punctuation"] = "Pd",
-        ["Open_Punctuation"] = "Ps", ["Close_Punctuation"] = "Pe", ["Initial_Punctuation"] = "Pi",
-        ["Final_Punctuation"] = "Pf", ["Other_Punctuation"] = "Po", ["Symbol"] = "S", ["Math_Symbol"] = "Sm",
-        ["Currency_Symbol"] = "Sc", ["Modifier_Symbol"] = "Sk", ["Other_Symbol"] = "So", ["Separator"] = "Z",
-        ["Space_Separator"] = "Zs", ["Line_Separator"] = "Zl", ["Paragraph_Separator"] = "Zp", ["Other"] = "C",
-        ["Control"] = "Cc", ["cntrl"] = "Cc", ["Format"] = "Cf", ["Surrogate"] = "Cs", ["Private_Use"] = "Co",
-        ["Unassigned"] = "Cn",
-    };
+    private static readonly CodePointSet s_bmpScalars = CodePointSet.FromRanges([(0, 0xD7FF), (0xE000, 0xFFFF)]);
+    private static readonly CodePointSet s_astral = CodePointSet.FromRanges([(0x10000, CodePointSet.MaxCodePoint)]);
+    private static readonly CodePointSet s_codeUnits = CodePointSet.FromRanges([(0, 0xFFFF)]);
 
-    /// <summary>Translates; returns false with a reason when the pattern uses syntax this cannot express.</summary>
+    /// <summary>Parses (Unicode mode, else Annex B) and translates; false with the parser's reason when it is not a pattern.</summary>
     public static bool TryTranslate(string pattern, out string translated, out string? error)
     {
-        var sb = new StringBuilder(pattern.Length + 16);
-        error = null;
         translated = string.Empty;
-        var inClass = false;
-        var negatedClass = false;
-        var classStart = 0;
-        for (var i = 0; i < pattern.Length; i++)
+        if (!PatternParser.TryParse(pattern, out var parsed, out error))
         {
-            var c = pattern[i];
-            if (c == '\\')
-            {
-                if (i + 1 >= pattern.Length)
-                {
-                    error = "the pattern ends with a lone backslash";
-                    return false;
-                }
-
-                var n = pattern[++i];
-                switch (n)
-                {
-                    case 'd': sb.Append(inClass ? Digit : "[" + Digit + "]"); break;
-                    case 'D': sb.Append(inClass ? NotDigit : NotDigitOutside); break;
-                    case 'w': sb.Append(inClass ? Word : "[" + Word + "]"); break;
-                    case 'W': sb.Append(inClass ? NotWord : NotWordOutside); break;
-                    case 's': sb.Append(inClass ? Whitespace : "[" + Whitespace + "]"); break;
-                    case 'S': sb.Append(inClass ? NotWhitespace : NotWhitespaceOutside); break;
-                    case 'b': sb.Append(inClass ? @"\u0008" : @"\b"); break;
-                    case '0' when i + 1 >= pattern.Length || !char.IsAsciiDigit(pattern[i + 1]):
-                        sb.Append(@"\u0000");
-                        break;
-                    case 'u' when i + 1 < pattern.Length && pattern[i + 1] == '{':
-                    {
-                        var close = pattern.IndexOf('}', i + 2);
-                        if (close < 0 || !int.TryParse(pattern.AsSpan(i + 2, close - i - 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var cp) || cp > 0x10FFFF)
-                        {
-                            error = "invalid \\u{...} escape";
-                            return false;
-                        }
-
-                        AppendCodePoint(sb, cp, inClass);
-                        i = close;
-                        break;
-                    }
-
-                    case 'p' or 'P' when i + 1 < pattern.Length && pattern[i + 1] == '{':
-                    {
-                        var close = pattern.IndexOf('}', i + 2);
-                        if (close < 0)
-                        {
-                            error = "unterminated \\p{...}";
-                            return false;
-                        }
-
-                        var name = pattern.Substring(i + 2, close - i - 2);
-                        if (name.StartsWith("General_Category=", StringComparison.Ordinal) || name.StartsWith("gc=", StringComparison.Ordinal))
-                        {
-                            name = name[(name.IndexOf('=', StringComparison.Ordinal) + 1)..];
-                        }
-
-                        if (LongCategoryNames.TryGetValue(name, out var shortName))
-                        {
-                            name = shortName;
-                        }
-                        else if (name.Contains('=', StringComparison.Ordinal) || name.Length > 2)
-                        {
-                            error = $"the Unicode property \\p{{{name}}} is not supported by .NET regular expressions";
-                            return false;
-                        }
-
-                        sb.Append('\\').Append(n).Append('{').Append(name).Append('}');
-                        i = close;
-                        break;
-                    }
-
-                    case 'a' or 'e' or 'A' or 'Z' or 'z' or 'G' or 'h' or 'H' or 'R' or 'X' or 'K' or 'Q' or 'E' or 'l' or 'L' or 'U' or 'N':
-                        // .NET and PCRE escapes that ECMA-262 (u-mode) rejects.
-                        error = $"\\{n} is not an ECMA-262 escape";
-                        return false;
-                    default:
-                        sb.Append('\\').Append(n);
-                        break;
-                }
-
-                continue;
-            }
-
-            if (inClass)
-            {
-                if (c == ']' && i > classStart)
-                {
-                    inClass = false;
-                    sb.Append(negatedClass ? @"\ud800-\udfff])" : "]");
-                }
-                else if (c == '[')
-                {
-                    // ECMA treats '[' in a class as a literal; .NET reads "-[" as class subtraction.
-                    sb.Append(@"\[");
-                }
-                else if (char.IsHighSurrogate(c))
-                {
-                    sb.Append(c);
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-
-                continue;
-            }
-
-            if (c == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?' && !IsEcmaGroupPrefix(pattern.AsSpan(i + 2)))
-            {
-                error = "only (?:...), (?=...), (?!...), (?<=...), (?<!...) and (?<name>...) groups exist in ECMA-262";
-                return false;
-            }
-
-            switch (c)
-            {
-                case '[':
-                    if (pattern.AsSpan(i).StartsWith("[^]"))
-                    {
-                        sb.Append("(?:" + Pair + @"|[^\ud800-\udfff])");
-                        i += 2;
-                    }
-                    else if (pattern.AsSpan(i).StartsWith("[]"))
-                    {
-                        sb.Append(@"[^\u0000-\uffff]");
-                        i += 1;
-                    }
-                    else
-                    {
-                        inClass = true;
-                        negatedClass = i + 1 < pattern.Length && pattern[i + 1] == '^';
-                        if (negatedClass)
-                        {
-                            sb.Append("(?:" + Pair + "|[^");
-                            i++;
-                        }
-                        else
-                        {
-                            sb.Append('[');
-                        }
-
-                        // A ']' right after '[' or '[^' closes an empty class in ECMA; handled above for the
-                        // common forms, elsewhere it is a literal in .NET: keep the first position as class start.
-                        classStart = i + 1;
-                    }
-
-                    break;
-                case '.':
-                    sb.Append(AnyChar);
-                    break;
-                case '$':
-                    sb.Append(@"\z");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]))
-                    {
-                        sb.Append("(?:").Append(c).Append(pattern[i + 1]).Append(')');
-                        i++;
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        if (inClass)
-        {
-            error = "unterminated character class";
             return false;
         }
 
-        translated = sb.ToString();
+        translated = Translate(parsed!);
         return true;
     }
 
-    private static bool IsEcmaGroupPrefix(ReadOnlySpan<char> rest) =>
-        rest.StartsWith(":") || rest.StartsWith("=") || rest.StartsWith("!") || rest.StartsWith("<=") || rest.StartsWith("<!") ||
-        (rest.StartsWith("<") && rest.Length > 1 && (char.IsLetter(rest[1]) || rest[1] is '_' or '$'));
-
-    private static void AppendCodePoint(StringBuilder sb, int cp, bool inClass)
+    /// <summary>The .NET pattern (to run with <c>RegexOptions.CultureInvariant</c> and no other option changing meaning).</summary>
+    public static string Translate(ParsedPattern parsed)
     {
-        if (cp <= 0xFFFF)
+        var text = new StringBuilder();
+        Write(text, parsed.Root, parsed.Syntax == PatternSyntax.Unicode);
+        return text.ToString();
+    }
+
+    private static void Write(StringBuilder text, PatternNode node, bool unicode)
+    {
+        switch (node)
         {
-            sb.Append(@"\u").Append(cp.ToString("x4", CultureInfo.InvariantCulture));
+            case CharSetNode charSet:
+                WriteSet(text, charSet.Set, unicode);
+                break;
+            case SequenceNode sequence:
+                if (sequence.Items.Count == 0)
+                {
+                    text.Append("(?:)");
+                }
+
+                foreach (var item in sequence.Items)
+                {
+                    Write(text, item, unicode);
+                }
+
+                break;
+            case AlternationNode alternation:
+                text.Append("(?:");
+                for (var i = 0; i < alternation.Alternatives.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append('|');
+                    }
+
+                    Write(text, alternation.Alternatives[i], unicode);
+                }
+
+                text.Append(')');
+                break;
+            case GroupNode group:
+                // Named groups are written as plain numbered groups: .NET numbers named groups after unnamed
+                // ones, ECMA numbers all groups in order, and backreferences are resolved to numbers already.
+                text.Append(group.CaptureIndex > 0 ? "(" : "(?:");
+                Write(text, group.Item, unicode);
+                text.Append(')');
+                break;
+            case RepeatNode repeat:
+                text.Append("(?:");
+                Write(text, repeat.Item, unicode);
+                text.Append(')');
+                WriteQuantifier(text, repeat);
+                break;
+            case BackreferenceNode backreference:
+                // ECMA: a reference to a group that has not matched (yet, or in this path) matches the empty string.
+                var n = backreference.CaptureIndex.ToString(CultureInfo.InvariantCulture);
+                text.Append("(?(").Append(n).Append(")\\").Append(n).Append("|)");
+                break;
+            case AssertionNode assertion:
+                WriteAssertion(text, assertion, unicode);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown pattern node {node.GetType().Name}.");
+        }
+    }
+
+    private static void WriteAssertion(StringBuilder text, AssertionNode assertion, bool unicode)
+    {
+        var opening = assertion.Kind switch
+        {
+            AssertionKind.Start => "^",
+            AssertionKind.End => @"\z",
+            AssertionKind.WordBoundary => WordBoundary,
+            AssertionKind.NotWordBoundary => NotWordBoundary,
+            AssertionKind.Lookahead => "(?=",
+            AssertionKind.NegativeLookahead => "(?!",
+            AssertionKind.Lookbehind => "(?<=",
+            AssertionKind.NegativeLookbehind => "(?<!",
+            _ => throw new InvalidOperationException($"Unknown assertion {assertion.Kind}."),
+        };
+        text.Append(opening);
+        if (assertion.Item is { } body)
+        {
+            Write(text, body, unicode);
+            text.Append(')');
+        }
+    }
+
+    private static void WriteQuantifier(StringBuilder text, RepeatNode repeat)
+    {
+        var min = repeat.Min.ToString(CultureInfo.InvariantCulture);
+        switch (repeat.Min, repeat.Max)
+        {
+            case (0, PatternNode.Unbounded):
+                text.Append('*');
+                break;
+            case (1, PatternNode.Unbounded):
+                text.Append('+');
+                break;
+            case (0, 1):
+                text.Append('?');
+                break;
+            case (_, PatternNode.Unbounded):
+                text.Append('{').Append(min).Append(",}");
+                break;
+            default:
+                text.Append('{').Append(min);
+                if (repeat.Max != repeat.Min)
+                {
+                    text.Append(',').Append(repeat.Max.ToString(CultureInfo.InvariantCulture));
+                }
+
+                text.Append('}');
+                break;
+        }
+
+        if (repeat.Lazy)
+        {
+            text.Append('?');
+        }
+    }
+
+    private static void WriteSet(StringBuilder text, CodePointSet set, bool unicode)
+    {
+        if (!unicode)
+        {
+            WriteClass(text, set.Intersect(s_codeUnits));
             return;
         }
 
-        var s = char.ConvertFromUtf32(cp);
-        var pair = @"\u" + ((int)s[0]).ToString("x4", CultureInfo.InvariantCulture) + @"\u" + ((int)s[1]).ToString("x4", CultureInfo.InvariantCulture);
-        sb.Append(inClass ? pair : "(?:" + pair + ")");
+        var bmp = set.Intersect(s_bmpScalars);
+        var pairs = SurrogatePairs(set.Intersect(s_astral));
+        if (pairs.Count == 0)
+        {
+            WriteClass(text, bmp);
+            return;
+        }
+
+        text.Append("(?:");
+        var first = true;
+        if (!bmp.IsEmpty)
+        {
+            WriteClass(text, bmp);
+            first = false;
+        }
+
+        foreach (var (highStart, highEnd, lowStart, lowEnd) in pairs)
+        {
+            if (!first)
+            {
+                text.Append('|');
+            }
+
+            first = false;
+            WriteClass(text, CodePointSet.FromRanges([(highStart, highEnd)]));
+            WriteClass(text, CodePointSet.FromRanges([(lowStart, lowEnd)]));
+        }
+
+        text.Append(')');
+    }
+
+    // Astral ranges as (high surrogates) x (low surrogates) blocks; neighbouring blocks with the same low range merge,
+    // so the whole astral plane is one block and a typical emoji range is one to three.
+    private static List<(int HighStart, int HighEnd, int LowStart, int LowEnd)> SurrogatePairs(CodePointSet astral)
+    {
+        var blocks = new List<(int HighStart, int HighEnd, int LowStart, int LowEnd)>();
+        foreach (var (start, end) in astral.Ranges)
+        {
+            var (hs, ls) = Split(start);
+            var (he, le) = Split(end);
+            if (hs == he)
+            {
+                Add(blocks, hs, hs, ls, le);
+                continue;
+            }
+
+            Add(blocks, hs, hs, ls, 0xDFFF);
+            if (he - hs > 1)
+            {
+                Add(blocks, hs + 1, he - 1, 0xDC00, 0xDFFF);
+            }
+
+            Add(blocks, he, he, 0xDC00, le);
+        }
+
+        return blocks;
+
+        static (int High, int Low) Split(int codePoint)
+        {
+            var offset = codePoint - 0x10000;
+            return (0xD800 + (offset >> 10), 0xDC00 + (offset & 0x3FF));
+        }
+
+        static void Add(List<(int HighStart, int HighEnd, int LowStart, int LowEnd)> blocks, int highStart, int highEnd, int lowStart, int lowEnd)
+        {
+            if (blocks.Count > 0 && blocks[^1] is var last && last.LowStart == lowStart && last.LowEnd == lowEnd && last.HighEnd + 1 == highStart)
+            {
+                blocks[^1] = (last.HighStart, highEnd, lowStart, lowEnd);
+                return;
+            }
+
+            blocks.Add((highStart, highEnd, lowStart, lowEnd));
+        }
+    }
+
+    // A set of code points below 0x10000 as one .NET class, every member escaped (no class syntax is left to .NET).
+    private static void WriteClass(StringBuilder text, CodePointSet set)
+    {
+        if (set.IsEmpty)
+        {
+            text.Append(@"[^\u0000-\uFFFF]");
+            return;
+        }
+
+        if (set.Ranges is [var only] && only.Start == only.End)
+        {
+            WriteCodeUnit(text, only.Start);
+            return;
+        }
+
+        text.Append('[');
+        foreach (var (start, end) in set.Ranges)
+        {
+            WriteCodeUnit(text, start);
+            if (end != start)
+            {
+                if (end > start + 1)
+                {
+                    text.Append('-');
+                }
+
+                WriteCodeUnit(text, end);
+            }
+        }
+
+        text.Append(']');
+    }
+
+    private static void WriteCodeUnit(StringBuilder text, int unit)
+    {
+        if (unit is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+        {
+            text.Append((char)unit);
+        }
+        else
+        {
+            text.Append(@"\u").Append(unit.ToString("X4", CultureInfo.InvariantCulture));
+        }
     }
 }

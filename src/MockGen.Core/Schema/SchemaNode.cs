@@ -132,6 +132,12 @@ internal sealed class SchemaNode
     /// <summary>Whether <see cref="Format"/> is asserted for this node by its vocabulary (2020-12 format-assertion).</summary>
     public bool FormatAssertedByVocabulary { get; internal set; }
 
+    /// <summary>
+    /// Whether <see cref="Format"/> is read with the OpenAPI Format Registry (OpenAPI 3.0/Swagger 2.0 schemas, and
+    /// OpenAPI 3.1 ones): only then do <c>int32</c>, <c>int64</c>, <c>float</c>, <c>double</c> constrain numbers.
+    /// </summary>
+    public bool OpenApiFormatRegistry { get; internal set; }
+
     /// <summary><c>contentMediaType</c> (annotation).</summary>
     public string? ContentMediaType { get; internal set; }
 

@@ -186,6 +186,7 @@ public sealed partial class SchemaSet
                 case "format" when value.ValueKind == JsonValueKind.String:
                     node.Format = value.GetString();
                     node.FormatAssertedByVocabulary = Has(v, Vocabularies.FormatAssertion);
+                    node.OpenApiFormatRegistry = _openApiFormatRegistry || d is Dialect.OpenApi30 or Dialect.Swagger20;
                     constrains = true;
                     break;
                 case "contentMediaType" when draft7Plus && value.ValueKind == JsonValueKind.String:

@@ -366,18 +366,12 @@ public sealed partial class SchemaSet
     private (Dialect Dialect, Vocabularies Vocabularies) ResolveDialect(string schemaUri, string location)
     {
         var trimmed = schemaUri.TrimEnd('#');
-        switch (trimmed)
+        switch (SchemaDialects.TryGet(schemaUri, out var known))
         {
-            case "http://json-schema.org/draft-04/schema" or "https://json-schema.org/draft-04/schema":
-                return (Dialect.Draft4, Vocabularies.Standard);
-            case "http://json-schema.org/draft-06/schema" or "https://json-schema.org/draft-06/schema":
-                return (Dialect.Draft6, Vocabularies.Standard);
-            case "http://json-schema.org/draft-07/schema" or "https://json-schema.org/draft-07/schema":
-                return (Dialect.Draft7, Vocabularies.Standard);
-            case "https://json-schema.org/draft/2019-09/schema":
-                return (Dialect.Draft201909, Vocabularies.Standard);
-            case "https://json-schema.org/draft/2020-12/schema" or "https://spec.openapis.org/oas/3.1/dialect/base" or "https://spec.openapis.org/oas/3.1/dialect/2024-11-10":
-                return (Dialect.Draft202012, Vocabularies.Standard);
+            case SchemaDialects.Lookup.Known:
+                return (known, Vocabularies.Standard);
+            case SchemaDialects.Lookup.Unsupported:
+                throw SchemaException.UnknownDialect(location, schemaUri);
         }
 
         if (_dialectCache.TryGetValue(trimmed, out var cached))

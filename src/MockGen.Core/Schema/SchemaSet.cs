@@ -26,6 +26,7 @@ public sealed partial class SchemaSet
     private readonly Dialect _defaultDialect;
     private readonly int _maxDepth;
     private readonly TimeSpan _regexTimeout;
+    private readonly bool _openApiFormatRegistry;
 
     private SchemaSet(SchemaSetOptions options)
     {
@@ -37,6 +38,7 @@ public sealed partial class SchemaSet
         _defaultDialect = options.DefaultDialect;
         _maxDepth = options.MaxDepth;
         _regexTimeout = options.RegexTimeout;
+        _openApiFormatRegistry = options.OpenApiFormatRegistry;
     }
 
     /// <summary>The regex match timeout schemas in this set were compiled with.</summary>

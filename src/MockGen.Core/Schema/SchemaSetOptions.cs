@@ -21,6 +21,14 @@ public sealed class SchemaSetOptions
     /// <summary>Time limit for one regex match on the backtracking engine. Default: 1 second.</summary>
     public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether every schema of the set is an OpenAPI schema, so the OpenAPI Format Registry's numeric formats
+    /// (<c>int32</c>, <c>int64</c> integers in range; <c>float</c>, <c>double</c> finite in range) are asserted also in
+    /// 2020-12 schemas (OpenAPI 3.1). OpenAPI 3.0 and Swagger 2.0 schemas assert them whatever this says; plain
+    /// JSON Schema drafts never do (there they are unknown formats). Default: <see langword="false"/>.
+    /// </summary>
+    public bool OpenApiFormatRegistry { get; set; }
+
     internal void Validate()
     {
         var problems = new List<string>();

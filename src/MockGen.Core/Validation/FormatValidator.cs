@@ -55,13 +55,25 @@ internal static partial class FormatValidator
         _ => true,
     };
 
-    /// <summary>Numeric formats (OpenAPI int32/int64); other formats do not constrain numbers.</summary>
+    /// <summary>
+    /// The OpenAPI Format Registry's numeric formats (for schemas read with it): <c>int32</c>/<c>int64</c> are
+    /// integers (1.0 is one) in the signed 32/64-bit range, <c>float</c>/<c>double</c> are finite in the binary32/binary64
+    /// range. Other formats do not constrain numbers.
+    /// </summary>
     public static bool IsValidNumber(string format, JsonElement value) => format switch
     {
-        "int32" => JsonNumbers.IsInteger(value) && value.TryGetInt32(out _),
-        "int64" => JsonNumbers.IsInteger(value) && value.TryGetInt64(out _),
+        "int32" => JsonNumbers.IsInteger(value) && FitsInteger(value, int.MinValue, int.MaxValue),
+        "int64" => JsonNumbers.IsInteger(value) && FitsInteger(value, long.MinValue, long.MaxValue),
+        "float" => value.TryGetDouble(out var single) && double.IsFinite(single) && Math.Abs(single) <= float.MaxValue,
+        "double" => value.TryGetDouble(out var binary64) && double.IsFinite(binary64),
         _ => true,
     };
+
+    // 1.0 and 1e3 are integers too, which TryGetInt64 refuses: compare the exact value with the bounds.
+    private static bool FitsInteger(JsonElement value, long minimum, long maximum) =>
+        value.TryGetInt64(out var whole)
+            ? whole >= minimum && whole <= maximum
+            : JsonNumbers.GetExact(value) is var exact && exact.ToDecimal() is { } dec && dec >= minimum && dec <= maximum;
 
     private static bool IsUuid(ReadOnlySpan<char> s)
     {

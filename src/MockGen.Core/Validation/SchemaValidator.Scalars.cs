@@ -77,7 +77,7 @@ internal sealed partial class SchemaValidator
             Fail(ctx, node, "multipleOf", $"{Show(inst)} is not a multiple of {step}");
         }
 
-        if (node.Format is { } format && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) && !FormatValidator.IsValidNumber(format, inst))
+        if (node.Format is { } format && node.OpenApiFormatRegistry && (ctx.Options.AssertFormats || node.FormatAssertedByVocabulary) && !FormatValidator.IsValidNumber(format, inst))
         {
             if (!ctx.Collect)
             {

@@ -84,6 +84,48 @@ public sealed class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspect_Patterns_SaysWhichGrammarEachIsReadWith()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("codes.json", """
+            {"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z]{3}$"},"slug":{"type":"string","pattern":"^[a-z\\_]+$"}},
+             "patternProperties":{"^x-[\\w-.]+$":{}}}
+            """);
+
+        var plain = await CliRun.RunAsync(["inspect", path]);
+        var json = await CliRun.RunAsync(["inspect", path, "--json"]);
+
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        Assert.Contains("patterns     3 (1 unicode, 2 annex-b)\n", plain.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\n  unicode  #/properties/code/pattern +\^\[A-Z\]\{3\}\$\n", plain.Out);
+        Assert.Matches(@"\n  annex-b  #/properties/slug/pattern +\^\[a-z\\_\]\+\$\n", plain.Out);
+        Assert.Matches(@"\n  annex-b  #/patternProperties/\^x-\[\\w-\.\]\+\$ +\^x-", plain.Out);
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        var patterns = document.RootElement.GetProperty("patterns").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("location").GetString()!, p => p.GetProperty("mode").GetString());
+        Assert.Equal("unicode", patterns["#/properties/code/pattern"]);
+        Assert.Equal("annex-b", patterns["#/properties/slug/pattern"]);
+        Assert.Equal("annex-b", patterns["#/patternProperties/^x-[\\w-.]+$"]);
+    }
+
+    [Fact]
+    public async Task Inspect_RefWithSiblingsInDraft07_WarnsThatReadingsDiffer()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("tags.json", """
+            {"$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+             "properties":{"tags":{"$ref":"#/definitions/tags","maxItems":1}},
+             "definitions":{"tags":{"type":"array","items":{"type":"string"}}}}
+            """);
+
+        var run = await CliRun.RunAsync(["inspect", path]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("tags.json#/properties/tags: warning: draft-07 ignores maxItems beside $ref", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_MultiFileContract_CountsFilesAndListsForeignTargets()
     {
         using var folder = new TempFolder();

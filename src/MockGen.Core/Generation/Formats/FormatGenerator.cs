@@ -54,6 +54,14 @@ internal static partial class FormatGenerator
         ["byte"] = Base64,
         ["binary"] = Binary,
         ["password"] = Password,
+        ["url"] = Url,
+        ["phone"] = Phone,
+        ["phone-number"] = Phone,
+        ["color"] = Color,
+        ["host-name"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
+        ["domain"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
+        ["fqdn"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
+        ["ip-address"] = Ipv4,
     };
 
     /// <summary>The formats this generator knows, in ordinal order.</summary>
@@ -84,7 +92,7 @@ internal static partial class FormatGenerator
             if (candidate is not null)
             {
                 var length = CodePointLength(candidate);
-                if (length >= lo && length <= hi)
+                if (length >= lo && length <= hi && Conforms(format, candidate))
                 {
                     value = candidate;
                     return true;

@@ -125,6 +125,45 @@ internal static class NumberPicker
         return true;
     }
 
+    // Validators that divide in binary64 (ajv: data / multipleOf must be an integer) reject exact multiples such as
+    // 0.07 for multipleOf 0.01 (0.07 / 0.01 = 7.000000000000001). Both readings accept a value that passes this.
+    internal static bool QuotientIsIntegralInBinary64(ExactDecimal value, ExactDecimal multipleOf)
+    {
+        var quotient = ToDouble(value) / ToDouble(multipleOf);
+        return double.IsFinite(quotient) && quotient == Math.Floor(quotient);
+    }
+
+    private static double ToDouble(ExactDecimal value) => double.Parse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <paramref name="value"/>, or the nearest value of <paramref name="range"/>'s grid (within a few steps, inward
+    /// first at a boundary) whose binary64 quotient by <c>multipleOf</c> is integral, so validators that divide in
+    /// floating point accept it too. Unchanged when there is no multipleOf, it already passes, or none is near.
+    /// </summary>
+    public static ExactDecimal PreferBinary64Multiple(NumberRange range, ExactDecimal value, NumberPlacement placement)
+    {
+        if (range.MultipleOf is not { } multipleOf || QuotientIsIntegralInBinary64(value, multipleOf))
+        {
+            return value;
+        }
+
+        const int Reach = 16;
+        var step = StepOf(range);
+        for (var offset = 1; offset <= Reach; offset++)
+        {
+            foreach (var sign in placement switch { NumberPlacement.Low => (ReadOnlySpan<int>)[1], NumberPlacement.High => [-1], _ => [1, -1] })
+            {
+                var candidate = value + (step * ExactDecimal.FromInteger(sign * offset));
+                if (range.Contains(candidate) && QuotientIsIntegralInBinary64(candidate, multipleOf))
+                {
+                    return candidate.Normalize();
+                }
+            }
+        }
+
+        return value;
+    }
+
     // Uniform in [0, inclusiveMax].
     private static BigInteger NextBigInteger(Prng rng, BigInteger inclusiveMax)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using MockGen.Core.Generation.Random;
 
+using MockGen.Core.Schema;
+
 namespace MockGen.Core.Generation.Patterns;
 
 /// <summary>
@@ -79,8 +81,11 @@ internal static class PatternGenerator
             }
 
             var candidate = walk.Result;
-            var length = walk.Length;
-            if (length >= lo && length <= hi && compiled.IsMatch(candidate))
+
+            // The walk counts set members; an Annex B pattern's members are code units, so count code points here,
+            // and never hand out a lone surrogate (no JSON reader would take it back).
+            var length = compiled.Parsed.Syntax == PatternSyntax.Unicode ? walk.Length : CodePointLength(candidate);
+            if (length >= lo && length <= hi && length >= 0 && compiled.IsMatch(candidate))
             {
                 value = candidate;
                 return true;
@@ -88,6 +93,25 @@ internal static class PatternGenerator
         }
 
         return false;
+    }
+
+    // Code points in a string, or -1 when it holds a lone surrogate.
+    private static int CodePointLength(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++, count++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return -1;
+            }
+        }
+
+        return count;
     }
 
     private static PatternPlan Get(string pattern)

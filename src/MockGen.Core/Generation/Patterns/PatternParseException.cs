@@ -2,7 +2,7 @@ namespace MockGen.Core.Generation.Patterns;
 
 /// <summary>
 /// Why a pattern cannot be parsed or honoured. Internal control flow of <see cref="PatternParser"/>: it never
-/// leaves <see cref="PatternParser.TryParse"/>, which turns it into a <see cref="PatternAnalysis"/>.
+/// leaves <c>PatternParser.TryParse</c>, which turns it into a <see cref="PatternAnalysis"/>.
 /// </summary>
 internal sealed class PatternParseException : Exception
 {

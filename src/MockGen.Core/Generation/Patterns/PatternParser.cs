@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text;
 
+using MockGen.Core.Schema;
+
 namespace MockGen.Core.Generation.Patterns;
 
 /// <summary>
-/// A recursive-descent parser for ECMA-262 regular expressions (ES2024 §22.2.1) with Unicode-mode semantics,
-/// which is how JSON Schema reads <c>pattern</c> (2020-12 validation §6.3.3 and core §6.4): the pattern is a
-/// sequence of code points, <c>\p{...}</c> is allowed and <c>\d</c>, <c>\w</c> are ASCII. Bounded: pattern
+/// A recursive-descent parser for ECMA-262 regular expressions (ES2024 §22.2.1). JSON Schema reads
+/// <c>pattern</c> with Unicode-mode semantics (2020-12 validation §6.3.3 and core §6.4): the pattern is a
+/// sequence of code points, <c>\p{...}</c> is allowed and <c>\d</c>, <c>\w</c> are ASCII. Real schemas also
+/// hold patterns only the web-compatibility grammar of Annex B.1.2 accepts (<c>\_</c>, <c>[\w-.]</c>, a lone
+/// <c>{</c>), which other validators take because they compile without the <c>u</c> flag; such a pattern is read
+/// in <see cref="PatternSyntax.AnnexB"/> mode, exactly as <c>new RegExp(pattern)</c> reads it. Bounded: pattern
 /// length and group nesting are capped, so hostile input fails fast instead of exhausting the stack.
 /// </summary>
 internal sealed class PatternParser
@@ -14,8 +19,11 @@ internal sealed class PatternParser
     public const int MaxPatternLength = 16_384;
     public const int MaxNesting = 64;
 
+    private const int MaxCodeUnit = 0xFFFF;
+
     private static readonly CodePointSet s_digits = CodePointSet.FromRanges([('0', '9')]);
     private static readonly CodePointSet s_word = CodePointSet.FromRanges([('0', '9'), ('A', 'Z'), ('a', 'z'), ('_', '_')]);
+    private static readonly CodePointSet s_codeUnits = CodePointSet.FromRanges([(0, MaxCodeUnit)]);
 
     // WhiteSpace and LineTerminator code points (ES2024 §12.2, §12.3).
     private static readonly CodePointSet s_space = CodePointSet.FromRanges(
@@ -24,35 +32,70 @@ internal sealed class PatternParser
         (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000), (0xFEFF, 0xFEFF),
     ]);
 
-    private static readonly CodePointSet s_dot = CodePointSet.FromRanges([(0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029)]).Complement();
+    private static readonly CodePointSet s_lineTerminators = CodePointSet.FromRanges([(0x0A, 0x0A), (0x0D, 0x0D), (0x2028, 0x2029)]);
 
     private readonly int[] _text;
+    private readonly bool _unicode;
     private readonly List<GroupNode?> _groups = [null];
     private readonly List<(BackreferencePlaceholder Placeholder, int Offset)> _pendingBackreferences = [];
     private readonly Dictionary<string, int> _groupNames = new(StringComparer.Ordinal);
+    private int _captureTotal;
     private int _position;
     private int _depth;
 
-    private PatternParser(int[] text)
+    private PatternParser(int[] text, bool unicode)
     {
         _text = text;
+        _unicode = unicode;
     }
 
-    /// <summary>Parses <paramref name="pattern"/>; returns false with the reason when it is invalid or unsupported.</summary>
+    /// <summary>
+    /// Parses <paramref name="pattern"/> in Unicode mode, or in Annex B mode when Unicode mode rejects its syntax;
+    /// returns false with the reason when neither accepts it.
+    /// </summary>
+    /// <remarks>
+    /// A pattern that uses <c>\p{...}</c> or <c>\u{...}</c> is never read in Annex B mode, where those escapes
+    /// silently mean the letters <c>p</c> and <c>u</c>: it was written for Unicode mode, and its error is reported.
+    /// </remarks>
     public static bool TryParse(string pattern, out ParsedPattern? parsed, out string? reason)
     {
+        if (TryParse(pattern, PatternSyntax.Unicode, out parsed, out reason))
+        {
+            return true;
+        }
+
+        var unicodeReason = reason;
+        if (UsesUnicodeOnlyEscapes(pattern))
+        {
+            return false;
+        }
+
+        if (!TryParse(pattern, PatternSyntax.AnnexB, out parsed, out var annexBReason))
+        {
+            reason = annexBReason == unicodeReason ? unicodeReason : $"{unicodeReason} (without the u flag: {annexBReason})";
+            return false;
+        }
+
+        reason = null;
+        return true;
+    }
+
+    /// <summary>Parses <paramref name="pattern"/> with one grammar only.</summary>
+    public static bool TryParse(string pattern, PatternSyntax syntax, out ParsedPattern? parsed, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
         parsed = null;
         reason = null;
         try
         {
-            var codePoints = ToCodePoints(pattern);
-            if (codePoints.Length > MaxPatternLength)
+            var text = syntax == PatternSyntax.Unicode ? ToCodePoints(pattern) : ToCodeUnits(pattern);
+            if (text.Length > MaxPatternLength)
             {
-                throw PatternParseException.TooLong(codePoints.Length, MaxPatternLength);
+                throw PatternParseException.TooLong(text.Length, MaxPatternLength);
             }
 
-            var parser = new PatternParser(codePoints);
-            parsed = parser.ParseWhole();
+            var parser = new PatternParser(text, syntax == PatternSyntax.Unicode);
+            parsed = parser.ParseWhole() with { Syntax = syntax };
             return true;
         }
         catch (PatternParseException exception)
@@ -60,6 +103,24 @@ internal sealed class PatternParser
             reason = exception.Message;
             return false;
         }
+    }
+
+    private static bool UsesUnicodeOnlyEscapes(string pattern)
+    {
+        for (var i = 0; i + 2 < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                if (pattern[i + 1] is 'p' or 'P' or 'u' && pattern[i + 2] == '{')
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
     }
 
     private static int[] ToCodePoints(string text)
@@ -72,6 +133,20 @@ internal sealed class PatternParser
 
         return [.. result];
     }
+
+    private static int[] ToCodeUnits(string text)
+    {
+        var result = new int[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            result[i] = text[i];
+        }
+
+        return result;
+    }
+
+    // Complements stay inside the alphabet: code points in Unicode mode, code units in Annex B mode.
+    private CodePointSet Negate(CodePointSet set) => _unicode ? set.Complement() : set.Complement().Intersect(s_codeUnits);
 
     private ParsedPattern ParseWhole()
     {
@@ -139,6 +214,7 @@ internal sealed class PatternParser
             }
         }
 
+        _captureTotal = count;
         _groups.Capacity = count + 1;
     }
 
@@ -219,7 +295,7 @@ internal sealed class PatternParser
         return ParseQuantifier(atom, start);
     }
 
-    private AssertionNode ParseLookaround()
+    private PatternNode ParseLookaround()
     {
         var start = _position;
         _position += 2;
@@ -236,14 +312,21 @@ internal sealed class PatternParser
 
         var body = ParseNested(start);
         var assertion = new AssertionNode(kind, body);
-
-        // Annex B allows quantifying a lookahead; a quantified zero-width assertion is still zero-width.
-        if (Peek() is '*' or '+' or '?' || (Peek() == '{' && TryReadQuantifierBounds(out _, out _, consume: false)))
+        if (!(Peek() is '*' or '+' or '?' || (Peek() == '{' && TryReadQuantifierBounds(out _, out _, consume: false))))
         {
-            ParseQuantifier(assertion, start);
+            return assertion;
         }
 
-        return assertion;
+        // Annex B.1.2 lets a lookahead (only) be quantified; Unicode mode does not.
+        if (_unicode || kind is AssertionKind.Lookbehind or AssertionKind.NegativeLookbehind)
+        {
+            throw PatternParseException.At(_position, "nothing to repeat");
+        }
+
+        // A repeated zero-width match stops after one iteration (RepeatMatcher), so x{0,n} is the empty
+        // pattern and x{m,n} with m >= 1 is the assertion once.
+        var repeat = (RepeatNode)ParseQuantifier(assertion, start);
+        return repeat.Min == 0 ? new SequenceNode([]) : assertion;
     }
 
     private PatternNode ParseNested(int openOffset)
@@ -271,16 +354,20 @@ internal sealed class PatternParser
         switch (c)
         {
             case '.':
-                return new CharSetNode(s_dot);
+                return new CharSetNode(Negate(s_lineTerminators));
             case '[':
                 return new CharSetNode(ParseClass(start));
             case '(':
                 return ParseGroup(start);
             case '\\':
                 return ParseAtomEscape(start);
-            case ')' or ']' or '}' or '|':
-                // Annex B accepts a lone ']' or '}' as a literal; ')' and '|' never reach here.
-                return c is ']' or '}' ? new CharSetNode(CodePointSet.Single(c)) : throw PatternParseException.At(start, "unexpected character");
+            case ']' or '{' or '}':
+                // Annex B (ExtendedPatternCharacter) takes them as literals; Unicode mode does not.
+                return _unicode
+                    ? throw PatternParseException.At(start, $"lone '{char.ConvertFromUtf32(c)}' (escape it as \\{char.ConvertFromUtf32(c)})")
+                    : new CharSetNode(CodePointSet.Single(c));
+            case ')' or '|':
+                throw PatternParseException.At(start, "unexpected character");
             default:
                 return new CharSetNode(CodePointSet.Single(c));
         }
@@ -295,9 +382,18 @@ internal sealed class PatternParser
             var kind = Next();
             if (kind == '<')
             {
+                var nameStart = _position;
                 while (Peek() != '>')
                 {
-                    Next();
+                    if (!IsGroupNameCharacter(Next(), first: _position - 1 == nameStart))
+                    {
+                        throw PatternParseException.At(start, "invalid capture group name");
+                    }
+                }
+
+                if (_position == nameStart)
+                {
+                    throw PatternParseException.At(start, "empty capture group name");
                 }
 
                 _position++;
@@ -353,9 +449,11 @@ internal sealed class PatternParser
                 return atom;
         }
 
+        var lazy = false;
         if (Peek() == '?')
         {
             _position++;
+            lazy = true;
         }
 
         if (Peek() is '*' or '+' or '?' || (Peek() == '{' && TryReadQuantifierBounds(out _, out _, consume: false)))
@@ -363,7 +461,7 @@ internal sealed class PatternParser
             throw PatternParseException.At(_position, "nothing to repeat");
         }
 
-        return new RepeatNode(atom, min, max);
+        return new RepeatNode(atom, min, max, lazy);
     }
 
     private bool TryReadQuantifierBounds(out int min, out int max, bool consume)
@@ -427,13 +525,25 @@ internal sealed class PatternParser
         {
             var i = _position;
             TryReadNumber(ref i, out var index);
-            _position = i;
-            return Backreference(index, start);
+
+            // Annex B: \N names a group only when the pattern has that many; otherwise it is a legacy octal
+            // escape (\1 to \7) or the digit itself (\8, \9), read below as a character escape.
+            if (_unicode || index <= _captureTotal)
+            {
+                _position = i;
+                return Backreference(index, start);
+            }
         }
 
-        if (c == 'k' && Peek(1) == '<')
+        if (c == 'k' && (_unicode || _groupNames.Count > 0))
         {
-            _position += 2;
+            _position++;
+            if (Peek() != '<')
+            {
+                throw PatternParseException.At(start, "invalid named reference (\\k must be followed by <name>)");
+            }
+
+            _position++;
             var name = new StringBuilder();
             while (Peek() != '>')
             {
@@ -483,18 +593,25 @@ internal sealed class PatternParser
             }
 
             var atomStart = _position;
-            var low = ParseClassAtom();
+            var low = ParseClassAtom(out var lowIsClass);
             if (Peek() == '-' && Peek(1) != ']' && Peek(1) != -1)
             {
                 _position++;
-                var high = ParseClassAtom();
-                if (!IsSingle(low, out var lowPoint) || !IsSingle(high, out var highPoint))
+                var high = ParseClassAtom(out var highIsClass);
+                if (lowIsClass || highIsClass)
                 {
-                    // Annex B: a class escape next to '-' makes the '-' literal.
+                    // Annex B.1.2: a class escape next to '-' makes the '-' literal; Unicode mode rejects it.
+                    if (_unicode)
+                    {
+                        throw PatternParseException.At(atomStart, "a character class escape cannot bound a range (escape the '-' as \\-)");
+                    }
+
                     set = set.Union(low).Union(CodePointSet.Single('-')).Union(high);
                     continue;
                 }
 
+                var lowPoint = low.Ranges[0].Start;
+                var highPoint = high.Ranges[0].Start;
                 if (lowPoint > highPoint)
                 {
                     throw PatternParseException.At(atomStart, "range out of order in character class");
@@ -508,23 +625,13 @@ internal sealed class PatternParser
             }
         }
 
-        return negate ? set.Complement() : set;
+        return negate ? Negate(set) : set;
     }
 
-    private static bool IsSingle(CodePointSet set, out int codePoint)
+    // One class atom: a single character (isClass false) or a class escape such as \d or \p{L} (isClass true).
+    private CodePointSet ParseClassAtom(out bool isClass)
     {
-        codePoint = -1;
-        if (set.Ranges.Count == 1 && set.Ranges[0].Start == set.Ranges[0].End)
-        {
-            codePoint = set.Ranges[0].Start;
-            return true;
-        }
-
-        return false;
-    }
-
-    private CodePointSet ParseClassAtom()
-    {
+        isClass = false;
         var start = _position;
         var c = Next();
         if (c != '\\')
@@ -532,19 +639,27 @@ internal sealed class PatternParser
             return CodePointSet.Single(c);
         }
 
-        if (Peek() == 'b')
+        switch (Peek())
         {
-            _position++;
-            return CodePointSet.Single('\b');
+            case 'b':
+                _position++;
+                return CodePointSet.Single('\b');
+            case '-' when _unicode:
+                _position++;
+                return CodePointSet.Single('-');
+            case 'd' or 'D' or 'w' or 'W' or 's' or 'S':
+                isClass = true;
+                return ParseCharacterEscape(start, inClass: true);
+            case 'p' or 'P' when _unicode:
+                isClass = true;
+                return ParseCharacterEscape(start, inClass: true);
+            case 'c' when !_unicode && Peek(1) is (>= '0' and <= '9') or '_':
+                // Annex B ClassControlLetter: \c followed by a digit or '_' in a class.
+                _position++;
+                return CodePointSet.Single(Next() % 32);
+            default:
+                return ParseCharacterEscape(start, inClass: true);
         }
-
-        if (Peek() == '-')
-        {
-            _position++;
-            return CodePointSet.Single('-');
-        }
-
-        return ParseCharacterEscape(start, inClass: true);
     }
 
     private CodePointSet ParseCharacterEscape(int start, bool inClass)
@@ -553,11 +668,11 @@ internal sealed class PatternParser
         switch (c)
         {
             case 'd': return s_digits;
-            case 'D': return s_digits.Complement();
+            case 'D': return Negate(s_digits);
             case 'w': return s_word;
-            case 'W': return s_word.Complement();
+            case 'W': return Negate(s_word);
             case 's': return s_space;
-            case 'S': return s_space.Complement();
+            case 'S': return Negate(s_space);
             case 't': return CodePointSet.Single('\t');
             case 'n': return CodePointSet.Single('\n');
             case 'r': return CodePointSet.Single('\r');
@@ -567,11 +682,22 @@ internal sealed class PatternParser
                 return CodePointSet.Single(0);
             case 'c' when Peek() is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'):
                 return CodePointSet.Single(Next() % 32);
+            case 'c':
+                // Annex B: "\c" without a control letter is a literal backslash; the 'c' is read next, as itself.
+                if (_unicode)
+                {
+                    throw PatternParseException.At(start, "invalid \\c escape (a letter must follow)");
+                }
+
+                _position--;
+                return CodePointSet.Single('\\');
             case 'x' when IsHex(Peek()) && IsHex(Peek(1)):
                 return CodePointSet.Single(ReadHex(2));
-            case 'u':
+            case 'u' when _unicode:
                 return CodePointSet.Single(ReadUnicodeEscape(start));
-            case 'p' or 'P':
+            case 'u' when IsHex(Peek()) && IsHex(Peek(1)) && IsHex(Peek(2)) && IsHex(Peek(3)):
+                return CodePointSet.Single(ReadHex(4));
+            case 'p' or 'P' when _unicode:
                 {
                     Expect('{');
                     var name = new StringBuilder();
@@ -586,16 +712,42 @@ internal sealed class PatternParser
                     return c == 'P' ? set.Complement() : set;
                 }
 
+            case >= '0' and <= '7' when !_unicode:
+                return CodePointSet.Single(ReadLegacyOctal(c));
             default:
-                if (!inClass && c is >= '0' and <= '9')
+                if (_unicode && !IsSyntaxCharacter(c) && c != '/' && !(inClass && c == '-'))
                 {
-                    throw PatternParseException.At(start, "octal escapes are not allowed in Unicode patterns");
+                    throw PatternParseException.At(start, c is >= '0' and <= '9'
+                        ? "octal escapes are not allowed in Unicode patterns"
+                        : $"invalid escape '\\{char.ConvertFromUtf32(c)}' in a Unicode pattern (only syntax characters and '/' may be escaped)");
                 }
 
-                // Identity escape: '\.' is '.', and Annex B lets other characters stand for themselves.
+                // Identity escape: '\.' is '.'; in Annex B mode any other character (\_, \:, \8) stands for itself.
                 return CodePointSet.Single(c);
         }
     }
+
+    // LegacyOctalEscapeSequence (Annex B.1.2): up to three octal digits, at most \377.
+    private int ReadLegacyOctal(int first)
+    {
+        var value = first - '0';
+        if (Peek() is >= '0' and <= '7')
+        {
+            value = value * 8 + (Next() - '0');
+            if (first <= '3' && Peek() is >= '0' and <= '7')
+            {
+                value = value * 8 + (Next() - '0');
+            }
+        }
+
+        return value;
+    }
+
+    // RegExpIdentifierName, approximated: ASCII letters, '$' and '_' (digits after the first), and any non-ASCII code point.
+    private static bool IsGroupNameCharacter(int c, bool first) =>
+        c is '$' or '_' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or >= 0x80 || (!first && c is >= '0' and <= '9');
+
+    private static bool IsSyntaxCharacter(int c) => c is '^' or '$' or '\\' or '.' or '*' or '+' or '?' or '(' or ')' or '[' or ']' or '{' or '}' or '|';
 
     private int ReadUnicodeEscape(int start)
     {

@@ -37,17 +37,13 @@ internal sealed class PatternPlan
 
     public static PatternPlan Create(string pattern)
     {
-        if (!PatternParser.TryParse(pattern, out var parsed, out var reason))
-        {
-            return new PatternPlan(null, null, PatternAnalysis.Unsupported(reason!));
-        }
-
+        // One parse serves both: the verifier's regex is written from this AST, so they cannot disagree.
         if (!CompiledPattern.TryCreate(pattern, s_verifyTimeout, out var verifier, out var error))
         {
-            return new PatternPlan(null, null, PatternAnalysis.Unsupported($"the validator cannot use this pattern: {error}"));
+            return new PatternPlan(null, null, PatternAnalysis.Unsupported(error!));
         }
 
-        return new PatternPlan(parsed, verifier, PatternAnalysis.Supported);
+        return new PatternPlan(verifier!.Parsed, verifier, PatternAnalysis.Supported);
     }
 
     /// <summary>ECMA-262 search semantics, as the validator matches: true when the pattern matches anywhere in <paramref name="value"/>.</summary>

@@ -34,7 +34,17 @@ internal sealed class PatternWalk(Prng rng, int captureCount, int hardLimit)
                     return false;
                 }
 
-                _output.Append(char.ConvertFromUtf32(charSet.Set.Pick(rng)));
+                var picked = charSet.Set.Pick(rng);
+                if (picked is >= 0xD800 and <= 0xDFFF)
+                {
+                    // Annex B patterns are read as code units: a surrogate is one unit of a pair the pattern spells out.
+                    _output.Append((char)picked);
+                }
+                else
+                {
+                    _output.Append(char.ConvertFromUtf32(picked));
+                }
+
                 Length++;
                 return Length <= hardLimit;
             case SequenceNode sequence:

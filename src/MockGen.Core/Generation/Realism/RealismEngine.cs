@@ -193,7 +193,7 @@ internal sealed partial class RealismEngine
             return false;
         }
 
-        return context.Format is null || FormatValidator.IsValid(context.Format, candidate);
+        return context.Format is null || (FormatValidator.IsValid(context.Format, candidate) && FormatGenerator.Conforms(context.Format, candidate));
     }
 
     private MockGenHint? FindHint(ValueContext context) => _profile?.Find(context.InstancePointer, context.PropertyName) ?? context.Hint;

@@ -16,6 +16,10 @@ internal sealed partial class PayloadWalker
     private static readonly ExactDecimal Int32Max = ExactDecimal.FromInteger(int.MaxValue);
     private static readonly ExactDecimal Int64Min = ExactDecimal.FromInteger(long.MinValue);
     private static readonly ExactDecimal Int64Max = ExactDecimal.FromInteger(long.MaxValue);
+    private static readonly ExactDecimal FloatMax = ExactDecimal.FromInteger(new System.Numerics.BigInteger(float.MaxValue));
+    private static readonly ExactDecimal FloatMin = ExactDecimal.FromInteger(new System.Numerics.BigInteger(-float.MaxValue));
+    private static readonly ExactDecimal DoubleMax = ExactDecimal.FromInteger(new System.Numerics.BigInteger(double.MaxValue));
+    private static readonly ExactDecimal DoubleMin = ExactDecimal.FromInteger(new System.Numerics.BigInteger(-double.MaxValue));
 
     private PayloadString? BuildString(SchemaConjunction conjunction, ValueSite site, Prng rng, WalkState state)
     {
@@ -194,7 +198,7 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        return new PayloadNumber(value);
+        return new PayloadNumber(NumberPicker.PreferBinary64Multiple(range, value, placement));
     }
 
     private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
@@ -252,15 +256,41 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        // OpenAPI integer formats bound the value even where the validator treats format as an annotation, and make
-        // it an integer even under "type: number": the gate asserts int32/int64 as integers (issue 9).
-        if (schema.Format == "int32")
+        // OpenAPI's format registry: int32/int64 are integers in range even on "type: number" (the validator
+        // asserts both in OpenAPI dialects), float/double are finite in their binary range. Applied in every
+        // dialect, where such a value is valid too.
+        switch (schema.Format)
         {
-            range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false) with { IntegerOnly = true };
+            case "int32":
+                range = range.WithMinimum(Int32Min, false).WithMaximum(Int32Max, false) with { IntegerOnly = true };
+                break;
+            case "int64":
+                range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false) with { IntegerOnly = true };
+                break;
+            case "float":
+                range = WithinFloatingRange(range, FloatMin, FloatMax);
+                break;
+            case "double":
+                range = WithinFloatingRange(range, DoubleMin, DoubleMax);
+                break;
         }
-        else if (schema.Format == "int64")
+
+        return range;
+    }
+
+    // Only a bound the schema gives is pulled in (an unbounded side stays unbounded, so typical and boundary values
+    // stay small): a boundary value is never beyond what the binary format can hold.
+    private static NumberRange WithinFloatingRange(NumberRange range, ExactDecimal lowest, ExactDecimal highest)
+    {
+        if (range.Minimum is { } min)
         {
-            range = range.WithMinimum(Int64Min, false).WithMaximum(Int64Max, false) with { IntegerOnly = true };
+            // Below the format's range: pull it in; above it: no value fits, and the range becomes empty.
+            range = min > highest ? range.WithMaximum(highest, false) : range.WithMinimum(lowest, false);
+        }
+
+        if (range.Maximum is { } max)
+        {
+            range = max < lowest ? range.WithMinimum(lowest, false) : range.WithMaximum(highest, false);
         }
 
         return range;

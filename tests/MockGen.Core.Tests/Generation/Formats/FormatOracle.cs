@@ -28,6 +28,10 @@ internal static class FormatOracle
     private static readonly Regex s_scheme = new("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant);
     private static readonly Regex s_template = new(@"^(?:[^{}\s]|\{[+#./;?&]?[A-Za-z0-9_]+\*?(?:,[A-Za-z0-9_]+\*?)*\})*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_decimal = new(@"^-?[0-9]+(?:\.[0-9]+)?$", RegexOptions.CultureInvariant);
+    // ajv-formats' "url" reading, simplified: http(s), a dotted host with a letter TLD, an optional path.
+    private static readonly Regex s_url = new(@"^https?://(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:[/?#]\S*)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_e164 = new(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_hexColor = new("^#(?:[0-9a-f]{3}|[0-9a-f]{6})$", RegexOptions.CultureInvariant);
     private static readonly Regex s_pointer = new("^(?:/(?:[^~/]|~[01])*)*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_relativePointer = new("^(?:0|[1-9][0-9]*)(?:#|(?:/(?:[^~/]|~[01])*)*)$", RegexOptions.CultureInvariant);
 
@@ -57,6 +61,11 @@ internal static class FormatOracle
         "float" or "double" => s_decimal.IsMatch(value),
         "byte" => value.Length % 4 == 0 && Convert.TryFromBase64String(value, new byte[value.Length], out _),
         "binary" or "password" => true,
+        "url" => s_url.IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _),
+        "phone" or "phone-number" => s_e164.IsMatch(value),
+        "color" => s_hexColor.IsMatch(value),
+        "host-name" or "domain" or "fqdn" => IsHostname(value, international: false) && value.Contains('.', StringComparison.Ordinal),
+        "ip-address" => s_ipv4.IsMatch(value),
         _ => throw new ArgumentException($"no oracle for {format}", nameof(format)),
     };
 

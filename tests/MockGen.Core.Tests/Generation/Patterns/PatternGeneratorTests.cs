@@ -53,6 +53,25 @@ public sealed class PatternGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData("^[a-z\\_]+$")]
+    [InlineData("^\\A[a-z]{2}\\Z$")]
+    [InlineData("^[\\w-.]+$")]
+    [InlineData("^[^\\s-]+$")]
+    [InlineData("^\\/v\\d+\\/[a-z\\-]{3,8}$")]
+    [InlineData("^{\\d}$")]
+    [InlineData("^[😀-😂]{2,4}$")]
+    [InlineData("^[^😀-😂a-z]{3}$")]
+    public void TryGenerate_RealWorldPattern_GivesValuesTheValidatorAccepts(string pattern)
+    {
+        Assert.True(MockGen.Core.Schema.CompiledPattern.TryCreate(pattern, TimeSpan.FromSeconds(1), out var verifier, out var error), error);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(PatternGenerator.TryGenerate(pattern, Prng.FromParts("real", pattern, i.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, null, out var value), pattern);
+            Assert.True(verifier!.IsMatch(value), $"{pattern}: {value}");
+        }
+    }
+
     [Fact]
     public void TryGenerate_UnicodeEscapes_UseCodePoints()
     {
@@ -96,7 +115,8 @@ public sealed class PatternGeneratorTests
     [InlineData("[z-a]", "out of order")]
     [InlineData("\\p{NoSuchProperty}", "unsupported Unicode property")]
     [InlineData("(?i)abc", "unsupported group syntax")]
-    [InlineData("\\2(a)", "does not exist")]
+    [InlineData("\\k<b>(?<a>a)", "unknown group name")]
+    [InlineData("[\\w-.", "unterminated character class")]
     public void Analyze_BadPattern_GivesReasonWithOffset(string pattern, string expected)
     {
         var analysis = PatternGenerator.Analyze(pattern);

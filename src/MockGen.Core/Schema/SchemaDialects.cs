@@ -1,8 +1,10 @@
-using MockGen.Core.Schema;
+namespace MockGen.Core.Schema;
 
-namespace MockGen.Core.Contracts;
-
-/// <summary>Maps <c>$schema</c> and <c>jsonSchemaDialect</c> URIs to the dialects MockGen supports.</summary>
+/// <summary>
+/// The one table of meta-schema URIs: maps <c>$schema</c> and <c>jsonSchemaDialect</c> URIs to the dialects MockGen
+/// supports, for the contract loader and the schema compiler alike. Every spelling users write is accepted:
+/// <c>http</c> or <c>https</c>, with or without an empty fragment, and <c>http://json-schema.org/schema#</c> (the latest draft).
+/// </summary>
 internal static class SchemaDialects
 {
     /// <summary>Outcome of looking a meta-schema URI up.</summary>
