@@ -12,6 +12,9 @@ namespace MockGen.Core.Enrichment;
 /// </summary>
 public static class StrictAnswer
 {
+    // Keeps '+', quotes and non-ASCII as the model wrote them (the value is data, never embedded in HTML).
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
+
     /// <summary>Maps a parsed answer.</summary>
     /// <param name="schema">The strict schema the answer was requested with.</param>
     /// <param name="answer">The answer (the message content, parsed).</param>
@@ -26,7 +29,7 @@ public static class StrictAnswer
         }
 
         var node = schema.Shape.Map(value, schema.Definitions);
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
+        using var document = JsonDocument.Parse(node?.ToJsonString(Relaxed) ?? "null");
         return document.RootElement.Clone();
     }
 
