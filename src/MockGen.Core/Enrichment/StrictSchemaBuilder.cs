@@ -39,6 +39,7 @@ internal sealed partial class StrictSchemaBuilder
     private readonly List<StrictSchemaNote> _notes = [];
     private readonly HashSet<string> _noteKeys = new(StringComparer.Ordinal);
     private readonly List<StrictSubsetViolation> _aborts = [];
+    private readonly List<EmittedObject> _objects = [];
     private int _emitted;
 
     public StrictSchemaBuilder(StrictSchemaOptions options, PayloadDirection direction)
@@ -78,13 +79,13 @@ internal sealed partial class StrictSchemaBuilder
             schema["$defs"] = definitions;
         }
 
-        var json = schema.ToJsonString(WriteOptions);
         List<StrictSubsetViolation> violations = [.. _aborts];
         if (_aborts.Count == 0)
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-            violations.AddRange(StrictSubsetChecker.Check(document.RootElement, _options.Limits));
+            violations.AddRange(_options.DropOptionalToFit ? Fit(schema) : Check(schema));
         }
+
+        var json = schema.ToJsonString(WriteOptions);
 
         return new StrictSchema(targetId, _direction, name, json, rootProperty, _notes, violations, shape, _definitionShapes);
     }

@@ -12,6 +12,15 @@ public sealed class StrictSchemaOptions
     /// <summary>The property that wraps a root which is not a plain object. Default <c>value</c>.</summary>
     public string RootProperty { get; set; } = "value";
 
+    /// <summary>
+    /// When the schema is over the subset's size limits (<see cref="StrictSubsetLimits.MaxTotalProperties"/>,
+    /// <see cref="StrictSubsetLimits.MaxObjectNesting"/>), drop optional properties (deepest objects first, the
+    /// last declared first) until it fits; they are simply absent from answers, which the contract allows. Each
+    /// drop is a <see cref="StrictSchema.Notes"/> entry. Required properties are never dropped: a schema that
+    /// still does not fit keeps its violations. Default <see langword="true"/>.
+    /// </summary>
+    public bool DropOptionalToFit { get; set; } = true;
+
     /// <summary>Most <c>anyOf</c> branches emitted in one place (a <c>oneOf</c> with more, or nested choices multiplying out, are cut and noted). Default <c>16</c>.</summary>
     public int MaxBranches { get; set; } = 16;
 

@@ -38,6 +38,7 @@ public sealed class StrictSchemaTransform
             RootProperty = options.RootProperty,
             MaxBranches = options.MaxBranches,
             MaxEmittedSchemas = options.MaxEmittedSchemas,
+            DropOptionalToFit = options.DropOptionalToFit,
         };
     }
 
