@@ -242,10 +242,23 @@ public sealed class StrictSchemaTransformTests
         Assert.DoesNotContain("\"not\"", strict.Json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"if\"", strict.Json, StringComparison.Ordinal);
         var description = Parse(strict.Json).GetProperty("properties").GetProperty("a").GetProperty("description").GetString();
-        Assert.Equal("Constraints: must not match #/properties/a/not; conditional: if #/properties/a/if matches, #/properties/a/then applies.", description);
+        Assert.Equal("Constraints: must not match (value \"x\"); conditional: if (the schema at #/properties/a/if) then (the schema at #/properties/a/then).", description);
         Assert.Contains(strict.Notes, n => n.Message.StartsWith("not cannot", StringComparison.Ordinal));
         Assert.Contains(strict.Notes, n => n.Message.StartsWith("if/then/else", StringComparison.Ordinal));
         Assert.Empty(strict.Violations);
+    }
+
+    [Fact]
+    public void Transform_IfThenOnADiscriminatingValue_IsSummarisedForTheModel()
+    {
+        var strict = TransformSchema("""
+            {"type":"object","required":["kind"],"properties":{"kind":{"enum":["card","bank"]},"number":{"type":"string"},"iban":{"type":"string"}},
+             "if":{"properties":{"kind":{"const":"card"}}},"then":{"required":["number"]},"else":{"required":["iban"]}}
+            """);
+
+        Assert.Equal(
+            "Constraints: conditional: if (kind = \"card\") then (has number), otherwise (has iban).",
+            Parse(strict.Json).GetProperty("description").GetString());
     }
 
     [Fact]
