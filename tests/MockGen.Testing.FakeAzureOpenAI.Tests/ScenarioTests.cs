@@ -225,6 +225,23 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public async Task ListSchema_OfTheSamplePayment_IsAccepted_AndEveryPayloadPassesTheGate()
+    {
+        var (contract, target, _) = await SamplePaymentAsync();
+        var strict = new StrictSchemaTransform().TransformList(contract, target, 3);
+        Assert.True(strict.IsWithinSubset, string.Join("; ", strict.Violations));
+        await using var server = await FakeAzureOpenAIServer.StartAsync();
+        var options = StrictOptions(strict.Json, strict.Name);
+        options.MaxOutputTokenCount = 16_000;
+
+        var result = await Chat(server).CompleteChatAsync(Messages("Three tricky but valid payments."), options);
+
+        var payloads = StrictAnswer.ToPayloads(strict, Parse(result.Value.Content[0].Text));
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads, p => Assert.True(contract.Validate(target, p).IsValid, p.GetRawText()));
+    }
+
+    [Fact]
     public async Task JsonObjectAndText_GetDeterministicAnswersToo()
     {
         await using var server = await FakeAzureOpenAIServer.StartAsync();

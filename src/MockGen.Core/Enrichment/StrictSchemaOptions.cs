@@ -21,6 +21,9 @@ public sealed class StrictSchemaOptions
     /// </summary>
     public bool DropOptionalToFit { get; set; } = true;
 
+    /// <summary>The property that holds the payloads of a list schema (<see cref="StrictSchemaTransform.TransformList"/>). Default <c>payloads</c>.</summary>
+    public string ListProperty { get; set; } = "payloads";
+
     /// <summary>Most <c>anyOf</c> branches emitted in one place (a <c>oneOf</c> with more, or nested choices multiplying out, are cut and noted). Default <c>16</c>.</summary>
     public int MaxBranches { get; set; } = 16;
 
@@ -38,6 +41,11 @@ public sealed class StrictSchemaOptions
         if (!StrictSubsetChecker.IsValidFormatName(RootProperty))
         {
             problems.Add($"RootProperty '{RootProperty}' must be 1-64 characters of [A-Za-z0-9_-]");
+        }
+
+        if (!StrictSubsetChecker.IsValidFormatName(ListProperty))
+        {
+            problems.Add($"ListProperty '{ListProperty}' must be 1-64 characters of [A-Za-z0-9_-]");
         }
 
         if (MaxBranches < 1)

@@ -189,6 +189,20 @@ public sealed class StrictSchemaTransformTests
     }
 
     [Fact]
+    public void TransformList_WrapsTheTargetAsItemsOfPayloads_CountInWords()
+    {
+        var contract = Load("""{"type":"array","items":{"type":"integer"}}""");
+        var strict = new StrictSchemaTransform().TransformList(contract, contract.Targets.Single(t => t.Id == "#"), 4);
+
+        Assert.Equal(Compact("""
+            {"type":"object","properties":{"payloads":{"type":"array","description":"Exactly 4 payloads.","items":{"type":"array","items":{"type":"integer"}}}},
+             "required":["payloads"],"additionalProperties":false}
+            """), strict.Json);
+        Assert.EndsWith("_list", strict.Name, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StrictSchemaTransform().TransformList(contract, contract.Targets[0], 0));
+    }
+
+    [Fact]
     public void Transform_CustomRootProperty_IsUsedForWrapping()
     {
         var strict = TransformSchema("""{"type":"integer"}""", new StrictSchemaOptions { RootProperty = "result" });
