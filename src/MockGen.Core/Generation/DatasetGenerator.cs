@@ -1,4 +1,5 @@
 using MockGen.Core.Contracts;
+using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Leaves;
 using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Realism;
@@ -19,6 +20,9 @@ namespace MockGen.Core.Generation;
 public sealed class DatasetGenerator
 {
     private const int BatchPerWorker = 64;
+
+    // Payloads per variant the enrichment planner probes: enough to reach optional and branch-only fields.
+    private const int PlanProbes = 4;
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
@@ -97,12 +101,51 @@ public sealed class DatasetGenerator
         }
     }
 
-    internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target)
+    /// <summary>
+    /// Lists, per target, the free string leaves the realism rules have no opinion on: what an enrichment provider
+    /// may fill. Deterministic: it probes a few maximal and typical payloads of each target with the run's options.
+    /// </summary>
+    /// <param name="contract">The loaded contract.</param>
+    /// <param name="targets">The targets to plan; null for every target of the contract.</param>
+    /// <param name="cancellationToken">Checked between targets.</param>
+    /// <returns>One plan per target, in the given order (targets without such fields have an empty field list).</returns>
+    /// <exception cref="GenerationException">A target's schema cannot be compiled.</exception>
+    public IReadOnlyList<EnrichmentTargetPlan> PlanEnrichment(Contract contract, IReadOnlyList<ContractTarget>? targets = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        targets ??= contract.Targets;
+        var schemas = CompiledSchemas(contract);
+        var plans = new List<EnrichmentTargetPlan>(targets.Count);
+        foreach (var target in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var recorder = new RecordingLeafSource(_leaves);
+            var generator = CreateTarget(contract, schemas, target, recorder);
+            // Maximal reaches every optional property; typical adds the shapes a dataset mostly holds.
+            foreach (var variant in (ReadOnlySpan<GenerationVariant>)[GenerationVariant.Maximal, GenerationVariant.Typical])
+            {
+                for (var index = 0; index < PlanProbes; index++)
+                {
+                    generator.Generate(KeyFor(contract, target, variant, index));
+                }
+            }
+
+            var root = schemas.GetNode(target.SchemaUri);
+            plans.Add(new EnrichmentTargetPlan(target.Id, target.Name, root.Title, root.Description, recorder.Fields()));
+        }
+
+        return plans;
+    }
+
+    internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target) =>
+        CreateTarget(contract, schemas, target, _options.Enrichment?.ForTarget(target.Id) is { } pools ? new EnrichedLeafSource(_leaves, pools) : _leaves);
+
+    private TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target, ILeafValueSource leaves)
     {
         var settings = new WalkerSettings
         {
             Direction = target.Direction,
-            Leaves = _leaves,
+            Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
         };
@@ -138,6 +181,7 @@ public sealed class DatasetGenerator
         long bytes = 0;
         TargetFailure? failure = null;
         long reached = 0;
+        var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
         for (long start = 0; start < _options.Count && failure is null; start += batchSize)
@@ -165,7 +209,7 @@ public sealed class DatasetGenerator
                 retries += results[i].Attempts - 1;
                 if (results[i] is Generated g)
                 {
-                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation);
+                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;

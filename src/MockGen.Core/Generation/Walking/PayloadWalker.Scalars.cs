@@ -72,6 +72,7 @@ internal sealed partial class PayloadWalker
             HintLocation = hintLocation,
             Direction = _settings.Direction,
             Record = site.Record,
+            Schemas = conjunction.Schemas,
         };
 
         var boundary = state.Variant == GenerationVariant.Boundary;
