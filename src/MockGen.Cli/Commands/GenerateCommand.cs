@@ -39,6 +39,8 @@ internal static class GenerateCommand
         };
         var contractOptions = new ContractOptions();
         contractOptions.AddTo(command);
+        var aiOptions = new AiOptions();
+        aiOptions.AddTo(command);
         CliHelp.SetExamples(
             command,
             "# Five payloads per target of the sample payments API",
@@ -46,7 +48,11 @@ internal static class GenerateCommand
             "# Every variant of one target, for tenant acme, on all cores",
             "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
             "# Round trip: what generate writes, validate accepts",
-            "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -");
+            "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -",
+            "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
+            "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
+            "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -66,6 +72,7 @@ internal static class GenerateCommand
                 Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
+                Ai = aiOptions.ToRequest(parse),
             };
             return RunAsync(request, console, cancellationToken);
         });
@@ -117,6 +124,35 @@ internal static class GenerateCommand
             return ExitBadInput;
         }
 
+        // AI enrichment runs before generation and the gate, per contract; a problem here loses nothing (no output opened yet).
+        AiEnrichmentStep? ai = null;
+        var generators = new List<DatasetGenerator>();
+        try
+        {
+            if (request.Ai is { } aiRequest)
+            {
+                ai = AiEnrichmentStep.Create(aiRequest, options.Tenant);
+                foreach (var (contract, targets) in plan)
+                {
+                    generators.Add(new DatasetGenerator(await ai.EnrichAsync(generator, options, contract, targets, cancellationToken).ConfigureAwait(false)));
+                }
+            }
+            else
+            {
+                generators.AddRange(plan.Select(_ => generator));
+            }
+        }
+        catch (CliException e)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitBadInput;
+        }
+        catch (GenerationException e)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitBadInput;
+        }
+
         Stream stream;
         try
         {
@@ -142,19 +178,19 @@ internal static class GenerateCommand
             await using (stream.ConfigureAwait(false))
             {
                 using var writer = new DatasetWriter(stream, outputFormat);
-                foreach (var (contract, targets) in plan)
+                foreach (var ((contract, targets), contractGenerator) in plan.Zip(generators))
                 {
                     if (showProgress)
                     {
                         console.Progress().AutoClear(true).Start(context =>
                         {
                             var task = context.AddTask(Markup.Escape(contract.Name), maxValue: Math.Max(1, options.Count * targets.Count * options.Variants.Count));
-                            summaries.AddRange(generator.Generate(contract, targets, writer, p => task.Value = p.Done, cancellationToken));
+                            summaries.AddRange(contractGenerator.Generate(contract, targets, writer, p => task.Value = p.Done, cancellationToken));
                         });
                     }
                     else
                     {
-                        summaries.AddRange(generator.Generate(contract, targets, writer, null, cancellationToken));
+                        summaries.AddRange(contractGenerator.Generate(contract, targets, writer, null, cancellationToken));
                     }
                 }
 
@@ -179,6 +215,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, summaries);
+        ai?.WriteSummary(stderr);
         if (badInput)
         {
             return ExitBadInput;
