@@ -177,8 +177,8 @@ public sealed partial class PiiGuard
     [GeneratedRegex(@"(?<![0-9-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SsnPattern();
 
-    // A phone: an optional +, then 10-15 digits with spaces, dots, dashes or parentheses between; an ISO date
-    // (4-2-2 digits) is too short to match.
-    [GeneratedRegex(@"(?<![0-9A-Za-z])\+?\(?[0-9]{1,4}\)?(?:[ .-]?\(?[0-9]{2,4}\)?){2,5}(?![0-9])", RegexOptions.CultureInvariant, 1000)]
+    // A phone: an optional +, then at least three digit groups separated by single spaces, dots or dashes (10-15
+    // digits in all, checked after the match); plain digit runs and ids glued to letters or dashes are not phones.
+    [GeneratedRegex(@"(?<![0-9A-Za-z-])\+?\(?[0-9]{1,4}\)?(?:[ .-]\(?[0-9]{2,4}\)?){2,5}(?![0-9-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
 }
