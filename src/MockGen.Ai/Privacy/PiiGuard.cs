@@ -21,12 +21,9 @@ public sealed partial class PiiGuard
         "3056930009020004", "30569309025904", "3566002020360505", "6200000000000005",
     };
 
-    // Documented example IBANs (ECBS / SWIFT registry examples), allowed as they are.
-    private static readonly HashSet<string> ExampleIbans = new(StringComparer.Ordinal)
-    {
-        "GB82WEST12345698765432", "GB29NWBK60161331926819", "DE89370400440532013000", "FR1420041010050500013M02606",
-        "NL91ABNA0417164300", "ES9121000418450200051332", "IT60X0542811101000000123456", "CH9300762011623852957",
-    };
+    // The ECBS example IBAN (bank code WEST exists nowhere): the one IBAN kept as it is. Other well-known examples
+    // (DE89 3704 0044…, NL91 ABNA…) carry real banks' codes, so they are masked like any checksum-valid IBAN.
+    private static readonly HashSet<string> ExampleIbans = new(StringComparer.Ordinal) { "GB82WEST12345698765432" };
 
     private static readonly string[] ReservedSuffixes = [".test", ".example", ".invalid", ".localhost"];
 
@@ -177,8 +174,8 @@ public sealed partial class PiiGuard
     [GeneratedRegex(@"(?<![0-9-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex SsnPattern();
 
-    // A phone: an optional +, then at least three digit groups separated by single spaces, dots or dashes (10-15
+    // A phone: + and 10-15 digits (E.164), or an optional +, then at least three digit groups separated by single spaces, dots or dashes (10-15
     // digits in all, checked after the match); plain digit runs and ids glued to letters or dashes are not phones.
-    [GeneratedRegex(@"(?<![0-9A-Za-z-])\+?\(?[0-9]{1,4}\)?(?:[ .-]\(?[0-9]{2,4}\)?){2,5}(?![0-9-])", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![0-9A-Za-z-])(?:\+[0-9]{10,15}|\+?\(?[0-9]{1,4}\)?(?:[ .-]\(?[0-9]{2,4}\)?){2,5})(?![0-9-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
 }

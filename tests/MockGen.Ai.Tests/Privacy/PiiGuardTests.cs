@@ -12,6 +12,8 @@ public sealed class PiiGuardTests
     [InlineData("4539148803436467", "4111111111111111", PiiKind.CardNumber)]
     [InlineData("ssn 123-45-6789", "ssn 987-65-4329", PiiKind.NationalId)]
     [InlineData("call +1 415 867 5309", "call +1-202-555-0109", PiiKind.Phone)]
+    [InlineData("+4915123456789", "+1-202-555-0189", PiiKind.Phone)]
+    [InlineData("NL91ABNA0417164300", "GB82WEST12345698765432", PiiKind.Iban)]
     [InlineData("pay to DE44500105175407324931", "pay to GB82WEST12345698765432", PiiKind.Iban)]
     [InlineData("the Contoso secret plan", "the Example plan", PiiKind.DenyListed)]
     public void Mask_RealLookingData_IsReplacedAndCounted(string value, string expected, PiiKind kind)
