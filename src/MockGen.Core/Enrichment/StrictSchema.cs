@@ -83,7 +83,7 @@ public sealed class StrictSchema
     /// <summary>Parses <see cref="Json"/> (a fresh element each call).</summary>
     public JsonElement ToJsonElement()
     {
-        using var document = JsonDocument.Parse(Json);
+        using var document = JsonDocument.Parse(Json, new JsonDocumentOptions { MaxDepth = 256 });
         return document.RootElement.Clone();
     }
 

@@ -252,15 +252,17 @@ internal sealed partial class StrictSchemaBuilder
                 value = EmitChild(propertyNodes, depth + 1, out propertyShape);
             }
 
-            if (!isRequired && !AllowsNull(value))
+            var acceptsNull = AcceptsNullOriginally(all);
+            if ((!isRequired || acceptsNull) && !AllowsNull(value))
             {
-                // Optional becomes required-or-null (reference §2): null stands for "absent".
+                // Optional becomes required-or-null (reference §2): null stands for "absent". A property whose
+                // schema accepts null (OpenAPI 3.0 nullable beside an enum) offers null too.
                 value = AddNull(value, ref propertyShape);
             }
 
             properties[name] = value;
             required.Add(name);
-            objectShape.Add(name, propertyShape, absentWhenNull: !isRequired && !AcceptsNullOriginally(all));
+            objectShape.Add(name, propertyShape, absentWhenNull: !isRequired && !acceptsNull);
         }
 
         if (extra.Count > 0 && declared.Count > 0)

@@ -20,6 +20,8 @@ internal sealed partial class StrictSchemaBuilder
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = false,
+        // A strict schema nests 5 objects deep; 256 leaves room for the recursion guard's worst case.
+        MaxDepth = 256,
         // Descriptions carry patterns and prose: keep '<', '+', quotes and non-ASCII readable. The text is
         // sent as a JSON string value only, never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -80,7 +82,7 @@ internal sealed partial class StrictSchemaBuilder
         List<StrictSubsetViolation> violations = [.. _aborts];
         if (_aborts.Count == 0)
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
             violations.AddRange(StrictSubsetChecker.Check(document.RootElement, _options.Limits));
         }
 

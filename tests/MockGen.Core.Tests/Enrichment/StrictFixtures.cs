@@ -30,7 +30,9 @@ internal static class StrictFixtures
         return document.RootElement.Clone();
     }
 
-    public static string Compact(string json) => JsonSerializer.Serialize(Parse(json));
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Compact(string json) => JsonSerializer.Serialize(Parse(json), Relaxed);
 
     /// <summary>The repository root (the folder holding <c>MockGen.Functions.sln</c>).</summary>
     public static string RepositoryRoot()
