@@ -275,6 +275,11 @@ public sealed class ValueEnricher
     {
         var text = new StringBuilder();
         text.Append("- ").Append(name).Append(": ").Append(field.Path);
+        if (field.PropertyName is null && field.Path.EndsWith("/*", StringComparison.Ordinal))
+        {
+            text.Append(" (the values of a free-form string map or list)");
+        }
+
         if (field.Title is { } title)
         {
             text.Append(" — ").Append(title);

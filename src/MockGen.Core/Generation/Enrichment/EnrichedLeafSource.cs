@@ -38,7 +38,7 @@ internal sealed class EnrichedLeafSource : ILeafValueSource
             return true;
         }
 
-        if (!IsFree(request) || _pools.PoolFor(FieldPath.FromPointer(request.InstancePointer)) is not { } pool)
+        if (!IsFree(request) || _pools.PoolFor(FieldPath.Of(request)) is not { } pool)
         {
             return false;
         }

@@ -28,4 +28,8 @@ public static class FieldPath
 
         return builder.ToString();
     }
+
+    /// <summary>The field path of a leaf request: a map entry's own (random) key is written <c>*</c> too, so a map shares one pool.</summary>
+    internal static string Of(Leaves.LeafRequest request) =>
+        request.MapEntry ? FromPointer(request.ParentPointer) + "/*" : FromPointer(request.InstancePointer);
 }

@@ -36,7 +36,7 @@ internal sealed class RecordingLeafSource : ILeafValueSource
         var answered = _inner.TryString(request, rng, out value);
         if (!answered && EnrichedLeafSource.IsFree(request))
         {
-            var path = FieldPath.FromPointer(request.InstancePointer);
+            var path = FieldPath.Of(request);
             if (_fields.TryAdd(path, request))
             {
                 _order.Add(path);
@@ -65,7 +65,7 @@ internal sealed class RecordingLeafSource : ILeafValueSource
                 : [];
             fields.Add(new EnrichmentField(
                 path,
-                request.PropertyName,
+                request.MapEntry ? null : request.PropertyName,
                 schemas.Select(s => s.Title).FirstOrDefault(t => t is not null),
                 schemas.Select(s => s.Description).FirstOrDefault(d => d is not null),
                 [.. examples.Distinct(StringComparer.Ordinal)],
@@ -79,7 +79,8 @@ internal sealed class RecordingLeafSource : ILeafValueSource
 
     private void NoteSibling(LeafRequest request)
     {
-        if (request.PropertyName is not { } name)
+        // A map's random keys are no context (its field is the map itself).
+        if (request.PropertyName is not { } name || request.MapEntry)
         {
             return;
         }

@@ -38,4 +38,7 @@ internal sealed record LeafRequest
     /// when an enum asks for a coherent choice: enrichment fills only free strings and reads titles and examples here.
     /// </summary>
     public IReadOnlyList<SchemaNode>? Schemas { get; init; }
+
+    /// <summary>True for the value of an undeclared property (a map entry): its name is data, not meaning.</summary>
+    public bool MapEntry { get; init; }
 }

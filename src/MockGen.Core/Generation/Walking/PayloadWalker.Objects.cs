@@ -81,7 +81,7 @@ internal sealed partial class PayloadWalker
             }
             else
             {
-                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath }, state);
+                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal) }, state);
             }
 
             if (value is null)

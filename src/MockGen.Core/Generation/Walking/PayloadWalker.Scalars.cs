@@ -73,6 +73,7 @@ internal sealed partial class PayloadWalker
             Direction = _settings.Direction,
             Record = site.Record,
             Schemas = conjunction.Schemas,
+            MapEntry = site.MapEntry,
         };
 
         var boundary = state.Variant == GenerationVariant.Boundary;
