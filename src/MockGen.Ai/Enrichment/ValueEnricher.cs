@@ -304,10 +304,12 @@ public sealed class ValueEnricher
         return text.ToString();
     }
 
-    // The model's best-effort seed, derived from the run inputs so a re-record asks the same way.
+    // The model's best-effort seed, derived from the contract version, target and group, not from the run's seed: a
+    // pool is the contract's, so one recorded cassette serves every run seed and count (payloads still differ by
+    // seed, as each draws from the pool with its own stream). The tenant selects the cassette folder instead.
     private static long RequestSeed(EnrichmentContext context, string targetId, int group)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai", context.ContractVersion, context.Seed, context.Tenant ?? string.Empty, targetId, group.ToString(CultureInfo.InvariantCulture))));
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai", context.ContractVersion, targetId, group.ToString(CultureInfo.InvariantCulture))));
         return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 1);
     }
 }

@@ -23,6 +23,7 @@ public sealed class DatasetGenerator
 
     // Payloads per variant the enrichment planner probes: enough to reach optional and branch-only fields.
     private const int PlanProbes = 4;
+    private const string PlanSeed = "mockgen-enrichment-plan";
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
@@ -103,7 +104,8 @@ public sealed class DatasetGenerator
 
     /// <summary>
     /// Lists, per target, the free string leaves the realism rules have no opinion on: what an enrichment provider
-    /// may fill. Deterministic: it probes a few maximal and typical payloads of each target with the run's options.
+    /// may fill. Deterministic and independent of the run's seed, tenant and environment: it probes a few maximal and
+    /// typical payloads of each target from a fixed seed.
     /// </summary>
     /// <param name="contract">The loaded contract.</param>
     /// <param name="targets">The targets to plan; null for every target of the contract.</param>
@@ -126,7 +128,8 @@ public sealed class DatasetGenerator
             {
                 for (var index = 0; index < PlanProbes; index++)
                 {
-                    generator.Generate(KeyFor(contract, target, variant, index));
+                    // A fixed probe seed: the plan (and so every prompt and cassette key) is the contract's, whatever the run seed.
+                    generator.Generate(new PayloadKey(contract.Version, target.Id, variant, PlanSeed, string.Empty, string.Empty, index));
                 }
             }
 
