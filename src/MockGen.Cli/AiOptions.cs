@@ -59,9 +59,16 @@ internal sealed class AiOptions
         HelpName = "tokens",
     };
 
+    public Option<string?> Profile { get; } = new("--ai-profile")
+    {
+        Description = "A tenant profile (mockgen.profile.json) whose ai section governs the run: enabled, deployment "
+            + "allow-list, temperature, tokens per request, budget per run, PII policy, deny-list, cost table.",
+        HelpName = "file",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, Store, Budget])
+        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, Store, Budget, Profile])
         {
             command.Options.Add(option);
         }
@@ -79,5 +86,6 @@ internal sealed class AiOptions
             Prompt = parse.GetValue(Prompt),
             Store = parse.GetValue(Store) ?? ".mockgen/store",
             Budget = parse.GetValue(Budget),
+            Profile = parse.GetValue(Profile),
         };
 }

@@ -58,9 +58,22 @@ internal sealed class AiEnrichmentStep
                 break;
         }
 
-        if (string.IsNullOrWhiteSpace(ai.Deployment))
+        MockGen.Storage.Registry.TenantAiSettings? governed = null;
+        if (ai.Profile is { } profilePath)
         {
-            problems.Add("--ai-deployment: required with --ai (the deployment is part of every cassette key)");
+            try
+            {
+                governed = MockGen.Storage.Registry.TenantProfile.Parse(profilePath, File.ReadAllBytes(profilePath)).Ai;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or MockGen.Storage.MockGenStorageException)
+            {
+                problems.Add("--ai-profile: " + e.Message);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(ai.Deployment) && governed is not { Deployments.Count: > 0 })
+        {
+            problems.Add("--ai-deployment: required with --ai unless --ai-profile names deployments (the deployment is part of every cassette key)");
         }
 
         if (ai.Budget is < 0)
@@ -117,7 +130,9 @@ internal sealed class AiEnrichmentStep
         {
             var store = PipelineStore.LocalFolder(ai.Store);
             var gateway = AiGateways.Build(mode, new CassetteStore(store.Blobs), tenant, live, clock: ai.TimeProvider);
-            var settings = new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget };
+            var settings = governed is null
+                ? new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget }
+                : TenantEnrichmentSettings.From(governed, ai.Deployment, ai.Budget);
             return new AiEnrichmentStep(new ValueEnricher(gateway, settings), prompt, mode);
         }
         catch (ArgumentException e)

@@ -19,6 +19,9 @@ internal sealed record AiRequest
 
     public long? Budget { get; init; }
 
+    /// <summary>A tenant profile file whose <c>ai</c> section governs the run, or null.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>The API key; the command reads <c>AZURE_OPENAI_API_KEY</c> when null.</summary>
     public string? ApiKey { get; init; }
 

@@ -73,6 +73,25 @@ public sealed class GenerateAiTests
     }
 
     [Fact]
+    public async Task Generate_AiProfile_EnforcesTheTenantsAllowList()
+    {
+        using var folder = new TempFolder();
+        var profile = folder.Write("mockgen.profile.json", """{"ai":{"enabled":true,"deployments":["gpt-4o-mini"]}}""");
+        var disabled = folder.Write("off.json", "{}");
+
+        var refused = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", profile, "--ai-deployment", "gpt-4o"]);
+        var off = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", disabled, "--ai-deployment", "gpt-4o"]);
+        var allowed = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", profile, "--ai-store", Path.Combine(AppContext.BaseDirectory, "Samples", "ai-store")]);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("deployment 'gpt-4o' is not in the tenant's allow-list (gpt-4o-mini)", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, off.ExitCode);
+        Assert.Contains("disabled in the tenant profile", off.Error, StringComparison.Ordinal);
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", allowed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generate_PromptFile_ChangesThePromptVersion()
     {
         using var folder = new TempFolder();
