@@ -186,9 +186,13 @@ internal sealed partial class FakeAnswerGenerator
             "date" => Date().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "time" => Date().ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             "uuid" => Uuid(),
-            "email" => $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}@example.com",
-            "uri" or "url" or "uri-reference" or "iri" => $"https://example.com/{_random.Pick(Words)}/{_random.Between(1, 9999)}",
-            "hostname" => $"{_random.Pick(Words)}.example.com",
+            "email" or "idn-email" => $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}@example.com",
+            "uri" or "url" or "uri-reference" or "iri" or "iri-reference" => $"https://example.com/{_random.Pick(Words)}/{_random.Between(1, 9999)}",
+            "uri-template" => $"https://example.com/{_random.Pick(Words)}/{{id}}",
+            "hostname" or "idn-hostname" => $"{_random.Pick(Words)}.example.com",
+            "json-pointer" => $"/{_random.Pick(Words)}/{_random.Between(0, 9)}",
+            "relative-json-pointer" => $"{_random.Between(0, 3)}/{_random.Pick(Words)}",
+            "regex" => "^[a-z]+$",
             "ipv4" => $"192.0.2.{_random.Between(1, 254)}",
             "ipv6" => $"2001:db8::{_random.Between(1, 65535):x}",
             "duration" => $"PT{_random.Between(1, 59)}M",
@@ -210,6 +214,11 @@ internal sealed partial class FakeAnswerGenerator
 
         var minLength = hints.TryGetValue("minLength", out var minText) ? int.Parse(minText, CultureInfo.InvariantCulture) : 0;
         var maxLength = hints.TryGetValue("maxLength", out var maxText) ? int.Parse(maxText, CultureInfo.InvariantCulture) : int.MaxValue;
+        var pattern = schema.TryGetProperty("pattern", out var p) ? p.GetString() : hints.GetValueOrDefault("pattern");
+        if (format is null && pattern is not null && FromPattern(pattern, minLength, maxLength) is { } matching)
+        {
+            return matching;
+        }
         while (text.Length < minLength)
         {
             text += _random.Pick(Words);
@@ -229,6 +238,43 @@ internal sealed partial class FakeAnswerGenerator
         _ when key.Contains("iban", StringComparison.Ordinal) => FakePii.Ibans[_piiIndex++ % FakePii.Ibans.Count],
         _ => FakePii.All[_piiIndex++ % FakePii.All.Count],
     };
+
+    /// <summary>A string matching an ECMA-style pattern (Fare's Xeger, seeded from this generator), or null when it cannot make one.</summary>
+    private string? FromPattern(string pattern, int minLength, int maxLength)
+    {
+        Regex check;
+        try
+        {
+            check = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        // Fare reads anchors as literals: strip the outer ones (the check above still applies them).
+        var body = pattern.StartsWith('^') ? pattern[1..] : pattern;
+        body = body.EndsWith('$') && !body.EndsWith("\\$", StringComparison.Ordinal) ? body[..^1] : body;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            try
+            {
+#pragma warning disable CA5394 // Xeger needs a System.Random: seeded from this generator, so answers stay deterministic.
+                var candidate = new Fare.Xeger(body, new Random((int)(_random.Next() & int.MaxValue))).Generate();
+#pragma warning restore CA5394
+                if (candidate.Length >= minLength && candidate.Length <= maxLength && check.IsMatch(candidate))
+                {
+                    return candidate;
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 
     private DateTime Date() =>
         new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(_random.Between(0, (365 * 2 * 86_400) - 1));

@@ -12,13 +12,22 @@ namespace MockGen.Core.Enrichment;
 /// </summary>
 public static class StrictAnswer
 {
+    // Keeps '+', quotes and non-ASCII as the model wrote them (the value is data, never embedded in HTML).
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
+
     /// <summary>Maps a parsed answer.</summary>
     /// <param name="schema">The strict schema the answer was requested with.</param>
     /// <param name="answer">The answer (the message content, parsed).</param>
     /// <returns>The candidate payload, a standalone element.</returns>
+    /// <exception cref="ArgumentException"><paramref name="schema"/> is a list schema (use <see cref="ToPayloads"/>).</exception>
     public static JsonElement ToPayload(StrictSchema schema, JsonElement answer)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        if (schema.ListCount is not null)
+        {
+            throw new ArgumentException("The schema is a list schema; use ToPayloads.", nameof(schema));
+        }
+
         var value = answer;
         if (schema.RootProperty is { } wrapper && answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(wrapper, out var inner))
         {
@@ -26,8 +35,40 @@ public static class StrictAnswer
         }
 
         var node = schema.Shape.Map(value, schema.Definitions);
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
+        using var document = JsonDocument.Parse(node?.ToJsonString(Relaxed) ?? "null");
         return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Maps the answer to a list schema (<see cref="StrictSchemaTransform.TransformList"/>): one candidate per item of
+    /// <c>payloads</c>, in order (however many the model sent; compare with <see cref="StrictSchema.ListCount"/>).
+    /// An answer without the list gives no candidates.
+    /// </summary>
+    /// <param name="schema">The list schema the answer was requested with.</param>
+    /// <param name="answer">The answer, parsed.</param>
+    /// <exception cref="ArgumentException"><paramref name="schema"/> is not a list schema.</exception>
+    public static IReadOnlyList<JsonElement> ToPayloads(StrictSchema schema, JsonElement answer)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.ListCount is null)
+        {
+            throw new ArgumentException("The schema is a single-payload schema; use ToPayload.", nameof(schema));
+        }
+
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty(schema.RootProperty!, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var item = ((StrictArrayShape)schema.Shape).Rest;
+        var payloads = new List<JsonElement>();
+        foreach (var value in list.EnumerateArray())
+        {
+            using var document = JsonDocument.Parse(item.Map(value, schema.Definitions)?.ToJsonString(Relaxed) ?? "null");
+            payloads.Add(document.RootElement.Clone());
+        }
+
+        return payloads;
     }
 
     /// <summary>Parses message content and maps it; a refusal, an empty or a truncated answer is an error value, not an exception.</summary>

@@ -6,6 +6,8 @@ namespace MockGen.Core.Enrichment;
 /// <summary>An array: positional shapes for a tuple's prefix, then one shape for the rest.</summary>
 internal sealed class StrictArrayShape(IReadOnlyList<StrictShape> prefix, StrictShape rest) : StrictShape
 {
+    public StrictShape Rest => rest;
+
     protected override JsonNode? MapValue(JsonElement answer, IReadOnlyDictionary<string, StrictShape> definitions)
     {
         if (answer.ValueKind != JsonValueKind.Array)

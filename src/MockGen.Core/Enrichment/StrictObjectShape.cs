@@ -10,6 +10,9 @@ internal sealed class StrictObjectShape : StrictShape
 
     public void Add(string name, StrictShape shape, bool absentWhenNull) => _properties.Add((name, shape, absentWhenNull));
 
+    /// <summary>Forgets a property the transform dropped to fit the subset's limits.</summary>
+    public void Remove(string name) => _properties.RemoveAll(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
     protected override JsonNode? MapValue(JsonElement answer, IReadOnlyDictionary<string, StrictShape> definitions)
     {
         if (answer.ValueKind != JsonValueKind.Object)

@@ -19,6 +19,7 @@ public sealed class StrictSchema
         string name,
         string json,
         string? rootProperty,
+        int? listCount,
         IReadOnlyList<StrictSchemaNote> notes,
         IReadOnlyList<StrictSubsetViolation> violations,
         StrictShape shape,
@@ -32,6 +33,7 @@ public sealed class StrictSchema
         Utf8 = bytes;
         Sha256 = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
         RootProperty = rootProperty;
+        ListCount = listCount;
         Notes = notes;
         Violations = violations;
         Shape = shape;
@@ -63,6 +65,13 @@ public sealed class StrictSchema
     /// <see cref="StrictAnswer.ToPayload"/> unwraps it.
     /// </summary>
     public string? RootProperty { get; }
+
+    /// <summary>
+    /// For a list schema (<see cref="StrictSchemaTransform.TransformList"/>), how many payloads were asked for: the
+    /// root is <c>{"payloads": [target, …]}</c> (<see cref="RootProperty"/> names the property) and
+    /// <see cref="StrictAnswer.ToPayloads"/> reads it. Null for a single-payload schema.
+    /// </summary>
+    public int? ListCount { get; }
 
     /// <summary>What the transform approximated, in the order met; the gate still enforces the original contract.</summary>
     public IReadOnlyList<StrictSchemaNote> Notes { get; }

@@ -166,17 +166,60 @@ internal sealed partial class StrictSchemaBuilder
         if (node.Not is { } not)
         {
             Note(node, "not cannot be said strictly: described, left to the gate");
-            yield return $"must not match {Location(not)}";
+            yield return $"must not match ({Summarize(not)})";
         }
 
         if (node.If is { } condition)
         {
             Note(node, "if/then/else cannot be said strictly: described, left to the gate");
-            yield return $"conditional: if {Location(condition)} matches" +
-                (node.Then is { } then ? $", {Location(then)} applies" : string.Empty) +
-                (node.Else is { } otherwise ? $"; otherwise {Location(otherwise)} applies" : string.Empty);
+            yield return $"conditional: if ({Summarize(condition)})" +
+                (node.Then is { } then ? $" then ({Summarize(then)})" : string.Empty) +
+                (node.Else is { } otherwise ? $", otherwise ({Summarize(otherwise)})" : string.Empty);
         }
     }
+
+    /// <summary>
+    /// A few words a model can follow for the common shapes of a <c>not</c>/<c>if</c>/<c>then</c> subschema
+    /// (<c>kind = "card"</c>, <c>has number, cvc</c>); anything else is named by its location in the contract.
+    /// </summary>
+    private static string Summarize(SchemaNode node)
+    {
+        var target = RefTarget(node) is { } referenced && IsPureRef(node) ? referenced : node;
+        var parts = new List<string>();
+        if (target.Const is { } constant)
+        {
+            parts.Add("value " + constant.GetRawText());
+        }
+
+        if (target.Enum is { Count: > 0 and <= 5 } values)
+        {
+            parts.Add("value one of " + string.Join(", ", values.Select(v => v.GetRawText())));
+        }
+
+        foreach (var property in target.Properties.Take(3))
+        {
+            if (property.Node.Const is { } value)
+            {
+                parts.Add($"{property.Name} = {value.GetRawText()}");
+            }
+            else if (property.Node.Enum is { Count: > 0 and <= 5 } options)
+            {
+                parts.Add($"{property.Name} is one of {string.Join(", ", options.Select(v => v.GetRawText()))}");
+            }
+        }
+
+        if (target.Required.Count > 0)
+        {
+            parts.Add("has " + string.Join(", ", target.Required.Take(8)));
+        }
+
+        return parts.Count > 0 && parts.Count >= CountKeywords(target) ? string.Join(" and ", parts) : "the schema at " + Location(node);
+    }
+
+    // How many constraining keywords a node has, so a summary that covers only some of them is not passed off as the whole.
+    private static int CountKeywords(SchemaNode node) =>
+        node.Element.ValueKind != System.Text.Json.JsonValueKind.Object ? 0 :
+        node.Element.EnumerateObject().Count(p => !AnnotationKeywords.Contains(p.Name) && p.Name is not ("type" or "properties" or "$schema" or "$id") && !p.Name.StartsWith("x-", StringComparison.Ordinal));
 
     private static bool HasConstraintKeywords(SchemaNode node) =>
         node.Pattern is not null || node.Format is not null || node.Minimum is not null || node.Maximum is not null ||

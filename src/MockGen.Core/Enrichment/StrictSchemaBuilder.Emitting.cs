@@ -207,6 +207,7 @@ internal sealed partial class StrictSchemaBuilder
         var objectShape = new StrictObjectShape { AcceptsNull = nullable };
         var properties = new JsonObject();
         var required = new JsonArray();
+        var optional = new List<string>();
 
         var declared = new List<(string Name, List<SchemaNode> Nodes)>();
         foreach (var property in nodes.SelectMany(n => n.Properties))
@@ -263,6 +264,10 @@ internal sealed partial class StrictSchemaBuilder
             properties[name] = value;
             required.Add(name);
             objectShape.Add(name, propertyShape, absentWhenNull: !isRequired && !acceptsNull);
+            if (!isRequired)
+            {
+                optional.Add(name);
+            }
         }
 
         if (extra.Count > 0 && declared.Count > 0)
@@ -274,6 +279,7 @@ internal sealed partial class StrictSchemaBuilder
         schema["required"] = required;
         schema["additionalProperties"] = false;
         shape = objectShape;
+        _objects.Add(new EmittedObject(schema, objectShape, optional, nodes[0]));
         return schema;
     }
 

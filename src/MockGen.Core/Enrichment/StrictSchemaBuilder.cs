@@ -39,6 +39,7 @@ internal sealed partial class StrictSchemaBuilder
     private readonly List<StrictSchemaNote> _notes = [];
     private readonly HashSet<string> _noteKeys = new(StringComparer.Ordinal);
     private readonly List<StrictSubsetViolation> _aborts = [];
+    private readonly List<EmittedObject> _objects = [];
     private int _emitted;
 
     public StrictSchemaBuilder(StrictSchemaOptions options, PayloadDirection direction)
@@ -48,11 +49,31 @@ internal sealed partial class StrictSchemaBuilder
         _validator = new SchemaValidator(new ValidationOptions { Direction = direction, AssertFormats = false });
     }
 
-    public StrictSchema Build(SchemaNode root, string targetId, string name)
+    public StrictSchema Build(SchemaNode root, string targetId, string name, int? listCount = null)
     {
         var schema = EmitConjunction(Collect([root]), Consumed.Empty, 0, out var shape);
         string? rootProperty = null;
-        if (!IsPlainObject(schema))
+        if (listCount is { } count)
+        {
+            // Several payloads in one answer (edge cases, scenarios): {"payloads": [target, ...]}, the count in words
+            // because minItems/maxItems are outside Azure's subset.
+            rootProperty = _options.ListProperty;
+            var items = new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = string.Create(CultureInfo.InvariantCulture, $"Exactly {count} payload{(count == 1 ? string.Empty : "s")}."),
+                ["items"] = schema,
+            };
+            shape = new StrictArrayShape([], shape);
+            schema = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { [rootProperty] = items },
+                ["required"] = new JsonArray(rootProperty),
+                ["additionalProperties"] = false,
+            };
+        }
+        else if (!IsPlainObject(schema))
         {
             // The strict root must be an object (reference §2): anything else travels as {"value": ...}.
             rootProperty = _options.RootProperty;
@@ -78,15 +99,15 @@ internal sealed partial class StrictSchemaBuilder
             schema["$defs"] = definitions;
         }
 
-        var json = schema.ToJsonString(WriteOptions);
         List<StrictSubsetViolation> violations = [.. _aborts];
         if (_aborts.Count == 0)
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-            violations.AddRange(StrictSubsetChecker.Check(document.RootElement, _options.Limits));
+            violations.AddRange(_options.DropOptionalToFit ? Fit(schema) : Check(schema));
         }
 
-        return new StrictSchema(targetId, _direction, name, json, rootProperty, _notes, violations, shape, _definitionShapes);
+        var json = schema.ToJsonString(WriteOptions);
+
+        return new StrictSchema(targetId, _direction, name, json, rootProperty, listCount, _notes, violations, shape, _definitionShapes);
     }
 
     private static bool IsPlainObject(JsonObject schema) =>

@@ -12,6 +12,18 @@ public sealed class StrictSchemaOptions
     /// <summary>The property that wraps a root which is not a plain object. Default <c>value</c>.</summary>
     public string RootProperty { get; set; } = "value";
 
+    /// <summary>
+    /// When the schema is over the subset's size limits (<see cref="StrictSubsetLimits.MaxTotalProperties"/>,
+    /// <see cref="StrictSubsetLimits.MaxObjectNesting"/>), drop optional properties (deepest objects first, the
+    /// last declared first) until it fits; they are simply absent from answers, which the contract allows. Each
+    /// drop is a <see cref="StrictSchema.Notes"/> entry. Required properties are never dropped: a schema that
+    /// still does not fit keeps its violations. Default <see langword="true"/>.
+    /// </summary>
+    public bool DropOptionalToFit { get; set; } = true;
+
+    /// <summary>The property that holds the payloads of a list schema (<see cref="StrictSchemaTransform.TransformList"/>). Default <c>payloads</c>.</summary>
+    public string ListProperty { get; set; } = "payloads";
+
     /// <summary>Most <c>anyOf</c> branches emitted in one place (a <c>oneOf</c> with more, or nested choices multiplying out, are cut and noted). Default <c>16</c>.</summary>
     public int MaxBranches { get; set; } = 16;
 
@@ -29,6 +41,11 @@ public sealed class StrictSchemaOptions
         if (!StrictSubsetChecker.IsValidFormatName(RootProperty))
         {
             problems.Add($"RootProperty '{RootProperty}' must be 1-64 characters of [A-Za-z0-9_-]");
+        }
+
+        if (!StrictSubsetChecker.IsValidFormatName(ListProperty))
+        {
+            problems.Add($"ListProperty '{ListProperty}' must be 1-64 characters of [A-Za-z0-9_-]");
         }
 
         if (MaxBranches < 1)

@@ -38,6 +38,8 @@ public sealed class StrictSchemaTransform
             RootProperty = options.RootProperty,
             MaxBranches = options.MaxBranches,
             MaxEmittedSchemas = options.MaxEmittedSchemas,
+            DropOptionalToFit = options.DropOptionalToFit,
+            ListProperty = options.ListProperty,
         };
     }
 
@@ -54,6 +56,25 @@ public sealed class StrictSchemaTransform
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(target);
         return Transform(contract.GetNode(target), target.Direction, target.Id, FormatName(target.Name));
+    }
+
+    /// <summary>
+    /// Transforms one target into a schema for several payloads in one answer (the edge-case and scenario
+    /// modes): <c>{"payloads": [target, …]}</c>, <paramref name="count"/> stated in the array's description (the
+    /// subset has no minItems/maxItems). The list wrapper is one more object level, so a target that used all
+    /// five may lose optional properties to fit. Read answers with <see cref="StrictAnswer.ToPayloads"/>.
+    /// </summary>
+    /// <param name="contract">The contract.</param>
+    /// <param name="target">One of its targets.</param>
+    /// <param name="count">How many payloads to ask for (at least 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1.</exception>
+    /// <exception cref="ContractException">The target's schema does not compile.</exception>
+    public StrictSchema TransformList(Contract contract, ContractTarget target, int count)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return new StrictSchemaBuilder(_options, target.Direction).Build(contract.GetNode(target), target.Id, FormatName(target.Name + " list"), count);
     }
 
     /// <summary>Transforms a compiled schema (for the generator, which holds nodes).</summary>

@@ -96,4 +96,22 @@ public sealed class StrictAnswerTests
         Assert.Equal(JsonValueKind.String, payload.ValueKind);
         Assert.Equal("hello", payload.GetString());
     }
+
+    [Fact]
+    public void ToPayloads_ListSchema_MapsEveryItem_AndToPayloadRefusesIt()
+    {
+        var contract = Load("""{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"nick":{"type":"string"}}}""");
+        var target = contract.Targets.Single(t => t.Id == "#");
+        var strict = new StrictSchemaTransform().TransformList(contract, target, 3);
+
+        var payloads = StrictAnswer.ToPayloads(strict, Parse("""{"payloads":[{"id":"a","nick":null},{"id":"b","nick":"bee"}]}"""));
+
+        Assert.Equal(3, strict.ListCount);
+        Assert.Equal("payloads", strict.RootProperty);
+        Assert.Equal(["""{"id":"a"}""", """{"id":"b","nick":"bee"}"""], payloads.Select(p => p.GetRawText()));
+        Assert.All(payloads, p => Assert.True(contract.Validate(target, p).IsValid));
+        Assert.Empty(StrictAnswer.ToPayloads(strict, Parse("""{"value":[]}""")));
+        Assert.Throws<ArgumentException>(() => StrictAnswer.ToPayload(strict, Parse("{}")));
+        Assert.Throws<ArgumentException>(() => StrictAnswer.ToPayloads(new StrictSchemaTransform().Transform(contract, target), Parse("{}")));
+    }
 }

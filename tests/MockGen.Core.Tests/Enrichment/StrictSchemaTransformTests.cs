@@ -189,6 +189,20 @@ public sealed class StrictSchemaTransformTests
     }
 
     [Fact]
+    public void TransformList_WrapsTheTargetAsItemsOfPayloads_CountInWords()
+    {
+        var contract = Load("""{"type":"array","items":{"type":"integer"}}""");
+        var strict = new StrictSchemaTransform().TransformList(contract, contract.Targets.Single(t => t.Id == "#"), 4);
+
+        Assert.Equal(Compact("""
+            {"type":"object","properties":{"payloads":{"type":"array","description":"Exactly 4 payloads.","items":{"type":"array","items":{"type":"integer"}}}},
+             "required":["payloads"],"additionalProperties":false}
+            """), strict.Json);
+        Assert.EndsWith("_list", strict.Name, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StrictSchemaTransform().TransformList(contract, contract.Targets[0], 0));
+    }
+
+    [Fact]
     public void Transform_CustomRootProperty_IsUsedForWrapping()
     {
         var strict = TransformSchema("""{"type":"integer"}""", new StrictSchemaOptions { RootProperty = "result" });
@@ -242,10 +256,23 @@ public sealed class StrictSchemaTransformTests
         Assert.DoesNotContain("\"not\"", strict.Json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"if\"", strict.Json, StringComparison.Ordinal);
         var description = Parse(strict.Json).GetProperty("properties").GetProperty("a").GetProperty("description").GetString();
-        Assert.Equal("Constraints: must not match #/properties/a/not; conditional: if #/properties/a/if matches, #/properties/a/then applies.", description);
+        Assert.Equal("Constraints: must not match (value \"x\"); conditional: if (the schema at #/properties/a/if) then (the schema at #/properties/a/then).", description);
         Assert.Contains(strict.Notes, n => n.Message.StartsWith("not cannot", StringComparison.Ordinal));
         Assert.Contains(strict.Notes, n => n.Message.StartsWith("if/then/else", StringComparison.Ordinal));
         Assert.Empty(strict.Violations);
+    }
+
+    [Fact]
+    public void Transform_IfThenOnADiscriminatingValue_IsSummarisedForTheModel()
+    {
+        var strict = TransformSchema("""
+            {"type":"object","required":["kind"],"properties":{"kind":{"enum":["card","bank"]},"number":{"type":"string"},"iban":{"type":"string"}},
+             "if":{"properties":{"kind":{"const":"card"}}},"then":{"required":["number"]},"else":{"required":["iban"]}}
+            """);
+
+        Assert.Equal(
+            "Constraints: conditional: if (kind = \"card\") then (has number), otherwise (has iban).",
+            Parse(strict.Json).GetProperty("description").GetString());
     }
 
     [Fact]
@@ -270,17 +297,63 @@ public sealed class StrictSchemaTransformTests
     }
 
     [Fact]
-    public void Transform_TooManyProperties_IsReportedNotSent()
+    public void Transform_OverThePropertyLimit_DropsTheLastOptionalProperties_ToFit()
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 103).Select(i => $"\"p{i}\":{{\"type\":\"string\"}}"));
+        var strict = TransformSchema("{\"type\":\"object\",\"required\":[\"p102\"],\"properties\":{" + properties + "}}");
+
+        Assert.True(strict.IsWithinSubset, string.Join("; ", strict.Violations));
+        var kept = Parse(strict.Json).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(100, kept.Count);
+        Assert.Contains("p102", kept);
+        Assert.DoesNotContain("p100", kept);
+        Assert.DoesNotContain("p101", kept);
+        Assert.DoesNotContain("p99", kept);
+        Assert.Contains(strict.Notes, n => n.Message == "optional property 'p101' left out to fit the subset's limits (it stays absent)");
+        // The answer shape follows: an answer without the dropped properties still maps (no pass-through).
+        Assert.Equal("""{"p0":"a"}""", StrictAnswer.ToPayload(strict, Parse("""{"p0":"a"}""")).GetRawText());
+    }
+
+    [Fact]
+    public void Transform_OverThePropertyLimit_WithoutFitting_IsReportedNotSent()
     {
         var properties = string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"p{i}\":{{\"type\":\"string\"}}"));
-        var strict = TransformSchema("{\"type\":\"object\",\"properties\":{" + properties + "}}");
+        var strict = TransformSchema("{\"type\":\"object\",\"properties\":{" + properties + "}}", new StrictSchemaOptions { DropOptionalToFit = false });
 
         Assert.False(strict.IsWithinSubset);
         Assert.Contains(strict.Violations, v => v.Rule == StrictSubsetRule.TooManyProperties);
     }
 
     [Fact]
-    public void Transform_SixObjectLevels_IsReportedAsTooMuchNesting()
+    public void Transform_RequiredPropertiesOverTheLimit_StayAViolation()
+    {
+        var names = Enumerable.Range(0, 101).Select(i => $"p{i}").ToList();
+        var properties = string.Join(",", names.Select(n => $"\"{n}\":{{\"type\":\"string\"}}"));
+        var required = string.Join(",", names.Select(n => $"\"{n}\""));
+        var strict = TransformSchema("{\"type\":\"object\",\"required\":[" + required + "],\"properties\":{" + properties + "}}");
+
+        Assert.Contains(strict.Violations, v => v.Rule == StrictSubsetRule.TooManyProperties);
+    }
+
+    [Fact]
+    public void Transform_SixObjectLevels_OptionalDeepBranch_IsDroppedToFit()
+    {
+        // Five required levels, plus an optional sixth object and an optional scalar at level five.
+        var schema = "{\"type\":\"object\",\"properties\":{\"deeper\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}},\"leaf\":{\"type\":\"string\"}}}";
+        for (var i = 0; i < 4; i++)
+        {
+            schema = "{\"type\":\"object\",\"required\":[\"n\"],\"properties\":{\"n\":" + schema + "}}";
+        }
+
+        var strict = TransformSchema(schema);
+
+        Assert.True(strict.IsWithinSubset, string.Join("; ", strict.Violations));
+        Assert.DoesNotContain("\"deeper\"", strict.Json, StringComparison.Ordinal);
+        Assert.Contains("\"leaf\"", strict.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Transform_SixRequiredObjectLevels_IsReportedAsTooMuchNesting()
     {
         var schema = """{"type":"string"}""";
         for (var i = 0; i < 6; i++)
