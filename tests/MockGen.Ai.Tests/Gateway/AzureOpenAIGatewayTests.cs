@@ -135,6 +135,22 @@ public sealed class AzureOpenAIGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_EntraCredential_SendsABearerTokenForTheCognitiveServicesScope()
+    {
+        await using var fake = await FakeAzureOpenAIServer.StartAsync(new FakeAzureOpenAIOptions { BearerTokens = { "entra-token" } });
+        var credential = new StaticTokenCredential("entra-token");
+        var gateway = new AzureOpenAIGateway(new AzureOpenAIGatewayOptions { Endpoint = fake.Endpoint, Credential = credential, TimeProvider = _clock });
+
+        var result = await gateway.CompleteAsync(Request());
+
+        Assert.Equal(ModelOutcome.Completed, result.Outcome);
+        Assert.Equal([AzureOpenAIGatewayOptions.EntraScope], credential.Scopes.Distinct());
+        var sent = Assert.Single(fake.Requests);
+        Assert.Equal("Bearer entra-token", sent.Headers["authorization"]);
+        Assert.False(sent.Headers.ContainsKey("api-key"));
+    }
+
+    [Fact]
     public async Task Circuit_OpensAfterConsecutiveFailures_AndStopsCalling()
     {
         _fake.Enqueue(FakeResponse.ServerError(500).Times(20));
@@ -147,6 +163,24 @@ public sealed class AzureOpenAIGatewayTests : IAsyncLifetime
         Assert.Equal([ModelOutcome.Failed, ModelOutcome.Failed, ModelOutcome.CircuitOpen], [first.Outcome, second.Outcome, third.Outcome]);
         Assert.Equal(4, _fake.Requests.Count);
         Assert.True(circuit.IsOpen);
+    }
+
+    private sealed class StaticTokenCredential(string token) : Azure.Core.TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            lock (Scopes)
+            {
+                Scopes.AddRange(requestContext.Scopes);
+            }
+
+            return new Azure.Core.AccessToken(token, DateTimeOffset.MaxValue);
+        }
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 
     private AzureOpenAIGateway Gateway(int maxAttempts = 4, TimeSpan? attemptTimeout = null) => new(new AzureOpenAIGatewayOptions
