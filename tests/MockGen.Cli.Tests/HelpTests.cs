@@ -11,6 +11,7 @@ public sealed class HelpTests
     [InlineData("root", new string[] { "--help" })]
     [InlineData("inspect", new[] { "inspect", "--help" })]
     [InlineData("validate", new[] { "validate", "--help" })]
+    [InlineData("generate", new[] { "generate", "--help" })]
     [InlineData("validate", new[] { "validate", "-h" })]
     [InlineData("serve", new[] { "serve", "--help" })]
     public async Task Help_MatchesSnapshot(string snapshot, string[] args)

@@ -39,6 +39,8 @@ internal static class GenerateCommand
         };
         var contractOptions = new ContractOptions();
         contractOptions.AddTo(command);
+        var aiOptions = new AiOptions();
+        aiOptions.AddTo(command);
         CliHelp.SetExamples(
             command,
             "# Five payloads per target of the sample payments API",
@@ -46,7 +48,11 @@ internal static class GenerateCommand
             "# Every variant of one target, for tenant acme, on all cores",
             "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
             "# Round trip: what generate writes, validate accepts",
-            "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -");
+            "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -",
+            "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
+            "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
+            "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -66,6 +72,7 @@ internal static class GenerateCommand
                 Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
+                Ai = aiOptions.ToRequest(parse),
             };
             return RunAsync(request, console, cancellationToken);
         });
@@ -113,6 +120,27 @@ internal static class GenerateCommand
             }
         }
 
+        // AI enrichment runs before generation and the gate, per contract; for one contract a problem here loses
+        // nothing (no output opened yet), in a folder it costs only that contract.
+        AiEnrichmentStep? ai = null;
+        var singleGenerator = generator;
+        try
+        {
+            if (request.Ai is { } aiRequest)
+            {
+                ai = AiEnrichmentStep.Create(aiRequest, options.Tenant);
+                if (single is not null)
+                {
+                    singleGenerator = new DatasetGenerator(await ai.EnrichAsync(generator, options, single, singleTargets!, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        catch (Exception e) when (e is CliException or GenerationException)
+        {
+            await stderr.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitBadInput;
+        }
+
         Stream stream;
         try
         {
@@ -143,11 +171,11 @@ internal static class GenerateCommand
                     if (single is not null)
                     {
                         run.Loaded++;
-                        Generate(generator, single, singleTargets!, writer, console, showProgress, run, options, cancellationToken);
+                        Generate(singleGenerator, single, singleTargets!, writer, console, showProgress, run, options, cancellationToken);
                     }
                     else
                     {
-                        await GenerateFolderAsync(loader, request, generator, writer, console, showProgress, run, options, stderr, cancellationToken).ConfigureAwait(false);
+                        await GenerateFolderAsync(loader, request, generator, ai, writer, console, showProgress, run, options, stderr, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -170,6 +198,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, run);
+        ai?.WriteSummary(stderr);
         if (run.Loaded == 0)
         {
             return ExitBadInput;
@@ -195,7 +224,7 @@ internal static class GenerateCommand
     /// contract), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
     /// </summary>
     private static async Task GenerateFolderAsync(
-        ContractLoader loader, GenerateRequest request, DatasetGenerator generator, DatasetWriter writer, IAnsiConsole console, bool showProgress,
+        ContractLoader loader, GenerateRequest request, DatasetGenerator generator, AiEnrichmentStep? ai, DatasetWriter writer, IAnsiConsole console, bool showProgress,
         FolderRun run, GenerationOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -219,10 +248,30 @@ internal static class GenerateCommand
                 targets = [.. matched.Select(t => t.Target!)];
             }
 
-            if (targets.Count > 0)
+            if (targets.Count == 0)
             {
-                Generate(generator, contract, targets, writer, console, showProgress, run, options, cancellationToken);
+                continue;
             }
+
+            var contractGenerator = generator;
+            if (ai is not null)
+            {
+                try
+                {
+                    contractGenerator = new DatasetGenerator(await ai.EnrichAsync(generator, options, contract, targets, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is CliException or GenerationException)
+                {
+                    // Enrichment failing for one contract (say, no cassette entry in replay) costs that contract only.
+                    var message = contract.Name + ": " + e.Message;
+                    run.LoadFailures.Add((contract.Name, message));
+                    await stderr.WriteLineAsync("error: " + message).ConfigureAwait(false);
+                    writer.WriteError(new DatasetError(contract.Name, contract.Version, null, null, null, options.Seed, options.Tenant, options.Environment, options.TestRunId, message, TargetFailureKinds.Invalid, null));
+                    continue;
+                }
+            }
+
+            Generate(contractGenerator, contract, targets, writer, console, showProgress, run, options, cancellationToken);
         }
 
         foreach (var id in request.Targets.Where(id => !found.Contains(id)))

@@ -30,4 +30,7 @@ internal sealed record GenerateRequest
     public string? Profile { get; init; }
 
     public MockGen.Core.Contracts.ContractLoaderOptions? LoaderOptions { get; init; }
+
+    /// <summary>The AI enrichment options, or null when <c>--ai</c> is absent.</summary>
+    public AiRequest? Ai { get; init; }
 }

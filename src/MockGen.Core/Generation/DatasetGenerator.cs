@@ -1,4 +1,5 @@
 using MockGen.Core.Contracts;
+using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Leaves;
 using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Realism;
@@ -22,6 +23,10 @@ public sealed class DatasetGenerator
 
     // A target whose first this-many attempted indexes all failed is treated as hopeless: the rest are skipped.
     private const int HopelessAfter = 16;
+
+    // Payloads per variant the enrichment planner probes: enough to reach optional and branch-only fields.
+    private const int PlanProbes = 4;
+    private const string PlanSeed = "mockgen-enrichment-plan";
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
@@ -119,12 +124,66 @@ public sealed class DatasetGenerator
             Skipped = _options.Count,
         })];
 
-    internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target)
+    /// <summary>
+    /// Lists, per target, the free string leaves the realism rules have no opinion on: what an enrichment provider
+    /// may fill. Deterministic and independent of the run's seed, tenant and environment: it probes a few maximal and
+    /// typical payloads of each target from a fixed seed.
+    /// </summary>
+    /// <param name="contract">The loaded contract.</param>
+    /// <param name="targets">The targets to plan; null for every target of the contract.</param>
+    /// <param name="cancellationToken">Checked between targets.</param>
+    /// <returns>One plan per target, in the given order (targets without such fields have an empty field list).</returns>
+    public IReadOnlyList<EnrichmentTargetPlan> PlanEnrichment(Contract contract, IReadOnlyList<ContractTarget>? targets = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        targets ??= contract.Targets;
+        var plans = new List<EnrichmentTargetPlan>(targets.Count);
+        foreach (var target in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var recorder = new RecordingLeafSource(_leaves);
+            SchemaSet schemas;
+            TargetGenerator generator;
+            try
+            {
+                // As in Generate: compile each target on its own, so one broken target costs only itself.
+                contract.Compile(target);
+                schemas = contract.Schemas;
+                generator = CreateTarget(contract, schemas, target, recorder);
+            }
+            catch (Exception e) when (e is ContractException or GenerationException)
+            {
+                // Nothing to enrich: generation reports the compile failure as the target's error record.
+                plans.Add(new EnrichmentTargetPlan(target.Id, target.Name, null, null, []));
+                continue;
+            }
+
+            // Maximal reaches every optional property; typical adds the shapes a dataset mostly holds.
+            foreach (var variant in (ReadOnlySpan<GenerationVariant>)[GenerationVariant.Maximal, GenerationVariant.Typical])
+            {
+                for (var index = 0; index < PlanProbes; index++)
+                {
+                    // A fixed probe seed: the plan (and so every prompt and cassette key) is the contract's, whatever the run seed.
+                    generator.Generate(new PayloadKey(contract.Version, target.Id, variant, PlanSeed, string.Empty, string.Empty, index));
+                }
+            }
+
+            var root = schemas.GetNode(target.SchemaUri);
+            plans.Add(new EnrichmentTargetPlan(target.Id, target.Name, root.Title, root.Description, recorder.Fields()));
+        }
+
+        return plans;
+    }
+
+    internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target) =>
+        CreateTarget(contract, schemas, target, _options.Enrichment?.ForTarget(target.Id) is { } pools ? new EnrichedLeafSource(_leaves, pools) : _leaves);
+
+    private TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target, ILeafValueSource leaves)
     {
         var settings = new WalkerSettings
         {
             Direction = target.Direction,
-            Leaves = _leaves,
+            Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
         };
@@ -162,6 +221,7 @@ public sealed class DatasetGenerator
         var failures = new List<TargetFailure>();
         var stop = false;
         long reached = 0;
+        var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
         for (long start = 0; start < _options.Count && !stop; start += batchSize)
@@ -202,7 +262,7 @@ public sealed class DatasetGenerator
                 retries += results[i].Attempts - 1;
                 if (results[i] is Generated g)
                 {
-                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation);
+                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;

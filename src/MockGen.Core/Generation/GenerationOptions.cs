@@ -1,4 +1,5 @@
 using System.Globalization;
+using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Realism;
 
 namespace MockGen.Core.Generation;
@@ -51,6 +52,12 @@ public sealed class GenerationOptions
     /// <summary>The clock used only to measure throughput for the summary; never shapes a payload. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Value pools for free string leaves (from an AI provider, replayed from a cassette); null generates without
+    /// enrichment. Default none. Pools never bypass the gate: every payload is validated as usual.
+    /// </summary>
+    public EnrichmentPools? Enrichment { get; set; }
+
     internal GenerationOptions Copy() => new()
     {
         Seed = Seed,
@@ -67,6 +74,7 @@ public sealed class GenerationOptions
         Parallelism = Parallelism,
         AssertFormats = AssertFormats,
         TimeProvider = TimeProvider,
+        Enrichment = Enrichment,
     };
 
     /// <exception cref="GenerationException">Lists every invalid field.</exception>

@@ -30,6 +30,9 @@ public sealed record TenantProfile
     /// <summary>Whether shard blobs are gzip-compressed. Default: false.</summary>
     public bool Gzip { get; init; }
 
+    /// <summary>AI enrichment governance (enabled, deployment allow-list, temperature, token limits, budget, PII policy, cost table). Default: disabled.</summary>
+    public TenantAiSettings Ai { get; init; } = new();
+
     /// <summary>The variants the generator knows.</summary>
     public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative"];
 
@@ -81,6 +84,15 @@ public sealed record TenantProfile
         if (string.IsNullOrEmpty(Environment) || Environment.Length > 64)
         {
             problems.Add("environment must be 1..64 characters");
+        }
+
+        if (Ai is null)
+        {
+            problems.Add("ai must be an object");
+        }
+        else
+        {
+            problems.AddRange(Ai.Problems());
         }
 
         return problems.Count == 0 ? this : throw MockGenStorageException.InvalidProfile(path, string.Join("; ", problems));

@@ -32,4 +32,13 @@ internal sealed record LeafRequest
 
     /// <summary>The coherence record of the enclosing object (from <see cref="ILeafValueSource.BeginRecord"/>).</summary>
     public object? Record { get; init; }
+
+    /// <summary>
+    /// The schemas a free string leaf must satisfy (its conjunction), set only by the walker's string builder, not
+    /// when an enum asks for a coherent choice: enrichment fills only free strings and reads titles and examples here.
+    /// </summary>
+    public IReadOnlyList<SchemaNode>? Schemas { get; init; }
+
+    /// <summary>True for the value of an undeclared property (a map entry): its name is data, not meaning.</summary>
+    public bool MapEntry { get; init; }
 }

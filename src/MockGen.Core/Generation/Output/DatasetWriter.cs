@@ -201,6 +201,16 @@ public sealed class DatasetWriter : IDisposable
             writer.WriteEndObject();
         }
 
+        if (meta.Ai is { } ai)
+        {
+            writer.WriteStartObject("ai"u8);
+            writer.WriteString("deployment"u8, ai.Deployment);
+            WriteOptional(writer, "model"u8, ai.Model);
+            writer.WriteString("promptVersion"u8, ai.PromptVersion);
+            writer.WriteString("cassetteKey"u8, ai.CassetteKey);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -25,4 +25,7 @@ public sealed record PayloadMeta(
 {
     /// <summary>The generator that produced the payload; <see cref="GeneratorVersion.Value"/> by default.</summary>
     public string Generator { get; init; } = GeneratorVersion.Value;
+
+    /// <summary>The AI provenance (<c>meta.ai</c>) when the payload's target was enriched; null otherwise.</summary>
+    public PayloadAiMeta? Ai { get; init; }
 }

@@ -84,7 +84,7 @@ internal sealed partial class PayloadWalker
             {
                 var failureBefore = state.Failure;
                 var mutationMark = state.Mutations.Count;
-                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath }, state);
+                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal) }, state);
                 if (value is null && !shape.Required.Contains(name) && names.Count - dropped.Count - 1 >= shape.MinProperties && dropped.Add(name))
                 {
                     // An optional property that could not be built this time is left out rather than failing the object.

@@ -76,6 +76,8 @@ internal sealed partial class PayloadWalker
             HintLocation = hintLocation,
             Direction = _settings.Direction,
             Record = site.Record,
+            Schemas = conjunction.Schemas,
+            MapEntry = site.MapEntry,
         };
 
         var boundary = state.Variant == GenerationVariant.Boundary;

@@ -14,6 +14,9 @@ internal sealed record ValueSite(
     /// <summary>True below an anyOf/oneOf/not/if choice, where a broken keyword is reported through the choice too (see <see cref="Mutation.Branched"/>).</summary>
     public bool Branched { get; init; }
 
+    /// <summary>True for the value of a property the schema does not declare (a map entry under additionalProperties or patternProperties).</summary>
+    public bool MapEntry { get; init; }
+
     /// <summary>The reference targets followed from the root to here.</summary>
     public IReadOnlyList<SchemaNode> ReferencePath { get; init; } = [];
 

@@ -1,0 +1,69 @@
+namespace MockGen.Storage.Registry;
+
+/// <summary>
+/// A tenant's AI enrichment governance (the <c>ai</c> section of its profile). Every field is optional in the file;
+/// missing ones take the defaults documented here. Storage only carries and validates these settings; the
+/// enrichment engine (MockGen.Ai) applies them.
+/// </summary>
+public sealed record TenantAiSettings
+{
+    /// <summary>Whether the tenant may use AI enrichment at all. Default: false.</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>The deployments the tenant allows; the first is its default. Default: none (a deployment must then be named per run).</summary>
+    public IReadOnlyList<string> Deployments { get; init; } = [];
+
+    /// <summary>The model the deployments are expected to run (part of the cassette key), or null. Default: null.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Sampling temperature, 0..2. Default: 0.7.</summary>
+    public float Temperature { get; init; } = 0.7f;
+
+    /// <summary>Output tokens per request, 16..128000. Default: 2048.</summary>
+    public int MaxTokensPerRequest { get; init; } = 2048;
+
+    /// <summary>Tokens one run may spend, or null for no limit; once spent, enrichment stops and generation continues deterministically. Default: null.</summary>
+    public long? TokenBudgetPerRun { get; init; }
+
+    /// <summary><c>mask</c> (replace PII with synthetic equivalents) or <c>reject</c> (drop the whole answer). Default: <c>mask</c>.</summary>
+    public string PiiPolicy { get; init; } = "mask";
+
+    /// <summary>Terms that must never appear in a payload (case-insensitive). Default: none.</summary>
+    public IReadOnlyList<string> DenyList { get; init; } = [];
+
+    /// <summary>Prices per 1,000 tokens, for the estimated cost of a run. Default: all zero, USD.</summary>
+    public TenantAiCost Cost { get; init; } = new();
+
+    internal IEnumerable<string> Problems()
+    {
+        if (Deployments is null || Deployments.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return "ai.deployments must be a list of non-empty names";
+        }
+
+        if (Temperature is < 0 or > 2 || float.IsNaN(Temperature))
+        {
+            yield return "ai.temperature must be 0..2";
+        }
+
+        if (MaxTokensPerRequest is < 16 or > 128_000)
+        {
+            yield return "ai.maxTokensPerRequest must be 16..128000";
+        }
+
+        if (TokenBudgetPerRun is < 0)
+        {
+            yield return "ai.tokenBudgetPerRun must be 0 or more";
+        }
+
+        if (PiiPolicy is not ("mask" or "reject"))
+        {
+            yield return "ai.piiPolicy must be mask or reject";
+        }
+
+        if (Cost is null || Cost.PromptPer1K < 0 || Cost.CompletionPer1K < 0 || string.IsNullOrWhiteSpace(Cost.Currency))
+        {
+            yield return "ai.cost prices must be 0 or more, with a currency";
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using MockGen.Cli.Commands;
+using MockGen.Core.Tests.Contracts;
+using MockGen.Testing.FakeAzureOpenAI;
+
+namespace MockGen.Cli.Tests.Commands;
+
+/// <summary><c>mockgen generate --ai enrich</c> against the loopback Azure OpenAI fake, then offline from the cassette.</summary>
+public sealed class GenerateAiTests
+{
+    private static string Sample => Path.Combine(AppContext.BaseDirectory, "Samples", "payments-api.yaml");
+
+    [Fact]
+    public async Task Generate_RecordThenReplayWithTheFakeStopped_WritesIdenticalBytes()
+    {
+        using var folder = new TempFolder();
+        var store = Path.Combine(folder.Path, "store");
+        var recorded = Path.Combine(folder.Path, "recorded.ndjson");
+        var replayed = Path.Combine(folder.Path, "replayed.ndjson");
+        await using var fake = await FakeAzureOpenAIServer.StartAsync();
+        var request = new GenerateRequest
+        {
+            ContractPath = Sample,
+            Count = 5,
+            Seed = "3",
+            Output = recorded,
+            Ai = new AiRequest { Kind = "enrich", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
+        };
+        var error = new StringWriter();
+
+        var record = await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), error, () => Stream.Null), CancellationToken.None);
+        await fake.StopAsync();
+        var replay = await CliRun.RunAsync(["generate", Sample, "--count", "5", "--seed", "3", "--out", replayed, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", store]);
+
+        Assert.True(record == 0, error.ToString());
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.NotEmpty(fake.Requests);
+        Assert.Equal(File.ReadAllBytes(recorded), File.ReadAllBytes(replayed));
+        Assert.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", File.ReadAllText(replayed), StringComparison.Ordinal);
+        Assert.Contains("ai (replay, prompt enrich-values", replay.Error, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ accepted, \d+ repaired, 0 rejected", replay.Error);
+
+        var validate = await CliRun.RunAsync(["validate", Sample, replayed]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+    }
+
+    [Fact]
+    public async Task Generate_ReplayWithoutCassette_ExitsTwoNamingTheKeyAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var output = Path.Combine(folder.Path, "out.ndjson");
+
+        var run = await CliRun.RunAsync(["generate", Sample, "--out", output, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", Path.Combine(folder.Path, "empty")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"error: ai-cassettes/default/[0-9a-f]{64}\.json: no cassette entry for prompt 'enrich-values' on deployment 'gpt-4o-mini' \(key sha256:[0-9a-f]{64}\)", run.Error);
+        Assert.Contains("--ai-mode record", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--ai", "edge", "--ai-deployment", "d" }, "error: --ai: 'edge' is not available")]
+    [InlineData(new[] { "--ai", "enrich" }, "error: --ai-deployment: required with --ai")]
+    [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "tape" }, "error: --ai-mode: 'tape' is not one of replay, record, live")]
+    [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "record", "--ai-endpoint", "not a uri" }, "error: --ai-endpoint: record mode calls Azure OpenAI")]
+    [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--prompt", "missing.txt" }, "error: --prompt: 'missing.txt' is neither a file nor a built-in prompt")]
+    public async Task Generate_BadAiOptions_ExitTwoWithTheRule(string[] ai, string expected)
+    {
+        var run = await CliRun.RunAsync(["generate", Sample, "--count", "1", .. ai]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Generate_AiProfile_EnforcesTheTenantsAllowList()
+    {
+        using var folder = new TempFolder();
+        var profile = folder.Write("mockgen.profile.json", """{"ai":{"enabled":true,"deployments":["gpt-4o-mini"]}}""");
+        var disabled = folder.Write("off.json", "{}");
+
+        var refused = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", profile, "--ai-deployment", "gpt-4o"]);
+        var off = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", disabled, "--ai-deployment", "gpt-4o"]);
+        var allowed = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-profile", profile, "--ai-store", Path.Combine(AppContext.BaseDirectory, "Samples", "ai-store")]);
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("deployment 'gpt-4o' is not in the tenant's allow-list (gpt-4o-mini)", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, off.ExitCode);
+        Assert.Contains("disabled in the tenant profile", off.Error, StringComparison.Ordinal);
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", allowed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_PromptFile_ChangesThePromptVersion()
+    {
+        using var folder = new TempFolder();
+        var prompt = folder.Write("mine.txt", "Write data.\n---\nTarget {{target}}: {{fields}}");
+
+        var run = await CliRun.RunAsync(["generate", Sample, "--count", "1", "--ai", "enrich", "--ai-deployment", "d", "--prompt", prompt, "--ai-store", Path.Combine(folder.Path, "s")]);
+
+        // Replay of a prompt nobody recorded: the error names that prompt, so the file was read and rendered.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no cassette entry for prompt 'mine'", run.Error, StringComparison.Ordinal);
+    }
+}
