@@ -57,6 +57,28 @@ public sealed class GenerateAiTests
         Assert.False(File.Exists(output));
     }
 
+    [Fact]
+    public async Task Generate_FolderWithoutCassetteForOneContract_ReportsItAndGeneratesTheRest()
+    {
+        using var folder = new TempFolder();
+        var contracts = Path.Combine(folder.Path, "contracts");
+        Directory.CreateDirectory(contracts);
+        File.Copy(Sample, Path.Combine(contracts, "payments-api.yaml"));
+        File.WriteAllText(Path.Combine(contracts, "count.json"), """{ "type": "integer", "minimum": 1 }""");
+        var output = Path.Combine(folder.Path, "out.ndjson");
+
+        var run = await CliRun.RunAsync(["generate", contracts, "--count", "2", "--out", output, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", Path.Combine(folder.Path, "empty")]);
+
+        // The payments contract needs a cassette entry it does not have: an error record and exit 1, never an abort;
+        // count.json has no free string leaf, so it needs no model call and is generated.
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("no cassette entry", run.Error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output);
+        Assert.Contains(lines, l => l.Contains("\"error\":", StringComparison.Ordinal) && l.Contains("payments-api.yaml", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.Contains("\"contract\":\"count.json\"", StringComparison.Ordinal) && l.Contains("\"payload\":", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("\"contract\":\"payments-api.yaml\"", StringComparison.Ordinal) && l.Contains("\"payload\":", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new[] { "--ai", "edge", "--ai-deployment", "d" }, "error: --ai: 'edge' is not available")]
     [InlineData(new[] { "--ai", "enrich" }, "error: --ai-deployment: required with --ai")]
