@@ -11,7 +11,7 @@
 # satisfiable), minus boolean schemas and groups needing remote documents. The suite is found at
 # $JSON_SCHEMA_TEST_SUITE or /work/shared/json-schema-test-suite.
 #
-# MockGen runs as its Release publish (`dotnet publish src/MockGen.Cli -c Release`, done here unless
+# MockGen runs as its Release publish (`dotnet publish src/MockGen.Cli -c Release -r linux-x64`, ReadyToRun, done here unless
 # MOCKGEN_BIN names a built `mockgen`), one process: `mockgen generate <folder> --target "#" --count N` (each
 # file's root schema only, as json-schema-faker does; without --target MockGen also generates every $defs entry).
 # json-schema-faker (pinned in package.json; `npm ci` installs it) runs as one Node process,
@@ -41,7 +41,13 @@ fi
 if [ -n "${MOCKGEN_BIN:-}" ]; then
   mockgen="$MOCKGEN_BIN"
 else
-  dotnet publish "$root/src/MockGen.Cli" -c Release -o "$work/cli" --nologo -v quiet >&2
+  # Runtime-specific, so the publish is ReadyToRun (see MockGen.Cli.csproj): what a user installing a release runs.
+  case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) rid="" ;;
+  esac
+  dotnet publish "$root/src/MockGen.Cli" -c Release ${rid:+-r "$rid" --self-contained false} -o "$work/cli" --nologo -v quiet >&2
   mockgen="$work/cli/mockgen"
 fi
 
