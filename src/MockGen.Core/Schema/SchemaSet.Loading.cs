@@ -228,7 +228,7 @@ public sealed partial class SchemaSet
             return node;
         }
 
-        var location = LookupLocation(documentUri, documentPointer);
+        var location = LookupLocation(key, documentUri, documentPointer);
         var resource = location.Resource;
         node = new SchemaNode(resource, documentUri, documentPointer, location.Absolute, element, resource.Dialect)
         {
@@ -242,9 +242,10 @@ public sealed partial class SchemaSet
     }
 
     /// <summary>The indexed location, or for a pointer into a place the index did not walk, the nearest indexed ancestor's.</summary>
-    private SchemaLocation LookupLocation(string documentUri, string documentPointer)
+    /// <remarks><paramref name="key"/> is <c>documentUri#documentPointer</c>, built once by the caller: one string less per node compiled.</remarks>
+    private SchemaLocation LookupLocation(string key, string documentUri, string documentPointer)
     {
-        if (_locations.TryGetValue(documentUri + "#" + documentPointer, out var location))
+        if (_locations.TryGetValue(key, out var location))
         {
             return location;
         }
