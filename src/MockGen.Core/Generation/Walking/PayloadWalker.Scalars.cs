@@ -114,6 +114,11 @@ internal sealed partial class PayloadWalker
             }
         }
 
+        if (HasStringNegation(conjunction) && state.UnsupportedPattern is null)
+        {
+            text = AvoidNegatedStrings(conjunction, text, patterns, minLength, maxLength, rng.Split("not"));
+        }
+
         if (state.RecordMutations)
         {
             foreach (var schema in conjunction.Schemas)
@@ -137,6 +142,30 @@ internal sealed partial class PayloadWalker
         }
 
         return new PayloadString(text);
+    }
+
+    // A string that breaks a planned negation is rewritten; when that fails, fresh candidates (from the first pattern
+    // or filler) are rewritten in turn. The last candidate stands otherwise, for the gate to judge.
+    private static string AvoidNegatedStrings(SchemaConjunction conjunction, string text, List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, Prng rng)
+    {
+        if (AvoidNegations(conjunction, text, patterns, rng) is { } rewritten)
+        {
+            return rewritten;
+        }
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var attemptRng = rng.Split(attempt.ToString(CultureInfo.InvariantCulture));
+            var fresh = patterns.Count > 0
+                ? GenerateFromPattern(patterns, minLength, maxLength, -1, attemptRng)
+                : CodePoints.Filler(attemptRng, minLength, Math.Min(maxLength ?? minLength + 12, minLength + 12));
+            if (fresh is not null && AvoidNegations(conjunction, fresh, patterns, attemptRng.Split("rewrite")) is { } candidate)
+            {
+                return candidate;
+            }
+        }
+
+        return text;
     }
 
     // Every pattern must match; the generator aims at the first and checks the rest (ECMA-262 semantics).
@@ -191,6 +220,12 @@ internal sealed partial class PayloadWalker
         else if (!NumberPicker.TryPick(range, rng.Split("number"), placement, out value))
         {
             state.Failure ??= new WalkFailure("no number meets the bounds and multipleOf", location ?? "#", Unsupported: false);
+            return null;
+        }
+
+        if (HasNumberNegation(conjunction) && !TryAvoidNumber(conjunction, range, value, rng.Split("not"), placement, out value))
+        {
+            state.Failure ??= new WalkFailure("no number meets the bounds and avoids the 'not' schema", location ?? "#", Unsupported: false, GaveUp: true);
             return null;
         }
 
