@@ -93,6 +93,16 @@ internal sealed partial class PayloadWalker
         {
             text = fromPattern;
         }
+        else if (patterns.Count > 1 && patterns.All(p => Patterns.PatternGenerator.Analyze(p.Pattern).IsSupported))
+        {
+            // Each pattern alone can be generated for: not finding their intersection is giving up, not a proof.
+            state.Failure ??= new WalkFailure(
+                "no string matching all " + patterns.Count.ToString(CultureInfo.InvariantCulture) + " patterns was found in " + PatternIntersection.Attempts.ToString(CultureInfo.InvariantCulture) + " candidates",
+                patterns[0].Location,
+                Unsupported: false,
+                GaveUp: true);
+            return null;
+        }
         else if (patterns.Count > 0)
         {
             state.UnsupportedPattern ??= patterns[0].Pattern;
@@ -180,6 +190,13 @@ internal sealed partial class PayloadWalker
             {
                 return text;
             }
+        }
+
+        // Several patterns: search their intersection (each pattern generating in turn, rewritten towards the others).
+        if (patterns.Count > 1 && PatternIntersection.TryMeet([.. patterns.Select(p => p.Pattern)], minLength, maxLength, rng.Split("intersection")) is { } met
+            && FitsString(met, minLength, maxLength, patterns))
+        {
+            return met;
         }
 
         return null;

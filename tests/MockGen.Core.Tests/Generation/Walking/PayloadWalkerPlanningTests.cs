@@ -108,4 +108,44 @@ public sealed class PayloadWalkerPlanningTests
         Assert.NotEqual(TargetFailureKinds.Unsatisfiable, summary.Failure.Kind);
         Assert.StartsWith("gave up after 20 attempts at #", summary.Failure.Describe(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generate_AllOfOfPatterns_MeetsEveryPattern()
+    {
+        var contract = GenerationFixtures.Load("pat.json", """
+            {"type":"string","minLength":6,"allOf":[{"pattern":"^([a-z][0-9])+$"},{"pattern":"^a"}]}
+            """);
+
+        var payloads = Generate(contract);
+
+        Assert.All(payloads, p => Assert.Matches("^a[0-9]([a-z][0-9]){2,}$", p.GetString()!));
+    }
+
+    [Fact]
+    public void Generate_PasswordLikePatterns_MeetsEveryPattern()
+    {
+        // The usual "at least one of each class" rules, plus an anchored shape: each rewrite plants one class.
+        var contract = GenerationFixtures.Load("pw.json", """
+            {"type":"string","allOf":[{"pattern":"^[A-Za-z0-9]{8,16}$"},{"pattern":"[A-Z]"},{"pattern":"[a-z]"},{"pattern":"[0-9]"},{"pattern":"9$"}]}
+            """);
+
+        var payloads = Generate(contract);
+
+        Assert.All(payloads, p => Assert.Matches("^(?=.*[A-Z])(?=.*[a-z])[A-Za-z0-9]{7,15}9$", p.GetString()!));
+    }
+
+    [Fact]
+    public void Generate_DisjointPatterns_GivesUpWithoutClaimingAProof()
+    {
+        var contract = GenerationFixtures.Load("disjoint.json", """{"type":"string","allOf":[{"pattern":"^[a-z]+$"},{"pattern":"^[0-9]+$"}]}""");
+        using var stream = new MemoryStream();
+        using var writer = new DatasetWriter(stream, OutputFormat.Ndjson);
+
+        var summary = new DatasetGenerator(new GenerationOptions { Count = 1 }).Generate(contract, null, writer)[0];
+
+        Assert.NotNull(summary.Failure);
+        Assert.Equal(TargetFailureKinds.GaveUp, summary.Failure.Kind);
+        Assert.StartsWith("gave up after 20 attempts at #/allOf/", summary.Failure.Describe(), StringComparison.Ordinal);
+        Assert.Contains("patterns", summary.Failure.Describe(), StringComparison.Ordinal);
+    }
 }
