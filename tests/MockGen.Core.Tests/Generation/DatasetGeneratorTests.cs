@@ -203,7 +203,7 @@ public sealed class DatasetGeneratorTests
 
     private static string[] Lines(byte[] bytes) => Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private const string PinnedSeed1Typical = "b3608c74aa3a4a87d73f61f6209440b090ca7306b773f79ddda574e2eebd78ea";
-    private const string PinnedSeed42Maximal = "3b2531455bb9cee2aeaf55c1a6c56d31c343a78fc78a5852b004d9a2994991ee";
-    private const string PinnedSeed7Negative = "a10166760609e56f9677fb3c6f8a00f0bdf5ba20b9f5ecac11445fd25e0bc73c";
+    private const string PinnedSeed1Typical = "5c158eb9ec40213db207d97745bed58cbc25a9dff29a119f878e395c7eb302f5";
+    private const string PinnedSeed42Maximal = "1bfcd6e90c1118fd5bf417adcebd1ec2517d183b384c2ae1c40f27977a966932";
+    private const string PinnedSeed7Negative = "14e8c2be23f757dc12f9f6cd77965d861a3cfbd2398ee5593ea950f5bdcc7ebf";
 }

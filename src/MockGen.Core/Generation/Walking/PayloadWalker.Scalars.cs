@@ -240,6 +240,7 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
+        value = PreferBinaryMultiple(conjunction, range, value);
         if (HasNumberNegation(conjunction) && !TryAvoidNumber(conjunction, range, value, rng.Split("not"), placement, out value))
         {
             state.Failure ??= new WalkFailure("no number meets the bounds and avoids the 'not' schema", location ?? "#", Unsupported: false, GaveUp: true);
@@ -247,6 +248,36 @@ internal sealed partial class PayloadWalker
         }
 
         return new PayloadNumber(value);
+    }
+
+    // ajv and most tools divide multipleOf in binary64 (0.07 / 0.01 = 7.000000000000001 fails there): among the exact
+    // multiples nearby, prefer one whose binary quotient is integral too, so payloads pass under both readings (issue 9).
+    private static ExactDecimal PreferBinaryMultiple(SchemaConjunction conjunction, NumberRange range, ExactDecimal value)
+    {
+        if (range.MultipleOf is not { } step || step.IsInteger || BinaryQuotientIsIntegral(value, step))
+        {
+            return value;
+        }
+
+        for (var j = 1; j <= 64; j++)
+        {
+            var offset = step * ExactDecimal.FromInteger(j);
+            foreach (var candidate in (ExactDecimal[])[value - offset, value + offset])
+            {
+                if (range.Contains(candidate) && BinaryQuotientIsIntegral(candidate, step) && !ViolatesNumberNegation(conjunction, candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return value;
+    }
+
+    private static bool BinaryQuotientIsIntegral(ExactDecimal value, ExactDecimal step)
+    {
+        var quotient = double.Parse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture) / double.Parse(step.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsFinite(quotient) && quotient == Math.Floor(quotient);
     }
 
     private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)

@@ -148,4 +148,23 @@ public sealed class PayloadWalkerPlanningTests
         Assert.StartsWith("gave up after 20 attempts at #/allOf/", summary.Failure.Describe(), StringComparison.Ordinal);
         Assert.Contains("patterns", summary.Failure.Describe(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generate_DecimalMultipleOf_IsAMultipleInBinaryFloatingPointToo()
+    {
+        var contract = GenerationFixtures.Load("cents.json", """
+            {"type":"object","required":["a","b"],"properties":{
+              "a":{"type":"number","minimum":0,"maximum":1000,"multipleOf":0.01},
+              "b":{"type":"number","exclusiveMinimum":0,"maximum":5,"multipleOf":0.1}}}
+            """);
+
+        var payloads = Generate(contract, count: 50);
+
+        foreach (var payload in payloads)
+        {
+            var a = payload.GetProperty("a").GetDouble() / 0.01;
+            var b = payload.GetProperty("b").GetDouble() / 0.1;
+            Assert.True(a == Math.Floor(a) && b == Math.Floor(b), payload.GetRawText());
+        }
+    }
 }
