@@ -59,6 +59,10 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
+        var preferredHigh = maxLength ?? int.MaxValue;
+        PreferReferenceSiblings(conjunction, "minLength", "maxLength", ref minLength, ref preferredHigh);
+        maxLength = preferredHigh == int.MaxValue ? maxLength : preferredHigh;
+
         var request = new LeafRequest
         {
             PropertyName = site.PropertyName,

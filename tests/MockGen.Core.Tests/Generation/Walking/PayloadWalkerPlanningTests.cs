@@ -167,4 +167,27 @@ public sealed class PayloadWalkerPlanningTests
             Assert.True(a == Math.Floor(a) && b == Math.Floor(b), payload.GetRawText());
         }
     }
+
+    [Fact]
+    public void Generate_Draft7ReferenceSiblings_AreMetWhenTheyFit()
+    {
+        // draft-07 ignores $ref siblings (the validator does too); ajv applies them, so the walker prefers values meeting both.
+        var contract = GenerationFixtures.Load("siblings.json", """
+            {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["tags","code","wide"],
+             "definitions":{"tags":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":6},
+                            "code":{"type":"string","minLength":2,"maxLength":20}},
+             "properties":{"tags":{"$ref":"#/definitions/tags","maxItems":1},
+                           "code":{"$ref":"#/definitions/code","maxLength":3},
+                           "wide":{"$ref":"#/definitions/tags","maxItems":0}}}
+            """);
+
+        // The definitions are targets too; only the root's payloads are objects.
+        var payloads = Generate(contract).Where(p => p.ValueKind == JsonValueKind.Object).ToList();
+
+        Assert.Equal(100, payloads.Count);
+        Assert.All(payloads, p => Assert.Single(p.GetProperty("tags").EnumerateArray()));
+        Assert.All(payloads, p => Assert.InRange(p.GetProperty("code").GetString()!.Length, 2, 3));
+        // maxItems 0 conflicts with the target's minItems 1: the draft's reading (the real bounds) wins.
+        Assert.All(payloads, p => Assert.NotEmpty(p.GetProperty("wide").EnumerateArray()));
+    }
 }
