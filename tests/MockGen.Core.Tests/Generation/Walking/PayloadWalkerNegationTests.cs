@@ -70,6 +70,18 @@ public sealed class PayloadWalkerNegationTests
     }
 
     [Fact]
+    public void Generate_NotAnyOfRequired_LeavesEveryMemberOut()
+    {
+        var payloads = Generate("""
+            {"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"integer"},"c":{"type":"integer"}},
+             "not":{"anyOf":[{"required":["a"]},{"required":["b"]}]}}
+            """);
+
+        Assert.All(payloads, p => Assert.False(p.TryGetProperty("a", out _) || p.TryGetProperty("b", out _), p.GetRawText()));
+        Assert.Contains(payloads, p => p.TryGetProperty("c", out _));
+    }
+
+    [Fact]
     public void Generate_NotConstOnABoolean_IsTheOtherValue()
     {
         var payloads = Generate("""{"type":"boolean","not":{"const":true}}""");
