@@ -23,6 +23,9 @@ internal sealed partial class PayloadWalker
     // Names tried for a property that must fall outside a propertyNames schema: shapes common name rules reject.
     private static readonly string[] OutlierNames = ["X-Extra", "extra_1", "Extra", "x", "_", "0", "extra-name", "extra name", "extra_property_name_beyond_the_usual_length"];
 
+    // Strings up to this length are rewritten with a whole-string check per position.
+    private const int ThoroughRewriteLength = 256;
+
     private static readonly ExactDecimal Half = new(5, 1);
     private static readonly ExactDecimal Quarter = new(25, 2);
 
@@ -153,6 +156,9 @@ internal sealed partial class PayloadWalker
 
         var buffer = new StringBuilder(text);
         var offset = rng.NextInt(0, AvoidanceAlphabet.Length - 1);
+        // Whole-string checks per position are quadratic: long strings only get their avoided characters replaced,
+        // and are checked once at the end.
+        var thorough = buffer.Length <= ThoroughRewriteLength;
         for (var i = 0; i < buffer.Length; i++)
         {
             if (char.IsSurrogate(buffer[i]))
@@ -161,7 +167,7 @@ internal sealed partial class PayloadWalker
             }
 
             var current = buffer[i].ToString();
-            if (!IsAvoidedCharacter(conjunction, current) && !ViolatesStringNegation(conjunction, buffer.ToString()))
+            if (!IsAvoidedCharacter(conjunction, current) && (!thorough || !ViolatesStringNegation(conjunction, buffer.ToString())))
             {
                 continue;
             }
@@ -177,8 +183,7 @@ internal sealed partial class PayloadWalker
                 }
 
                 buffer[i] = candidate;
-                var rewritten = buffer.ToString();
-                replaced = patterns.All(p => PatternMatches(p.Pattern, rewritten));
+                replaced = !thorough || patterns.All(p => PatternMatches(p.Pattern, buffer.ToString()));
             }
 
             if (!replaced)
@@ -188,7 +193,7 @@ internal sealed partial class PayloadWalker
         }
 
         var result = buffer.ToString();
-        return ViolatesStringNegation(conjunction, result) ? null : result;
+        return ViolatesStringNegation(conjunction, result) || (!thorough && !patterns.All(p => PatternMatches(p.Pattern, result))) ? null : result;
     }
 
     private static bool HasNumberNegation(SchemaConjunction conjunction) =>

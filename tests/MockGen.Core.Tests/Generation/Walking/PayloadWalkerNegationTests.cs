@@ -50,6 +50,16 @@ public sealed class PayloadWalkerNegationTests
     }
 
     [Fact]
+    public void Generate_NotPatternOnALongString_StaysFast()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var payloads = Generate("""{"type":"string","minLength":5000,"maxLength":6000,"not":{"pattern":"[a-z]"}}""", count: 5);
+
+        Assert.All(payloads, p => Assert.DoesNotMatch("[a-z]", p.GetString()!));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
+    }
+
+    [Fact]
     public void Generate_NotPatternWithAPositivePattern_MeetsBoth()
     {
         var payloads = Generate("""{"type":"string","pattern":"^[a-z0-9]{6,10}$","not":{"pattern":"[0-9]"}}""");
