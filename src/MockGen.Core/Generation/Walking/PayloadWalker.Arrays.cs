@@ -67,6 +67,7 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
+        PreferReferenceSiblings(conjunction, "minItems", "maxItems", ref low, ref high);
         var pick = rng.Split("length");
         // Under references (recursive structures) the budget halves per level, so maximal trees stay bounded.
         var budgetHigh = Math.Min(high, Math.Max(low, _settings.ItemsBudget >> Math.Min(site.References, 8)));

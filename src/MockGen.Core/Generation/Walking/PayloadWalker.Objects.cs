@@ -212,6 +212,7 @@ internal sealed partial class PayloadWalker
         }
 
         CloseOverDependentRequired(shape, names);
+        PlanNamesOutsidePropertyNames(conjunction, shape, site, pick, names, state);
         if (names.Count < shape.MinProperties)
         {
             state.Failure ??= new WalkFailure(

@@ -63,6 +63,10 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
+        var preferredHigh = maxLength ?? int.MaxValue;
+        PreferReferenceSiblings(conjunction, "minLength", "maxLength", ref minLength, ref preferredHigh);
+        maxLength = preferredHigh == int.MaxValue ? maxLength : preferredHigh;
+
         var request = new LeafRequest
         {
             PropertyName = site.PropertyName,
@@ -99,6 +103,16 @@ internal sealed partial class PayloadWalker
         {
             text = fromPattern;
         }
+        else if (patterns.Count > 1 && patterns.All(p => Patterns.PatternGenerator.Analyze(p.Pattern).IsSupported))
+        {
+            // Each pattern alone can be generated for: not finding their intersection is giving up, not a proof.
+            state.Failure ??= new WalkFailure(
+                "no string matching all " + patterns.Count.ToString(CultureInfo.InvariantCulture) + " patterns was found in " + PatternIntersection.Attempts.ToString(CultureInfo.InvariantCulture) + " candidates",
+                patterns[0].Location,
+                Unsupported: false,
+                GaveUp: true);
+            return null;
+        }
         else if (patterns.Count > 0)
         {
             state.UnsupportedPattern ??= patterns[0].Pattern;
@@ -118,6 +132,11 @@ internal sealed partial class PayloadWalker
                 var low = Math.Min(Math.Max(minLength, Math.Min(5, high)), high);
                 text = CodePoints.Filler(fillerRng, low, high);
             }
+        }
+
+        if (HasStringNegation(conjunction) && state.UnsupportedPattern is null)
+        {
+            text = AvoidNegatedStrings(conjunction, text, patterns, minLength, maxLength, rng.Split("not"));
         }
 
         if (state.RecordMutations)
@@ -145,6 +164,30 @@ internal sealed partial class PayloadWalker
         return new PayloadString(text);
     }
 
+    // A string that breaks a planned negation is rewritten; when that fails, fresh candidates (from the first pattern
+    // or filler) are rewritten in turn. The last candidate stands otherwise, for the gate to judge.
+    private static string AvoidNegatedStrings(SchemaConjunction conjunction, string text, List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, Prng rng)
+    {
+        if (AvoidNegations(conjunction, text, patterns, rng) is { } rewritten)
+        {
+            return rewritten;
+        }
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var attemptRng = rng.Split(attempt.ToString(CultureInfo.InvariantCulture));
+            var fresh = patterns.Count > 0
+                ? GenerateFromPattern(patterns, minLength, maxLength, -1, attemptRng)
+                : CodePoints.Filler(attemptRng, minLength, Math.Min(maxLength ?? minLength + 12, minLength + 12));
+            if (fresh is not null && AvoidNegations(conjunction, fresh, patterns, attemptRng.Split("rewrite")) is { } candidate)
+            {
+                return candidate;
+            }
+        }
+
+        return text;
+    }
+
     // Every pattern must match; the generator aims at the first and checks the rest (ECMA-262 semantics).
     private static string? GenerateFromPattern(List<(string Pattern, string Location)> patterns, int minLength, int? maxLength, int target, Prng rng)
     {
@@ -157,6 +200,13 @@ internal sealed partial class PayloadWalker
             {
                 return text;
             }
+        }
+
+        // Several patterns: search their intersection (each pattern generating in turn, rewritten towards the others).
+        if (patterns.Count > 1 && PatternIntersection.TryMeet([.. patterns.Select(p => p.Pattern)], minLength, maxLength, rng.Split("intersection")) is { } met
+            && FitsString(met, minLength, maxLength, patterns))
+        {
+            return met;
         }
 
         return null;
@@ -200,7 +250,15 @@ internal sealed partial class PayloadWalker
             return null;
         }
 
-        return new PayloadNumber(NumberPicker.PreferBinary64Multiple(range, value, placement));
+        // ajv divides multipleOf in binary64: prefer a nearby exact multiple whose binary quotient is integral too.
+        value = NumberPicker.PreferBinary64Multiple(range, value, placement);
+        if (HasNumberNegation(conjunction) && !TryAvoidNumber(conjunction, range, value, rng.Split("not"), placement, out value))
+        {
+            state.Failure ??= new WalkFailure("no number meets the bounds and avoids the 'not' schema", location ?? "#", Unsupported: false, GaveUp: true);
+            return null;
+        }
+
+        return new PayloadNumber(value);
     }
 
     private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)

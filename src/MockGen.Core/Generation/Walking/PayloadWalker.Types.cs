@@ -56,11 +56,11 @@ internal sealed partial class PayloadWalker
             PayloadValue? value = type switch
             {
                 ValueTypes.Null => PayloadNull.Instance,
-                ValueTypes.Boolean => PayloadBoolean.Of(rng.Split("bool").NextBool()),
+                ValueTypes.Boolean => BuildBoolean(conjunction, rng.Split("bool")),
                 ValueTypes.Object => BuildObject(conjunction, site, rng, terminating, state),
                 ValueTypes.Array => BuildArray(conjunction, site, rng, terminating, state),
                 ValueTypes.String => BuildString(conjunction, site, rng, state),
-                ValueTypes.Integer => BuildNumber(conjunction, site, rng, integerOnly: true, state),
+                ValueTypes.Integer => BuildNumber(conjunction, site, rng, integerOnly: !conjunction.NotInteger, state),
                 _ => BuildNumber(conjunction, site, rng, integerOnly: false, state),
             };
             if (value is not null)
@@ -109,7 +109,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        return allowed;
+        return allowed & ~TypesExcludedByLiterals(conjunction);
     }
 
     internal static ValueTypes ToValueTypes(SchemaTypes types)

@@ -211,6 +211,7 @@ internal sealed partial class PayloadWalker
             }
 
             conjunction.Nots.Add(not);
+            PlanNegation(not, conjunction);
         }
 
         if (node.If is { } condition && (node.Then is not null || node.Else is not null))

@@ -1,3 +1,5 @@
+using MockGen.Core.Generation.Numbers;
+using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Walking;
@@ -27,6 +29,21 @@ internal sealed class SchemaConjunction
     /// require (planned exclusivity, instead of generating and testing).
     /// </summary>
     public HashSet<string> Omitted { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Patterns a string must not match (<c>not: {pattern}</c>), planned by choosing characters outside them.</summary>
+    public List<string> NotPatterns { get; } = [];
+
+    /// <summary>Values the value must not equal (<c>not: {enum}</c> or <c>not: {const}</c>).</summary>
+    public List<PayloadValue> NotLiterals { get; } = [];
+
+    /// <summary>Steps a number must not be a multiple of (<c>not: {multipleOf}</c>).</summary>
+    public List<ExactDecimal> NotMultiples { get; } = [];
+
+    /// <summary>True under <c>not: {type: integer}</c> when numbers stay allowed: the number must have a fraction.</summary>
+    public bool NotInteger { get; set; }
+
+    /// <summary><c>not: {propertyNames}</c> schemas: for each, the object carries at least one name it rejects.</summary>
+    public List<SchemaNode> NotPropertyNames { get; } = [];
 
     /// <summary>
     /// String values chosen up front for properties that <c>if</c> conditions test with <c>const</c>, so every

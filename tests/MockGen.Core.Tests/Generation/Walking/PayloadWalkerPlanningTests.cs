@@ -108,4 +108,86 @@ public sealed class PayloadWalkerPlanningTests
         Assert.NotEqual(TargetFailureKinds.Unsatisfiable, summary.Failure.Kind);
         Assert.StartsWith("gave up after 20 attempts at #", summary.Failure.Describe(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Generate_AllOfOfPatterns_MeetsEveryPattern()
+    {
+        var contract = GenerationFixtures.Load("pat.json", """
+            {"type":"string","minLength":6,"allOf":[{"pattern":"^([a-z][0-9])+$"},{"pattern":"^a"}]}
+            """);
+
+        var payloads = Generate(contract);
+
+        Assert.All(payloads, p => Assert.Matches("^a[0-9]([a-z][0-9]){2,}$", p.GetString()!));
+    }
+
+    [Fact]
+    public void Generate_PasswordLikePatterns_MeetsEveryPattern()
+    {
+        // The usual "at least one of each class" rules, plus an anchored shape: each rewrite plants one class.
+        var contract = GenerationFixtures.Load("pw.json", """
+            {"type":"string","allOf":[{"pattern":"^[A-Za-z0-9]{8,16}$"},{"pattern":"[A-Z]"},{"pattern":"[a-z]"},{"pattern":"[0-9]"},{"pattern":"9$"}]}
+            """);
+
+        var payloads = Generate(contract);
+
+        Assert.All(payloads, p => Assert.Matches("^(?=.*[A-Z])(?=.*[a-z])[A-Za-z0-9]{7,15}9$", p.GetString()!));
+    }
+
+    [Fact]
+    public void Generate_DisjointPatterns_GivesUpWithoutClaimingAProof()
+    {
+        var contract = GenerationFixtures.Load("disjoint.json", """{"type":"string","allOf":[{"pattern":"^[a-z]+$"},{"pattern":"^[0-9]+$"}]}""");
+        using var stream = new MemoryStream();
+        using var writer = new DatasetWriter(stream, OutputFormat.Ndjson);
+
+        var summary = new DatasetGenerator(new GenerationOptions { Count = 1 }).Generate(contract, null, writer)[0];
+
+        Assert.NotNull(summary.Failure);
+        Assert.Equal(TargetFailureKinds.GaveUp, summary.Failure.Kind);
+        Assert.StartsWith("gave up after 20 attempts at #/allOf/", summary.Failure.Describe(), StringComparison.Ordinal);
+        Assert.Contains("patterns", summary.Failure.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_DecimalMultipleOf_IsAMultipleInBinaryFloatingPointToo()
+    {
+        var contract = GenerationFixtures.Load("cents.json", """
+            {"type":"object","required":["a","b"],"properties":{
+              "a":{"type":"number","minimum":0,"maximum":1000,"multipleOf":0.01},
+              "b":{"type":"number","exclusiveMinimum":0,"maximum":5,"multipleOf":0.1}}}
+            """);
+
+        var payloads = Generate(contract, count: 50);
+
+        foreach (var payload in payloads)
+        {
+            var a = payload.GetProperty("a").GetDouble() / 0.01;
+            var b = payload.GetProperty("b").GetDouble() / 0.1;
+            Assert.True(a == Math.Floor(a) && b == Math.Floor(b), payload.GetRawText());
+        }
+    }
+
+    [Fact]
+    public void Generate_Draft7ReferenceSiblings_AreMetWhenTheyFit()
+    {
+        // draft-07 ignores $ref siblings (the validator does too); ajv applies them, so the walker prefers values meeting both.
+        var contract = GenerationFixtures.Load("siblings.json", """
+            {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["tags","code","wide"],
+             "definitions":{"tags":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":6},
+                            "code":{"type":"string","minLength":2,"maxLength":20}},
+             "properties":{"tags":{"$ref":"#/definitions/tags","maxItems":1},
+                           "code":{"$ref":"#/definitions/code","maxLength":3},
+                           "wide":{"$ref":"#/definitions/tags","maxItems":0}}}
+            """);
+
+        // The definitions are targets too; only the root's payloads are objects.
+        var payloads = Generate(contract).Where(p => p.ValueKind == JsonValueKind.Object).ToList();
+
+        Assert.Equal(100, payloads.Count);
+        Assert.All(payloads, p => Assert.Single(p.GetProperty("tags").EnumerateArray()));
+        Assert.All(payloads, p => Assert.InRange(p.GetProperty("code").GetString()!.Length, 2, 3));
+        // maxItems 0 conflicts with the target's minItems 1: the draft's reading (the real bounds) wins.
+        Assert.All(payloads, p => Assert.NotEmpty(p.GetProperty("wide").EnumerateArray()));
+    }
 }
