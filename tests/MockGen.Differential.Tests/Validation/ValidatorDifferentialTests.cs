@@ -27,7 +27,7 @@ public sealed class ValidatorDifferentialTests(ITestOutputHelper output)
             {
                 var ours = Verdicts.MockGen(c);
                 var theirs = Verdicts.JsonSchemaNet(c);
-                Assert.True(ours == theirs, $"MockGen says {ours}, JsonSchema.Net says {theirs}: {c}");
+                Assert.True(Verdicts.Agree(ours, theirs), $"MockGen says {ours}, JsonSchema.Net says {theirs}: {c}");
             },
             iter: CasesPerDraft,
             threads: 1,

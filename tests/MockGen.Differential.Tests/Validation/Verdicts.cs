@@ -17,6 +17,10 @@ public static class Verdicts
 
     private static long s_counter;
 
+    /// <summary>Same verdict; two refusals agree whatever their messages say.</summary>
+    public static bool Agree(string ours, string theirs) =>
+        ours == theirs || (ours.StartsWith("refused", StringComparison.Ordinal) && theirs.StartsWith("refused", StringComparison.Ordinal));
+
     public static string MockGen(DifferentialCase c)
     {
         var baseUri = NextUri();
