@@ -28,8 +28,8 @@ internal static class ServeCommand
             Description = $"An Azure Storage (or Azurite) connection string; also read from {ConnectionStringVariable}. Use UseDevelopmentStorage=true for a default Azurite.",
             HelpName = "connection-string",
         };
-        var blobUri = new Option<Uri?>("--azure-blob-uri") { Description = "An account's blob endpoint, reached with DefaultAzureCredential (needs --azure-table-uri).", HelpName = "uri" };
-        var tableUri = new Option<Uri?>("--azure-table-uri") { Description = "The same account's table endpoint.", HelpName = "uri" };
+        var blobUri = new Option<Uri?>("--azure-blob-uri") { Description = "An account's blob endpoint, reached with DefaultAzureCredential (needs --azure-table-uri).", HelpName = "uri", CustomParser = StoreOptionChecks.ParseUri };
+        var tableUri = new Option<Uri?>("--azure-table-uri") { Description = "The same account's table endpoint.", HelpName = "uri", CustomParser = StoreOptionChecks.ParseUri };
         var apiKeys = new Option<string[]>("--api-key") { Description = "Bind an API key to a tenant: <tenant>=<key>. Stored hashed. Repeatable.", HelpName = "tenant=key", Arity = ArgumentArity.OneOrMore };
         var apiKeyHashes = new Option<string[]>("--api-key-hash") { Description = "Bind a key given by its SHA-256 (hex) to a tenant: <tenant>=<sha256>. Repeatable.", HelpName = "tenant=sha256", Arity = ArgumentArity.OneOrMore };
         var entraAuthority = new Option<Uri?>("--entra-authority")
@@ -146,10 +146,19 @@ internal static class ServeCommand
 
     private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
     {
+        var source = connectionString is null ? ConnectionStringVariable : "--azure-connection-string";
         connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrEmpty(connectionString))
         {
-            return PipelineStore.AzureConnectionString(connectionString);
+            StoreOptionChecks.ConnectionString(source, connectionString);
+            try
+            {
+                return PipelineStore.AzureConnectionString(connectionString);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw StoreOptionChecks.Refused(source, e);
+            }
         }
 
         if (blobUri is not null || tableUri is not null)
@@ -159,7 +168,16 @@ internal static class ServeCommand
                 throw new CliException("--azure-blob-uri and --azure-table-uri go together");
             }
 
-            return PipelineStore.AzureIdentity(blobUri, tableUri);
+            StoreOptionChecks.ServiceUri("--azure-blob-uri", blobUri);
+            StoreOptionChecks.ServiceUri("--azure-table-uri", tableUri);
+            try
+            {
+                return PipelineStore.AzureIdentity(blobUri, tableUri);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                throw StoreOptionChecks.Refused("--azure-blob-uri/--azure-table-uri", e);
+            }
         }
 
         return PipelineStore.LocalFolder(folder);

@@ -88,7 +88,7 @@ public sealed class ContractException : Exception
         new($"{path}: the document's root is {kind}; a contract is a JSON object (or a boolean JSON Schema)", path);
 
     internal static ContractException UnknownSchemaDialect(string path, string pointer, string schemaUri) =>
-        new($"{At(path, pointer)}unknown $schema \"{schemaUri}\"; supported: draft-04, draft-06, draft-07, 2019-09, 2020-12 (https://json-schema.org/draft/2020-12/schema)", path, pointer: pointer);
+        new($"{At(path, pointer)}unknown $schema \"{schemaUri}\"; supported: draft-04, draft-06, draft-07, 2019-09, 2020-12 (https://json-schema.org/draft/2020-12/schema), or a custom meta-schema mapped to a local file (--map)", path, pointer: pointer);
 
     internal static ContractException UnsupportedSchemaDialect(string path, string pointer, string schemaUri) =>
         new($"{At(path, pointer)}$schema \"{schemaUri}\" is not supported; supported: draft-04, draft-06, draft-07, 2019-09, 2020-12", path, pointer: pointer);

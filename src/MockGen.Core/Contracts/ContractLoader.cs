@@ -11,6 +11,9 @@ namespace MockGen.Core.Contracts;
 /// </summary>
 public sealed class ContractLoader
 {
+    /// <summary>A custom meta-schema may itself name a custom meta-schema; a longer chain (or a cycle) is refused.</summary>
+    private const int MaxMetaSchemaHops = 8;
+
     private readonly ContractLoaderLimits _limits;
     private readonly UriMap _uriMap;
 
@@ -257,7 +260,7 @@ public sealed class ContractLoader
         return new Contract(name, kind, specVersion, Title(kind, parsed.Root), dialect, parsed.Format, documents, targets, diagnostics);
     }
 
-    private static (ContractKind Kind, Dialect Dialect, string? SpecificationVersion) Detect(string displayPath, JsonElement root)
+    private (ContractKind Kind, Dialect Dialect, string? SpecificationVersion) Detect(string displayPath, JsonElement root)
     {
         if (root.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -320,13 +323,57 @@ public sealed class ContractLoader
         return (ContractKind.JsonSchema, DialectInference.Infer(root).Dialect, null);
     }
 
-    private static Dialect DialectFrom(string displayPath, string pointer, string uri) =>
-        SchemaDialects.TryGet(uri, out var dialect) switch
+    private Dialect DialectFrom(string displayPath, string pointer, string uri)
+    {
+        // A custom meta-schema (the suite's vocabulary cases) is a document like any other: reachable through
+        // the URI map, it names its own $schema, down to a known dialect. The schema compiler then reads its
+        // $vocabulary through the same map, so the CLI and an in-process SchemaSet resolve $schema alike (issue 12).
+        var current = uri;
+        for (var hops = 0; hops < MaxMetaSchemaHops; hops++)
         {
-            SchemaDialects.Lookup.Known => dialect,
-            SchemaDialects.Lookup.Unsupported => throw ContractException.UnsupportedSchemaDialect(displayPath, pointer, uri),
-            _ => throw ContractException.UnknownSchemaDialect(displayPath, pointer, uri),
-        };
+            switch (SchemaDialects.TryGet(current, out var dialect))
+            {
+                case SchemaDialects.Lookup.Known:
+                    return dialect;
+                case SchemaDialects.Lookup.Unsupported:
+                    throw ContractException.UnsupportedSchemaDialect(displayPath, pointer, uri);
+            }
+
+            if (!Uri.TryCreate(current.TrimEnd('#'), UriKind.Absolute, out var metaUri)
+                || (metaUri.Scheme != Uri.UriSchemeHttp && metaUri.Scheme != Uri.UriSchemeHttps)
+                || !_uriMap.TryMap(ExternalReferenceScanner.WithoutFragment(metaUri), out var localPath)
+                || !File.Exists(localPath))
+            {
+                break;
+            }
+
+            ParsedFile meta;
+            try
+            {
+                meta = ContractFileReader.Parse(localPath, ReadMetaSchema(localPath), _limits);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw ContractException.Unreadable(localPath, ex);
+            }
+
+            if (meta.Root.ValueKind != JsonValueKind.Object || !meta.Root.TryGetProperty("$schema", out var next) || next.ValueKind != JsonValueKind.String)
+            {
+                // A meta-schema without $schema is read as the default dialect, as the compiler reads it.
+                return Dialect.Draft202012;
+            }
+
+            current = next.GetString()!;
+        }
+
+        throw ContractException.UnknownSchemaDialect(displayPath, pointer, uri);
+    }
+
+    private byte[] ReadMetaSchema(string localPath)
+    {
+        var length = new FileInfo(localPath).Length;
+        return length > _limits.MaxFileBytes ? throw ContractException.TooLarge(localPath, length, _limits.MaxFileBytes) : File.ReadAllBytes(localPath);
+    }
 
     private static string? Title(ContractKind kind, JsonElement root)
     {
