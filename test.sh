@@ -13,6 +13,13 @@ log=$(mktemp)
 set +e
 dotnet test MockGen.Functions.sln -c "$configuration" --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# dotnet test builds only what the test projects reference: compile the benchmarks too, so they cannot rot unseen.
+if ! dotnet build benchmarks/MockGen.Benchmarks/MockGen.Benchmarks.csproj -c "$configuration" --nologo -v quiet > "$log.bench" 2>&1; then
+  grep -E ' error ' "$log.bench" | sort -u
+  echo "error: benchmarks/MockGen.Benchmarks does not build"
+  status=1
+fi
+rm -f "$log.bench"
 set -e
 
 # One closing line over all test projects, in the plain form CI reads.
