@@ -9,7 +9,7 @@
 # Default corpus: built by compare-jsf/build-corpus.mjs from the JSON-Schema-Test-Suite (draft 2020-12, required
 # tests) into .mockgen/bench/jsts-2020-12: one file per test group that has a valid instance (so it is
 # satisfiable), minus boolean schemas and groups needing remote documents. The suite is found at
-# $JSON_SCHEMA_TEST_SUITE or /work/shared/json-schema-test-suite.
+# $JSON_SCHEMA_TEST_SUITE or ../shared/json-schema-test-suite beside the repository.
 #
 # MockGen runs as its Release publish (`dotnet publish src/MockGen.Cli -c Release -r linux-x64`, ReadyToRun, done here unless
 # MOCKGEN_BIN names a built `mockgen`), one process: `mockgen generate <folder> --target "#" --count N` (each
@@ -28,7 +28,7 @@ count="${2:-10}"
 if [ -n "${1:-}" ]; then
   folder="$(cd "$1" && pwd)"
 else
-  suite="${JSON_SCHEMA_TEST_SUITE:-/work/shared/json-schema-test-suite}"
+  suite="${JSON_SCHEMA_TEST_SUITE:-$root/../shared/json-schema-test-suite}"
   folder="$work/jsts-2020-12"
   node "$root/benchmarks/compare-jsf/build-corpus.mjs" "$suite/tests/draft2020-12" "$folder"
 fi
