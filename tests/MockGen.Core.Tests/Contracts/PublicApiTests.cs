@@ -36,7 +36,7 @@ public sealed class PublicApiTests
                 .Where(m => m is not MethodInfo { IsSpecialName: true })
                 .Where(m => !(type.IsEnum && m.Name == "value__"))
                 .Where(m => !IsCompilerGenerated(m))
-                .Select(Describe)
+                .Select(PublicApiText.Describe)
                 .Order(StringComparer.Ordinal);
             lines.AddRange(members.Select(m => "  " + m));
         }
@@ -49,22 +49,6 @@ public sealed class PublicApiTests
 
     private static bool IsCompilerGenerated(MemberInfo member) =>
         member.Name is "<Clone>$" or "EqualityContract" or "Deconstruct" or "PrintMembers" or "GetHashCode" or "Equals" or "op_Equality" or "op_Inequality";
-
-    private static string Describe(MemberInfo member) => member switch
-    {
-        ConstructorInfo c => $"ctor({Parameters(c)})",
-        MethodInfo m => $"{(m.IsStatic ? "static " : string.Empty)}{Name(m.ReturnType)} {m.Name}({Parameters(m)})",
-        PropertyInfo p => $"{(p.GetMethod?.IsStatic == true ? "static " : string.Empty)}{Name(p.PropertyType)} {p.Name} {{ {(p.GetMethod?.IsPublic == true ? "get; " : string.Empty)}{(p.SetMethod?.IsPublic == true ? (p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(t => t.Name == "IsExternalInit") ? "init; " : "set; ") : string.Empty)}}}",
-        FieldInfo f => $"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : string.Empty)}{Name(f.FieldType)} {f.Name}",
-        _ => member.ToString() ?? member.Name,
-    };
-
-    private static string Parameters(MethodBase method) => string.Join(", ", method.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}"));
-
-    private static string Name(Type type) =>
-        type.IsGenericType
-            ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
-            : type.Name;
 
     private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

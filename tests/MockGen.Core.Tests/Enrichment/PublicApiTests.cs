@@ -1,5 +1,6 @@
 using System.Reflection;
 using MockGen.Core.Enrichment;
+using MockGen.Core.Tests.Contracts;
 
 namespace MockGen.Core.Tests.Enrichment;
 
@@ -23,7 +24,7 @@ public sealed class PublicApiTests
             lines.AddRange(type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
                 .Where(m => m is not MethodInfo { IsSpecialName: true } && !(type.IsEnum && m.Name == "value__"))
                 .Where(m => m.Name is not ("<Clone>$" or "EqualityContract" or "Deconstruct" or "PrintMembers" or "GetHashCode" or "Equals"))
-                .Select(Describe)
+                .Select(PublicApiText.Describe)
                 .Order(StringComparer.Ordinal)
                 .Select(m => "  " + m));
         }
@@ -38,22 +39,6 @@ public sealed class PublicApiTests
 
         Assert.Equal(expected, actual);
     }
-
-    private static string Describe(MemberInfo member) => member switch
-    {
-        ConstructorInfo c => $"ctor({Parameters(c)})",
-        MethodInfo m => $"{(m.IsStatic ? "static " : string.Empty)}{Name(m.ReturnType)} {m.Name}({Parameters(m)})",
-        PropertyInfo p => $"{(p.GetMethod?.IsStatic == true ? "static " : string.Empty)}{Name(p.PropertyType)} {p.Name} {{ {(p.GetMethod?.IsPublic == true ? "get; " : string.Empty)}{(p.SetMethod?.IsPublic == true ? (p.SetMethod.ReturnParameter.GetRequiredCustomModifiers().Any(t => t.Name == "IsExternalInit") ? "init; " : "set; ") : string.Empty)}}}",
-        FieldInfo f => $"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : string.Empty)}{Name(f.FieldType)} {f.Name}",
-        _ => member.ToString() ?? member.Name,
-    };
-
-    private static string Parameters(MethodBase method) => string.Join(", ", method.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}"));
-
-    private static string Name(Type type) =>
-        type.IsGenericType
-            ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>"
-            : type.Name;
 
     private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
