@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Stores;
 
 namespace MockGen.Storage.Runs;
 
@@ -36,11 +37,14 @@ public sealed class LocalOrchestrationRunner
     public async Task<RunOutcome> RunAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        // Every storage request of this run, the activities' included (they run on tasks started from here), counts its retries here.
+        var retries = StoreRetries.BeginScope();
         await _runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         var context = new Context(this, spec.RunId, cancellationToken);
         try
         {
-            return await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
+            var outcome = await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
+            return outcome with { StoreRetries = retries.Total, StoreRetryReasons = retries.Describe() };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
