@@ -45,7 +45,8 @@ internal sealed class DatasetPuller
         Directory.CreateDirectory(Path.Combine(cache, "shards"));
 
         var state = PullState.Read(Path.Combine(cache, StateFile));
-        var sameRun = state.Server == request.Server.AbsoluteUri && state.Tenant == request.Tenant && state.RunId == runId;
+        // Tenant and run name the dataset; the server may be another address of the same service (a proxy, a slot).
+        var sameRun = state.Tenant == request.Tenant && state.RunId == runId;
         var (manifestBytes, manifestSha) = await ManifestAsync(tenantBase, runId, cache, sameRun ? state.ManifestSha256 : null, cancellationToken).ConfigureAwait(false);
         using var manifest = JsonDocument.Parse(manifestBytes);
         var root = manifest.RootElement;
