@@ -6,6 +6,9 @@ namespace MockGen.Core.Telemetry;
 /// </summary>
 public static class SpanNames
 {
+    /// <summary>One <c>mockgen</c> command (not <c>serve</c>); its command name is in <see cref="TelemetryTags.Command"/>.</summary>
+    public const string Cli = "mockgen.cli";
+
     /// <summary>A generation run (the local runner's whole orchestration).</summary>
     public const string Run = "mockgen.run";
 

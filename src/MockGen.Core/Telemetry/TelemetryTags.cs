@@ -7,6 +7,9 @@ namespace MockGen.Core.Telemetry;
 /// </summary>
 public static class TelemetryTags
 {
+    /// <summary>The <c>mockgen</c> command of a CLI span (generate, validate, …).</summary>
+    public const string Command = "mockgen.command";
+
     /// <summary>The tenant (empty for a CLI run without <c>--tenant</c>).</summary>
     public const string Tenant = "mockgen.tenant";
 
@@ -58,13 +61,13 @@ public static class TelemetryTags
     /// <summary>The AI deployment (Azure OpenAI deployment name).</summary>
     public const string AiDeployment = "mockgen.ai.deployment";
 
-    /// <summary>An AI request's outcome: ok, retried, failed, circuit_open, replayed.</summary>
+    /// <summary>An AI exchange's outcome: completed, truncated, content_filtered, refused, failed, circuit_open.</summary>
     public const string AiOutcome = "mockgen.ai.outcome";
 
     /// <summary>Which tokens: prompt or completion.</summary>
     public const string AiTokenKind = "mockgen.ai.token.kind";
 
-    /// <summary>Why enrichment fell back to deterministic values: circuit_open, budget, rejected, error.</summary>
+    /// <summary>Why enrichment fell back to deterministic values: budget, circuit_open, rejected.</summary>
     public const string AiFallbackReason = "mockgen.ai.fallback.reason";
 
     /// <summary>The HTTP route template (OpenTelemetry semantic convention <c>http.route</c>).</summary>

@@ -85,7 +85,7 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
             try
             {
                 var outcome = await _pipeline.Runner.RunAsync(spec, _stopping.Token).ConfigureAwait(false);
-                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused);
+                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused, outcome.TraceId ?? "none");
             }
             finally
             {

@@ -180,9 +180,10 @@ public sealed class PipelineActivities
 
         var status = request.Failures.Count == 0 && request.FailedIndexes.Count == 0 && shards.All(s => s.Failed == 0) ? RunStatus.Completed : RunStatus.CompletedWithErrors;
         var path = RunPaths.Manifest(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId);
-        var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures, MockGenTelemetry.CurrentTraceId());
+        var traceId = MockGenTelemetry.CurrentTraceId();
+        var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures, traceId);
         await _store.Blobs.WriteAsync(path, new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
-        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), [.. request.Failures.Concat(request.FailedIndexes).Take(100)]);
+        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), [.. request.Failures.Concat(request.FailedIndexes).Take(100)]) { TraceId = traceId };
         await _runs.CompleteAsync(spec, outcome, cancellationToken).ConfigureAwait(false);
         if (MockGenMetrics.RunsCompleted.Enabled)
         {
