@@ -7,6 +7,7 @@ using MockGen.Ai.Cassettes;
 using MockGen.Ai.Gateway;
 using MockGen.Ai.Privacy;
 using MockGen.Ai.Prompts;
+using MockGen.Ai.Telemetry;
 using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Output;
 
