@@ -37,6 +37,9 @@ internal sealed class TargetGenerator
         _maxAttempts = maxAttempts;
     }
 
+    /// <summary>The gate this generator's candidates pass (model candidates are repaired against it).</summary>
+    internal IPayloadGate Gate => _gate;
+
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
