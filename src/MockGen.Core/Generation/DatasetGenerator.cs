@@ -343,6 +343,9 @@ public sealed class DatasetGenerator
         long bytes = 0;
         long failed = 0;
         var failures = new List<TargetFailure>();
+        long accepted = 0;
+        long repaired = 0;
+        long values = 0;
         for (long i = 0; i < _options.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -396,6 +399,9 @@ public sealed class DatasetGenerator
             writer.Write(meta, json);
             generated++;
             bytes += json.Length;
+            accepted += answer == "accepted" ? 1 : 0;
+            repaired += answer == "repaired" ? 1 : 0;
+            values += regenerated.Count;
         }
 
         progress?.Invoke(new GenerationProgress(done, total, target.Id, Base));
@@ -403,6 +409,7 @@ public sealed class DatasetGenerator
         {
             Failures = failures,
             Failed = failed,
+            Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
         };
     }
 

@@ -58,7 +58,7 @@ internal static class PayloadRepair
             var location = error.InstanceLocation;
 
             // A missing required member is added from the fallback rather than replacing the whole object.
-            if (error.Keyword == "required" && filled.Add(location) && Fill(node, fallbackNode, location, regenerated))
+            if (error.Keyword == "required" && filled.Add(location) && Fill(node, fallbackNode, location, MissingNames(errors, location), regenerated))
             {
                 continue;
             }
@@ -84,7 +84,26 @@ internal static class PayloadRepair
     /// <summary>The candidate's UTF-8 bytes as the dataset writes payloads (non-ASCII kept readable).</summary>
     public static byte[] ToUtf8(JsonElement payload) => JsonSerializer.SerializeToUtf8Bytes(payload, Relaxed);
 
-    private static bool Fill(JsonNode? node, JsonNode? fallback, string location, List<string> regenerated)
+    // The validator names each missing member in its message (SchemaValidator.Objects: the required property "x" is
+    // missing); only those are added, so the repaired object gains no optional member the model left out.
+    private static HashSet<string> MissingNames(IReadOnlyList<ValidationError> errors, string location)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in errors)
+        {
+            const string Prefix = "the required property \"";
+            var start = error.Message.IndexOf(Prefix, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : error.Message.LastIndexOf("\" is missing", StringComparison.Ordinal);
+            if (error.Keyword == "required" && error.InstanceLocation == location && end > start)
+            {
+                names.Add(error.Message[(start + Prefix.Length)..end]);
+            }
+        }
+
+        return names;
+    }
+
+    private static bool Fill(JsonNode? node, JsonNode? fallback, string location, HashSet<string> names, List<string> regenerated)
     {
         if (Find(node, location) is not JsonObject target || Find(fallback, location) is not JsonObject source)
         {
@@ -94,7 +113,7 @@ internal static class PayloadRepair
         var added = false;
         foreach (var (name, value) in source)
         {
-            if (!target.ContainsKey(name))
+            if (names.Contains(name) && !target.ContainsKey(name))
             {
                 target[name] = value?.DeepClone();
                 regenerated.Add(location + "/" + Escape(name));
