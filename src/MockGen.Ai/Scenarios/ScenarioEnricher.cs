@@ -286,14 +286,30 @@ public sealed class ScenarioEnricher
         }
     }
 
-    // Every string value (map keys stay: they are names, not data) goes through the guard, into a fresh tree.
+    // Every string goes through the guard, into a fresh tree: values, and member names too, since a map's keys are
+    // data the model wrote (a masked key that collides with an earlier one is dropped; the first wins, as in StrictAnswer).
     private JsonNode? Mask(JsonNode? node, List<PiiKind> findings) => node switch
     {
-        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Mask(p.Value, findings))).ToList()),
+        JsonObject obj => MaskObject(obj, findings),
         JsonArray array => new JsonArray([.. array.Select(item => Mask(item, findings))]),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => JsonValue.Create(_guard.Mask(value.GetValue<string>(), findings)),
         _ => node?.DeepClone(),
     };
+
+    private JsonObject MaskObject(JsonObject obj, List<PiiKind> findings)
+    {
+        var masked = new JsonObject();
+        foreach (var (name, value) in obj)
+        {
+            var key = _guard.Mask(name, findings);
+            if (!masked.ContainsKey(key))
+            {
+                masked[key] = Mask(value, findings);
+            }
+        }
+
+        return masked;
+    }
 
     // Derived from the contract version, target, scenario and batch, not the run's seed: the proposals are the
     // scenario's, so one cassette serves every run seed (the deterministic base still differs by seed).
