@@ -51,7 +51,7 @@ internal sealed class AiOptions
 
     public Option<string> Store { get; } = new("--ai-store")
     {
-        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/).",
+        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/) and prompts (prompts/{tenant}/).",
         HelpName = "folder",
         DefaultValueFactory = _ => ".mockgen/store",
     };
@@ -64,9 +64,9 @@ internal sealed class AiOptions
 
     public Option<string?> ScenarioMatrix { get; } = new("--scenario-matrix")
     {
-        Description = "For --ai scenarios: a test matrix, every combination a scenario named by its values: "
+        Description = "For --ai scenarios: a test matrix name=v1,v2;name=v1..., every combination a scenario named by its values: "
             + "'currency=EUR,JPY;status=pending,settled' gives EUR-pending, EUR-settled, JPY-pending, JPY-settled.",
-        HelpName = "name=v1,v2;...",
+        HelpName = "spec",
     };
 
     public Option<string?> ScenarioFile { get; } = new("--scenarios")
