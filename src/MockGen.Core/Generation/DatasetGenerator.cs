@@ -31,6 +31,7 @@ public sealed class DatasetGenerator
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
+    private readonly RealismEngine _realism;
 
     /// <summary>Creates a generator; the options are validated and copied.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -43,14 +44,15 @@ public sealed class DatasetGenerator
         try
         {
             // One engine per generator: it is immutable and thread-safe, and its Bogus data loads once.
-            var realism = new RealismEngine(new RealismOptions
+            _realism = new RealismEngine(new RealismOptions
             {
                 Locale = _options.Locale,
                 Tenant = _options.Tenant,
                 TenantPropertyNames = _options.TenantProperties,
                 Profile = _options.Profile,
+                Realism = _options.Realism,
             });
-            _leaves = new RealismLeafSource(realism);
+            _leaves = new RealismLeafSource(_realism);
         }
         catch (RealismConfigurationException e)
         {
@@ -191,6 +193,7 @@ public sealed class DatasetGenerator
             Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
+            IsSensitive = _realism.IsSensitive,
         };
         var validation = new ValidationOptions { AssertFormats = _options.AssertFormats, Direction = target.Direction };
         try

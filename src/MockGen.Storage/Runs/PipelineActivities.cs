@@ -113,7 +113,7 @@ public sealed class PipelineActivities
         }
 
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
-        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale);
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
 
         // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
         using var buffer = new MemoryStream();

@@ -28,6 +28,11 @@ internal static class RunManifest
                 w.WriteString("locale", spec.Locale);
             }
 
+            if (spec.Realism is not null)
+            {
+                w.WriteString("realism", spec.Realism);
+            }
+
             w.WriteStartArray("variants");
             foreach (var v in spec.Variants)
             {
