@@ -56,7 +56,11 @@ internal static class GenerateCommand
             "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
-            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Two payloads per scenario of a test matrix, replayed from the sample's committed cassette (meta.scenario says which)",
+            "mockgen generate samples/payments-api.yaml --target '#/components/schemas/Payment' --count 2 --ai scenarios \\",
+            "  --prompt samples/ai-scenarios/payment-scenarios.prompt --scenarios samples/ai-scenarios/payment-matrix.json \\",
+            "  --ai-deployment gpt-4o-mini --ai-store samples/ai-scenarios/store");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -133,7 +137,7 @@ internal static class GenerateCommand
         {
             if (request.Ai is { } aiRequest)
             {
-                ai = AiEnrichmentStep.Create(aiRequest, options.Tenant);
+                ai = await AiEnrichmentStep.CreateAsync(aiRequest, options.Tenant, cancellationToken).ConfigureAwait(false);
                 if (single is not null)
                 {
                     singleGenerator = new DatasetGenerator(await ai.EnrichAsync(generator, options, single, singleTargets!, cancellationToken).ConfigureAwait(false));
@@ -203,7 +207,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, run);
-        ai?.WriteSummary(stderr);
+        ai?.WriteSummary(stderr, run.Summaries);
         if (run.Loaded == 0)
         {
             return ExitBadInput;

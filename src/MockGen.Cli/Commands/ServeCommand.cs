@@ -18,7 +18,7 @@ namespace MockGen.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    private const string ConnectionStringVariable = "MOCKGEN_STORAGE_CONNECTION_STRING";
+    private const string ConnectionStringVariable = StoreOptions.ConnectionStringVariable;
 
     public static Command Create(CliConsole console)
     {
@@ -157,44 +157,8 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
-    {
-        var source = connectionString is null ? ConnectionStringVariable : "--azure-connection-string";
-        connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (!string.IsNullOrEmpty(connectionString))
-        {
-            StoreOptionChecks.ConnectionString(source, connectionString);
-            try
-            {
-                return PipelineStore.AzureConnectionString(connectionString);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-            {
-                throw StoreOptionChecks.Refused(source, e);
-            }
-        }
-
-        if (blobUri is not null || tableUri is not null)
-        {
-            if (blobUri is null || tableUri is null)
-            {
-                throw new CliException("--azure-blob-uri and --azure-table-uri go together");
-            }
-
-            StoreOptionChecks.ServiceUri("--azure-blob-uri", blobUri);
-            StoreOptionChecks.ServiceUri("--azure-table-uri", tableUri);
-            try
-            {
-                return PipelineStore.AzureIdentity(blobUri, tableUri);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-            {
-                throw StoreOptionChecks.Refused("--azure-blob-uri/--azure-table-uri", e);
-            }
-        }
-
-        return PipelineStore.LocalFolder(folder);
-    }
+    private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder) =>
+        StoreOptions.Open(connectionString, blobUri, tableUri, folder);
 
     private static IEnumerable<(string Tenant, string Value)> ParseBindings(string[]? values, string option)
     {

@@ -109,6 +109,17 @@ public sealed class DatasetGenerator
                 continue;
             }
 
+            if (_options.Scenarios?.ForTarget(target.Id) is { Count: > 0 } scenarios)
+            {
+                // The scenarios mode: once per named scenario instead of once per variant.
+                foreach (var scenario in scenarios)
+                {
+                    summaries.Add(RunScenario(contract, target, generator, scenario, writer, ref done, total, progress, cancellationToken));
+                }
+
+                continue;
+            }
+
             foreach (var variant in _options.Variants)
             {
                 var summary = Run(contract, target, generator, variant, writer, ref done, total, progress, cancellationToken);
@@ -329,6 +340,100 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+        };
+    }
+
+    /// <summary>
+    /// One scenario of a target: each index's candidate is repaired against the target with the index's deterministic
+    /// typical payload (seeded with the scenario's name) as the source of regenerated values, so the model's values
+    /// that satisfy their subschema are kept and the gate passes every written payload. Sequential: scenarios are few.
+    /// </summary>
+    private TargetRunSummary RunScenario(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        ScenarioPayloads scenario,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        const GenerationVariant Base = GenerationVariant.Typical;
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        long generated = 0;
+        long retries = 0;
+        long bytes = 0;
+        long failed = 0;
+        var failures = new List<TargetFailure>();
+        long accepted = 0;
+        long repaired = 0;
+        long values = 0;
+        for (long i = 0; i < _options.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var index = _options.FirstIndex + i;
+            var candidate = i < scenario.Candidates.Count ? scenario.Candidates[(int)i] : null;
+            var result = generator.Generate(KeyFor(contract, target, Base, index) with { Scenario = scenario.Name });
+            retries += result.Attempts - 1;
+            byte[]? json = null;
+            var answer = "regenerated";
+            IReadOnlyList<string> regenerated = [];
+            if (result is Generated g)
+            {
+                json = g.Json;
+                if (candidate?.Payload is { } proposed)
+                {
+                    var outcome = PayloadRepair.Repair(proposed, g.Json, generator.Gate);
+                    json = outcome.Json;
+                    if (!outcome.WhollyRegenerated)
+                    {
+                        answer = outcome.Regenerated.Count == 0 ? "accepted" : "repaired";
+                        regenerated = outcome.Regenerated;
+                    }
+                }
+            }
+            else if (candidate?.Payload is { } alone && generator.Gate.Check(alone).Count == 0)
+            {
+                // No deterministic base, but the answer passes the gate as it stands.
+                json = PayloadRepair.ToUtf8(alone);
+                answer = "accepted";
+            }
+
+            done++;
+            if (json is null)
+            {
+                var failure = ToFailure(result, target, index);
+                failed++;
+                if (failures.Count < TargetRunSummary.MaxRecordedFailures)
+                {
+                    failures.Add(failure);
+                }
+
+                writer.WriteError(ErrorRecord(contract, target, Base, failure));
+                continue;
+            }
+
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, Base.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, null)
+            {
+                Ai = answer == "regenerated" ? null : candidate!.Ai,
+                Scenario = new PayloadScenarioMeta(scenario.Name, scenario.Parameters, answer, regenerated),
+            };
+            writer.Write(meta, json);
+            generated++;
+            bytes += json.Length;
+            accepted += answer == "accepted" ? 1 : 0;
+            repaired += answer == "repaired" ? 1 : 0;
+            values += regenerated.Count;
+        }
+
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, Base));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name + " [" + scenario.Name + "]", Base, generated, retries, bytes, clock.GetElapsedTime(started), failures.FirstOrDefault())
+        {
+            Failures = failures,
+            Failed = failed,
+            Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
         };
     }
 

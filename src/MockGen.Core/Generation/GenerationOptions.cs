@@ -64,6 +64,13 @@ public sealed class GenerationOptions
     /// </summary>
     public EnrichmentPools? Enrichment { get; set; }
 
+    /// <summary>
+    /// Named scenarios with the payloads a model proposed for them; a target with scenarios is generated once per
+    /// scenario (<see cref="Count"/> payloads each, typical as the deterministic base) instead of once per variant,
+    /// every candidate repaired and gated. Null generates by variant. Default none.
+    /// </summary>
+    public ScenarioSet? Scenarios { get; set; }
+
     internal GenerationOptions Copy() => new()
     {
         Seed = Seed,
@@ -82,6 +89,7 @@ public sealed class GenerationOptions
         AssertFormats = AssertFormats,
         TimeProvider = TimeProvider,
         Enrichment = Enrichment,
+        Scenarios = Scenarios,
     };
 
     /// <exception cref="GenerationException">Lists every invalid field.</exception>

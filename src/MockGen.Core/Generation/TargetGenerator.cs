@@ -41,6 +41,9 @@ internal sealed class TargetGenerator
     /// <summary>The contract's name: a tag of the gate's metrics, nothing else.</summary>
     public string ContractName { get; init; } = string.Empty;
 
+    /// <summary>The gate this generator's candidates pass (model candidates are repaired against it).</summary>
+    internal IPayloadGate Gate => _gate;
+
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
