@@ -38,4 +38,13 @@ public sealed record TargetRunSummary(
     /// every one of the first attempted indexes failing.
     /// </summary>
     public long Skipped { get; init; }
+
+    /// <summary>
+    /// For the <see cref="GenerationVariant.Coverage"/> variant: what the chosen payloads cover, with every item left
+    /// uncovered (and why, in <see cref="Coverage.CoverageItem.NotReachable"/>); null for the other variants.
+    /// </summary>
+    public Coverage.CoverageSummary? Coverage { get; init; }
+
+    /// <summary>For the coverage variant: candidate payloads generated to choose from.</summary>
+    public long Candidates { get; init; }
 }
