@@ -12,7 +12,7 @@ using MockGen.Storage.Runs;
 namespace MockGen.Service.Dashboard;
 
 /// <summary>
-/// The dashboard routes: <c>/</c> (signs in and goes to the tenant's page), <c>/dashboard/{tenant}/</c> and
+/// The dashboard routes: <c>/</c> (signs in and goes to the tenant's page), <c>/dashboard/{tenant}</c> and
 /// <c>/dashboard/{tenant}/runs/{runId}</c>. Every page is behind <see cref="TenantAuthorizer"/>, as the API is: a
 /// browser signs in with HTTP Basic (user name = tenant, password = API key), scripts may send <c>X-Api-Key</c>.
 /// </summary>
@@ -38,10 +38,9 @@ public static class DashboardEndpoints
             var tenant = BasicUser(context.Request);
             return tenant is null
                 ? Page(context, StatusCodes.Status401Unauthorized, DashboardPage.SignIn("Sign in to see your tenant's contracts, runs, coverage and drift."))
-                : Results.Redirect("/dashboard/" + Uri.EscapeDataString(tenant) + "/");
+                : Results.Redirect("/dashboard/" + Uri.EscapeDataString(tenant));
         }).WithName("DashboardHome").ExcludeFromDescription();
-        app.MapGet("/dashboard/{tenant}", (string tenant) => Results.Redirect("/dashboard/" + Uri.EscapeDataString(tenant) + "/")).ExcludeFromDescription();
-        app.MapGet("/dashboard/{tenant}/", OverviewAsync).WithName(OverviewEndpoint).ExcludeFromDescription();
+        app.MapGet("/dashboard/{tenant}", OverviewAsync).WithName(OverviewEndpoint).ExcludeFromDescription();
         app.MapGet("/dashboard/{tenant}/runs/{runId}", RunAsync).WithName(RunEndpoint).ExcludeFromDescription();
         return app;
     }

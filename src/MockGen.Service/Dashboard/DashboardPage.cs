@@ -30,7 +30,7 @@ internal static class DashboardPage
             o.Append("<table data-table=\"drift\"><tr><th>run</th><th>contract</th><th>from</th><th>against</th><th class=\"num\">failing</th><th>targets</th></tr>");
             foreach (var d in failing)
             {
-                o.Append("<tr class=\"bad\"><td><a href=\"runs/").Append(E(d.RunId)).Append("\">").Append(E(d.RunId)).Append("</a></td><td>").Append(E(d.ContractName))
+                o.Append("<tr class=\"bad\"><td><a href=\"").Append(RunLink(tenant, d.RunId)).Append("\">").Append(E(d.RunId)).Append("</a></td><td>").Append(E(d.ContractName))
                     .Append("</td><td><code>").Append(E(Short(d.FromVersion))).Append("</code></td><td><code>").Append(E(Short(d.AgainstVersion))).Append("</code></td><td class=\"num\">")
                     .Append(N(d.Failing)).Append(" / ").Append(N(d.Payloads)).Append("</td><td>")
                     .Append(string.Join(", ", d.Targets.Where(t => t.Failing > 0).Select(t => E(t.TargetId) + " " + N(t.Failing)))).Append("</td></tr>");
@@ -51,7 +51,7 @@ internal static class DashboardPage
             {
                 var status = run.Status.ToString();
                 var css = run.Status switch { RunStatus.Completed => "ok", RunStatus.Running => "muted", _ => "bad" };
-                o.Append("<tr data-run=\"").Append(E(run.Spec.RunId)).Append("\"><td><a href=\"runs/").Append(E(run.Spec.RunId)).Append("\">").Append(E(run.Spec.RunId)).Append("</a></td><td>")
+                o.Append("<tr data-run=\"").Append(E(run.Spec.RunId)).Append("\"><td><a href=\"").Append(RunLink(tenant, run.Spec.RunId)).Append("\">").Append(E(run.Spec.RunId)).Append("</a></td><td>")
                     .Append(E(run.Spec.ContractName)).Append("</td><td><code>").Append(E(Short(run.Spec.ContractVersion))).Append("</code></td><td class=\"").Append(css).Append("\">").Append(E(status))
                     .Append(run.Error is null ? string.Empty : "<br><span class=\"muted\">" + E(run.Error) + "</span>").Append("</td><td class=\"num\">").Append(N(run.Payloads))
                     .Append("</td><td class=\"num\">").Append(Throughput(run)).Append("</td><td data-coverage>");
@@ -65,7 +65,7 @@ internal static class DashboardPage
                 }
                 else
                 {
-                    o.Append(run.IsSealed ? "<a href=\"runs/" + E(run.Spec.RunId) + "\">report</a>" : "<span class=\"muted\">when sealed</span>");
+                    o.Append(run.IsSealed ? "<a href=\"" + RunLink(tenant, run.Spec.RunId) + "\">report</a>" : "<span class=\"muted\">when sealed</span>");
                 }
 
                 o.Append("</td><td class=\"muted\">").Append(E(run.StartedAt)).Append("</td></tr>");
@@ -125,7 +125,7 @@ internal static class DashboardPage
         var o = new StringBuilder();
         Open(o, "MockGen · sign in", null, null);
         o.Append("<h2>Sign in</h2><p>").Append(E(message)).Append("</p><p>The dashboard uses the tenant's API keys: user name = tenant, password = API key ")
-            .Append("(or send <code>X-Api-Key</code> to <code>/dashboard/&lt;tenant&gt;/</code>).</p>");
+            .Append("(or send <code>X-Api-Key</code> to <code>/dashboard/&lt;tenant&gt;</code>).</p>");
         Close(o);
         return o.ToString();
     }
@@ -147,13 +147,16 @@ internal static class DashboardPage
             .Append("header{display:flex;gap:16px;align-items:baseline;border-bottom:2px solid #1b1f24;margin-bottom:8px}header h1{margin:8px 0}</style></head><body><header><h1>MockGen</h1>");
         if (tenant is not null)
         {
-            var root = runId is null ? string.Empty : "../";
+            var root = "/dashboard/" + E(Uri.EscapeDataString(tenant));
             o.Append("<nav><span class=\"muted\">tenant</span> <b data-tenant>").Append(E(tenant)).Append("</b> <a href=\"").Append(root).Append("#drift\">drift</a><a href=\"")
-                .Append(root).Append("#runs\">runs</a><a href=\"").Append(root).Append("#contracts\">contracts</a></nav>");
+                .Append(root).Append("#runs\">runs</a><a href=\"").Append(root).Append("#contracts\">contracts</a>")
+                .Append(runId is null ? string.Empty : "<span class=\"muted\">run</span> <code>" + E(runId) + "</code>").Append("</nav>");
         }
 
         o.Append("</header>");
     }
+
+    private static string RunLink(string tenant, string runId) => "/dashboard/" + E(Uri.EscapeDataString(tenant)) + "/runs/" + E(Uri.EscapeDataString(runId));
 
     private static void Close(StringBuilder o) => o.Append("</body></html>\n");
 
