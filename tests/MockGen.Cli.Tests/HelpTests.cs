@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("generate", new[] { "generate", "--help" })]
     [InlineData("validate", new[] { "validate", "-h" })]
     [InlineData("serve", new[] { "serve", "--help" })]
+    [InlineData("report", new[] { "report", "--help" })]
     public async Task Help_MatchesSnapshot(string snapshot, string[] args)
     {
         var run = await CliRun.RunAsync(args);

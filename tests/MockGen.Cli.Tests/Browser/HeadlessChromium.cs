@@ -125,6 +125,7 @@ internal static class HeadlessChromium
         }
     }
 
-    private static string? Find() =>
-        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+    private static readonly string[] Locations = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+    private static string? Find() => Locations.FirstOrDefault(File.Exists);
 }

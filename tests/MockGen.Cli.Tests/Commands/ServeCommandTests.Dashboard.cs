@@ -61,8 +61,11 @@ public sealed partial class ServeCommandTests
         await HeadlessChromium.ScreenshotAsync(signedIn.Uri, "dashboard-run-report.png", height: 1600);
 
         // Refusals: no key gets the Basic challenge page; another tenant's key never sees acme.
-        var wrong = new UriBuilder(baseAddress) { UserName = "acme", Password = "nope", Path = "/dashboard/acme" };
-        Assert.Contains("Sign in", await HeadlessChromium.DumpDomAsync(wrong.Uri), StringComparison.Ordinal);
+        using var wrong = new HttpClient { BaseAddress = baseAddress };
+        wrong.DefaultRequestHeaders.Add("X-Api-Key", "nope");
+        var wrongPage = await wrong.GetAsync("/dashboard/acme");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrongPage.StatusCode);
+        Assert.Contains("Sign in", await wrongPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var other = new UriBuilder(baseAddress) { UserName = "other", Password = "other-key", Path = "/dashboard/acme" };
         var refused = await HeadlessChromium.DumpDomAsync(other.Uri);
         Assert.DoesNotContain(runId, refused, StringComparison.Ordinal);
