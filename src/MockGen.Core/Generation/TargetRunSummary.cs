@@ -47,4 +47,10 @@ public sealed record TargetRunSummary(
 
     /// <summary>For the coverage variant: candidate payloads generated to choose from.</summary>
     public long Candidates { get; init; }
+
+    /// <summary>
+    /// For a scenario's run (the scenarios mode), the scenario's name and how the model's candidates fared at the gate;
+    /// null for a variant's run.
+    /// </summary>
+    public ScenarioAnswers? Scenario { get; init; }
 }
