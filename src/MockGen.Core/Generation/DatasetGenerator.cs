@@ -231,6 +231,11 @@ public sealed class DatasetGenerator
         Action<GenerationProgress>? progress,
         CancellationToken cancellationToken)
     {
+        if (variant == GenerationVariant.Coverage)
+        {
+            return RunCoverage(contract, target, generator, writer, ref done, total, progress, cancellationToken);
+        }
+
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         long generated = 0;
@@ -340,6 +345,65 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+        };
+    }
+
+    // The coverage variant: a set chosen over the target (CoverageSelection), written in the order chosen; Count and
+    // FirstIndex do not apply. A target none of whose candidates could be generated reports the first failure.
+    private TargetRunSummary RunCoverage(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var coverage = Coverage.TargetCoverage.Create(generator.Root, target.Id, target.Direction, new Coverage.CoverageOptions { AssertFormats = _options.AssertFormats });
+        List<Generated> chosen;
+        long candidates;
+        List<GenerationResult> failed;
+        try
+        {
+            (chosen, candidates, failed) = CoverageSelection.Choose(generator, coverage, (v, i) => KeyFor(contract, target, v, i), _options.Parallelism, cancellationToken);
+        }
+        catch (Exception e) when (InvalidHint(e) is { } hint)
+        {
+            var failure = new TargetFailure(TargetFailureKinds.Invalid, hint.Message, target.Id, null);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, failure));
+            return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, 0, 0, 0, clock.GetElapsedTime(started), failure) { Failures = [failure], Failed = 1 };
+        }
+
+        var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        long bytes = 0;
+        long retries = 0;
+        for (var index = 0; index < chosen.Count; index++)
+        {
+            var g = chosen[index];
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, GenerationVariant.Coverage.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+            writer.Write(meta, g.Json);
+            bytes += g.Json.Length;
+            retries += g.Attempts - 1;
+        }
+
+        TargetFailure? first = null;
+        if (chosen.Count == 0 && failed.Count > 0)
+        {
+            first = ToFailure(failed[0], target, 0);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, first));
+        }
+
+        done += _options.Count;
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, GenerationVariant.Coverage));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, chosen.Count, retries, bytes, clock.GetElapsedTime(started), first)
+        {
+            Failures = first is null ? [] : [first],
+            Failed = first is null ? 0 : 1,
+            Coverage = coverage.Summarize(),
+            Candidates = candidates,
         };
     }
 

@@ -17,4 +17,11 @@ public enum GenerationVariant
 
     /// <summary>Valid except for exactly one violated constraint, labelled in <c>meta.violation</c>.</summary>
     Negative,
+
+    /// <summary>
+    /// The smallest set (greedy, deterministic) of the other variants' payloads that covers every reachable coverage
+    /// item of the target (<see cref="Coverage.TargetCoverage"/>), then stops: <see cref="GenerationOptions.Count"/>
+    /// does not apply. Not part of <c>all</c>, so <c>all</c> datasets keep their bytes.
+    /// </summary>
+    Coverage,
 }

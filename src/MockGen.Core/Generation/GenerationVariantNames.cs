@@ -21,13 +21,14 @@ public static class GenerationVariantNames
         GenerationVariant.Maximal => "maximal",
         GenerationVariant.Boundary => "boundary",
         GenerationVariant.Negative => "negative",
+        GenerationVariant.Coverage => "coverage",
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };
 
     /// <summary>Parses a variant name (ordinal, case-insensitive); false for an unknown name.</summary>
     public static bool TryParse(string name, out GenerationVariant variant)
     {
-        foreach (var candidate in All)
+        foreach (var candidate in (IEnumerable<GenerationVariant>)[.. All, GenerationVariant.Coverage])
         {
             if (string.Equals(candidate.ToName(), name, StringComparison.OrdinalIgnoreCase))
             {

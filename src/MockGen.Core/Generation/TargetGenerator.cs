@@ -38,6 +38,9 @@ internal sealed class TargetGenerator
         _maxAttempts = maxAttempts;
     }
 
+    /// <summary>The target's compiled schema.</summary>
+    public SchemaNode Root => _root;
+
     /// <summary>The contract's name: a tag of the gate's metrics, nothing else.</summary>
     public string ContractName { get; init; } = string.Empty;
 
@@ -130,6 +133,49 @@ internal sealed class TargetGenerator
         var location = lastRejection is null ? SchemaConjunction.Location(_root)
             : lastRejection.KeywordLocation.StartsWith('#') ? lastRejection.KeywordLocation : "#" + lastRejection.KeywordLocation;
         return new GaveUp(reason, location) { Attempts = _maxAttempts };
+    }
+
+    /// <summary>
+    /// For the coverage variant: from the first valid candidate of <paramref name="key"/> (a negative key), one labelled
+    /// negative payload per constraint it can break alone, in the walker's order; a constraint none of whose first few
+    /// candidates is labelled is skipped. Each payload is checked by the gate exactly as <see cref="Generate"/> checks it.
+    /// </summary>
+    public List<Generated> BreakEach(PayloadKey key, int maxMutations)
+    {
+        var broken = new List<Generated>();
+        for (var attempt = 0; attempt < _maxAttempts; attempt++)
+        {
+            var rng = key.CreatePrng(attempt);
+            var state = new WalkState(rng, key.Variant, recordMutations: true);
+            if (_walker.Walk(_root, state) is not { } value || Check(PayloadJson.ToUtf8(value)).Count > 0)
+            {
+                continue;
+            }
+
+            var each = rng.Split("coverage");
+            foreach (var mutation in state.Mutations.Take(maxMutations))
+            {
+                var tried = 0;
+                foreach (var candidate in NegativeMutator.Candidates(value, mutation, each.Split(mutation.InstancePointer + "/" + mutation.Keyword)))
+                {
+                    if (tried++ >= 4)
+                    {
+                        break;
+                    }
+
+                    var json = PayloadJson.ToUtf8(candidate);
+                    if (Label(Check(json), mutation) is { } error)
+                    {
+                        broken.Add(new Generated(json, new PayloadViolation(error.Keyword, error.InstanceLocation, error.KeywordLocation)) { Attempts = attempt + 1 });
+                        break;
+                    }
+                }
+            }
+
+            return broken;
+        }
+
+        return broken;
     }
 
     private IReadOnlyList<ValidationError> Check(byte[] json)

@@ -40,6 +40,15 @@ public sealed record TargetRunSummary(
     public long Skipped { get; init; }
 
     /// <summary>
+    /// For the <see cref="GenerationVariant.Coverage"/> variant: what the chosen payloads cover, with every item left
+    /// uncovered (and why, in <see cref="Coverage.CoverageItem.NotReachable"/>); null for the other variants.
+    /// </summary>
+    public Coverage.CoverageSummary? Coverage { get; init; }
+
+    /// <summary>For the coverage variant: candidate payloads generated to choose from.</summary>
+    public long Candidates { get; init; }
+
+    /// <summary>
     /// For a scenario's run (the scenarios mode), the scenario's name and how the model's candidates fared at the gate;
     /// null for a variant's run.
     /// </summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockGen.Service.Api;
+using MockGen.Service.Dashboard;
 using MockGen.Service.Auth;
 using MockGen.Service.Telemetry;
 using MockGen.Storage;
@@ -39,6 +40,7 @@ public static class MockGenServer
         builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
         builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards));
         builder.Services.AddMockGenApi();
+        builder.Services.AddSingleton(new Dashboard.RunReports(pipeline));
         if (options.WatchContracts)
         {
             builder.Services.AddHostedService<ContractWatcher>();
@@ -49,6 +51,7 @@ public static class MockGenServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapMockGenApi();
+        app.MapMockGenDashboard();
         return app;
     }
 
