@@ -9,8 +9,9 @@ internal sealed class AiOptions
     public Option<string?> Ai { get; } = new("--ai")
     {
         Description = "AI enrichment, off by default. enrich: realistic values from Azure OpenAI for free-text string "
-            + "fields the realism rules do not know (no format, name, enum or pattern); every payload is still gated.",
-        HelpName = "enrich",
+            + "fields the realism rules do not know (no format, name, enum or pattern). edge: valid-but-tricky payloads "
+            + "per target as the 'edge' variant, repaired and gated. Every payload is still gated.",
+        HelpName = "enrich|edge",
     };
 
     public Option<string> Mode { get; } = new("--ai-mode")

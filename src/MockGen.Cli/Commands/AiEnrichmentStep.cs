@@ -12,19 +12,22 @@ using MockGen.Storage.Stores;
 namespace MockGen.Cli.Commands;
 
 /// <summary>
-/// The AI part of <c>mockgen generate --ai enrich</c>: plans each contract's free string fields, asks the gateway
-/// (circuit → cassette → Azure OpenAI) for value pools, and hands them to the generator. It runs before generation,
-/// so the gate still judges every payload and nothing ungated is written. One gateway (one circuit, one budget) per run.
+/// The AI part of <c>mockgen generate --ai enrich|edge</c>: enrich plans each contract's free string fields and asks
+/// the gateway (circuit → cassette → Azure OpenAI) for value pools; edge asks for valid-but-tricky payloads per target,
+/// generated as the <c>edge</c> variant. Either runs before generation, so the gate still judges every payload and
+/// nothing ungated is written. One gateway (one circuit, one budget) per run.
 /// </summary>
 internal sealed class AiEnrichmentStep
 {
-    private readonly ValueEnricher _enricher;
+    private readonly ValueEnricher? _enricher;
+    private readonly EdgeCaseProposer? _proposer;
     private readonly PromptTemplate _prompt;
     private readonly List<EnrichmentReport> _reports = [];
 
-    private AiEnrichmentStep(ValueEnricher enricher, PromptTemplate prompt, CassetteMode mode)
+    private AiEnrichmentStep(ValueEnricher? enricher, EdgeCaseProposer? proposer, PromptTemplate prompt, CassetteMode mode)
     {
         _enricher = enricher;
+        _proposer = proposer;
         _prompt = prompt;
         Mode = mode;
     }
@@ -37,9 +40,10 @@ internal sealed class AiEnrichmentStep
     public static AiEnrichmentStep Create(AiRequest ai, string? tenant)
     {
         var problems = new List<string>();
-        if (ai.Kind != "enrich")
+        var edge = ai.Kind == "edge";
+        if (ai.Kind is not ("enrich" or "edge"))
         {
-            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich (edge and scenarios are not built yet)");
+            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich and edge (scenarios is not built yet)");
         }
 
         var mode = CassetteMode.Replay;
@@ -81,12 +85,12 @@ internal sealed class AiEnrichmentStep
             problems.Add("--ai-budget: must be 0 or more tokens");
         }
 
-        PromptTemplate prompt = BuiltInPrompts.EnrichValues;
-        if (ai.Prompt is { } promptRef && promptRef != BuiltInPrompts.EnrichValuesName)
+        var prompt = edge ? BuiltInPrompts.EdgeCases : BuiltInPrompts.EnrichValues;
+        if (ai.Prompt is { } promptRef && promptRef != prompt.Name)
         {
             if (!File.Exists(promptRef))
             {
-                problems.Add($"--prompt: '{promptRef}' is neither a file nor a built-in prompt ({BuiltInPrompts.EnrichValuesName})");
+                problems.Add($"--prompt: '{promptRef}' is neither a file nor the built-in prompt of --ai {ai.Kind} ({prompt.Name})");
             }
             else
             {
@@ -133,7 +137,9 @@ internal sealed class AiEnrichmentStep
             var settings = governed is null
                 ? new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget }
                 : TenantEnrichmentSettings.From(governed, ai.Deployment, ai.Budget);
-            return new AiEnrichmentStep(new ValueEnricher(gateway, settings), prompt, mode);
+            return edge
+                ? new AiEnrichmentStep(null, new EdgeCaseProposer(gateway, settings), prompt, mode)
+                : new AiEnrichmentStep(new ValueEnricher(gateway, settings), null, prompt, mode);
         }
         catch (ArgumentException e)
         {
@@ -145,10 +151,12 @@ internal sealed class AiEnrichmentStep
     /// <exception cref="CliException">Replay mode and an answer is not in the cassette, or a cassette entry is corrupt.</exception>
     public async Task<GenerationOptions> EnrichAsync(DatasetGenerator planner, GenerationOptions options, Contract contract, IReadOnlyList<ContractTarget> targets, CancellationToken cancellationToken)
     {
-        var plans = planner.PlanEnrichment(contract, targets, cancellationToken);
         try
         {
-            var run = await _enricher.EnrichAsync(plans, new EnrichmentContext(contract.Version, options.Seed, options.Tenant, options.Locale), _prompt, cancellationToken).ConfigureAwait(false);
+            var context = new EnrichmentContext(contract.Version, options.Seed, options.Tenant, options.Locale);
+            var run = _proposer is not null
+                ? await _proposer.ProposeAsync(contract, targets, context, _prompt, cancellationToken).ConfigureAwait(false)
+                : await _enricher!.EnrichAsync(planner.PlanEnrichment(contract, targets, cancellationToken), context, _prompt, cancellationToken).ConfigureAwait(false);
             _reports.Add(run.Report);
             return WithPools(options, run.Pools);
         }
@@ -162,7 +170,7 @@ internal sealed class AiEnrichmentStep
         }
     }
 
-    public void WriteSummary(TextWriter stderr)
+    public void WriteSummary(TextWriter stderr, IReadOnlyList<TargetRunSummary> summaries)
     {
         if (_reports.Count == 0)
         {
@@ -180,18 +188,26 @@ internal sealed class AiEnrichmentStep
             + (_reports.Any(r => r.BudgetExhausted) ? "; token budget exhausted, the rest generated deterministically" : string.Empty)
             + (_reports.Any(r => r.CircuitOpened) ? "; circuit opened, the rest generated deterministically" : string.Empty);
         stderr.WriteLine(line);
+        if (_proposer is not null)
+        {
+            var edge = summaries.Where(s => s.Variant == GenerationVariant.Edge).ToList();
+            var repaired = edge.Sum(s => s.ProposalsRepaired);
+            stderr.WriteLine(string.Create(ic, $"ai edge: {_reports.Sum(r => r.Proposed)} payload(s) proposed; gate: {edge.Sum(s => s.ProposalsAccepted)} accepted, {repaired} repaired ({edge.Sum(s => s.ProposalValuesRegenerated)} value(s) regenerated), {edge.Sum(s => s.ProposalsRejected)} rejected (generated deterministically)"));
+        }
+
         foreach (var exchange in exchanges.Where(e => e.Verdict is AnswerVerdict.Rejected or AnswerVerdict.Skipped or AnswerVerdict.Repaired && e.Reason is not null))
         {
             stderr.WriteLine($"ai: {exchange.TargetId}: {exchange.Verdict.ToString().ToLowerInvariant()}: {exchange.Reason} (cassette {exchange.CassetteKey})");
         }
     }
 
-    private static GenerationOptions WithPools(GenerationOptions o, EnrichmentPools pools) => new()
+    private GenerationOptions WithPools(GenerationOptions o, EnrichmentPools pools) => new()
     {
         Seed = o.Seed,
         Count = o.Count,
         FirstIndex = o.FirstIndex,
-        Variants = o.Variants,
+        // The edge variant holds the proposals; it joins the requested variants unless named already.
+        Variants = _proposer is not null && !o.Variants.Contains(GenerationVariant.Edge) ? [.. o.Variants, GenerationVariant.Edge] : o.Variants,
         Tenant = o.Tenant,
         Environment = o.Environment,
         TestRunId = o.TestRunId,

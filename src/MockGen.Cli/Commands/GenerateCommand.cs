@@ -198,7 +198,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, run);
-        ai?.WriteSummary(stderr);
+        ai?.WriteSummary(stderr, run.Summaries);
         if (run.Loaded == 0)
         {
             return ExitBadInput;
@@ -314,6 +314,11 @@ internal static class GenerateCommand
         else
         {
             problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all");
+        }
+
+        if (variants.Contains(GenerationVariant.Edge) && request.Ai?.Kind != "edge")
+        {
+            problems.Add("--variant: edge holds a model's edge-case proposals; use it with --ai edge");
         }
 
         format = OutputFormat.Ndjson;

@@ -17,4 +17,12 @@ public enum GenerationVariant
 
     /// <summary>Valid except for exactly one violated constraint, labelled in <c>meta.violation</c>.</summary>
     Negative,
+
+    /// <summary>
+    /// Valid but tricky payloads proposed by a model (long unicode names, boundary dates, unusual but legal
+    /// combinations), repaired by the engine and gated like every payload; indexes beyond the proposals are shaped
+    /// like <see cref="Boundary"/>. Only generated when a host supplies proposals (<c>--ai edge</c>), so it is not in
+    /// <see cref="GenerationVariantNames.All"/>.
+    /// </summary>
+    Edge,
 }

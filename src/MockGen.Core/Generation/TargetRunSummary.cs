@@ -38,4 +38,16 @@ public sealed record TargetRunSummary(
     /// every one of the first attempted indexes failing.
     /// </summary>
     public long Skipped { get; init; }
+
+    /// <summary>Edge variant: proposals that passed the gate as the model wrote them.</summary>
+    public long ProposalsAccepted { get; init; }
+
+    /// <summary>Edge variant: proposals that passed after some values were regenerated (<see cref="ProposalValuesRegenerated"/>).</summary>
+    public long ProposalsRepaired { get; init; }
+
+    /// <summary>Edge variant: proposals no repair could save; their indexes were generated without them.</summary>
+    public long ProposalsRejected { get; init; }
+
+    /// <summary>Edge variant: proposed values that failed their own subschema and were regenerated, over all repaired proposals.</summary>
+    public long ProposalValuesRegenerated { get; init; }
 }
