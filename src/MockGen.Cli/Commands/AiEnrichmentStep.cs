@@ -90,7 +90,7 @@ internal sealed class AiEnrichmentStep
         {
             if (!File.Exists(promptRef))
             {
-                problems.Add($"--prompt: '{promptRef}' is neither a file nor the built-in prompt of --ai {ai.Kind} ({prompt.Name})");
+                problems.Add($"--prompt: '{promptRef}' is neither a file nor a built-in prompt ({prompt.Name})");
             }
             else
             {

@@ -52,7 +52,9 @@ internal static class GenerateCommand
             "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
-            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Edge cases proposed by the model as the 'edge' variant (only the edge variant: --variant edge)",
+            "mockgen generate api.yaml --ai edge --variant edge --ai-mode record --ai-deployment gpt-4o-mini");
 
         command.SetAction((parse, cancellationToken) =>
         {
