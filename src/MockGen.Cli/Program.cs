@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(PullCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",

@@ -6,6 +6,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Realism;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
@@ -31,6 +32,7 @@ public sealed class DatasetGenerator
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
+    private readonly RealismEngine _realism;
 
     /// <summary>Creates a generator; the options are validated and copied.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -43,14 +45,15 @@ public sealed class DatasetGenerator
         try
         {
             // One engine per generator: it is immutable and thread-safe, and its Bogus data loads once.
-            var realism = new RealismEngine(new RealismOptions
+            _realism = new RealismEngine(new RealismOptions
             {
                 Locale = _options.Locale,
                 Tenant = _options.Tenant,
                 TenantPropertyNames = _options.TenantProperties,
                 Profile = _options.Profile,
+                Realism = _options.Realism,
             });
-            _leaves = new RealismLeafSource(realism);
+            _leaves = new RealismLeafSource(_realism);
         }
         catch (RealismConfigurationException e)
         {
@@ -80,6 +83,10 @@ public sealed class DatasetGenerator
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(writer);
         targets ??= contract.Targets;
+        using var activity = MockGenTelemetry.ActivitySource.StartActivity(SpanNames.Generate);
+        activity?.SetTag(TelemetryTags.Tenant, _options.Tenant ?? string.Empty);
+        activity?.SetTag(TelemetryTags.Contract, contract.Name);
+        activity?.SetTag(TelemetryTags.ContractVersion, contract.Version);
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
@@ -187,11 +194,12 @@ public sealed class DatasetGenerator
             Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
+            IsSensitive = _realism.IsSensitive,
         };
         var validation = new ValidationOptions { AssertFormats = _options.AssertFormats, Direction = target.Direction };
         try
         {
-            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts);
+            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts, contract.Name);
         }
         catch (SchemaException e)
         {
@@ -227,6 +235,9 @@ public sealed class DatasetGenerator
         long accepted = 0, repaired = 0, rejected = 0, regenerated = 0;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
+
+        // Built once per target variant, and only when something listens: the per-payload path stays allocation-free.
+        var tags = GenerationTelemetry.TargetTags(_options.Tenant, contract.Name, target.Id, variant);
         for (long start = 0; start < _options.Count && !stop; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -259,6 +270,7 @@ public sealed class DatasetGenerator
 
             // Written strictly in index order, so parallel output equals sequential output byte for byte.
             var consumed = n;
+            var (generatedBefore, bytesBefore) = (generated, bytes);
             for (var i = 0; i < n; i++)
             {
                 var index = first + i;
@@ -286,6 +298,11 @@ public sealed class DatasetGenerator
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
+                    if (g.Violation is not null)
+                    {
+                        GenerationTelemetry.Negative(tags, g.Violation.Keyword);
+                    }
+
                     continue;
                 }
 
@@ -296,6 +313,7 @@ public sealed class DatasetGenerator
                     rejected++;
                 }
 
+                GenerationTelemetry.Failed(tags, failure.Kind);
                 if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
                     failures.Add(failure);
@@ -308,6 +326,11 @@ public sealed class DatasetGenerator
                 // failed. Either way the rest would only burn attempts: stop, and count the rest as skipped.
                 if (generated == 0 && (failure.Kind == TargetFailureKinds.Unsatisfiable || failed >= HopelessAfter))
                 {
+                    if (failure.Kind == TargetFailureKinds.Unsatisfiable)
+                    {
+                        GenerationTelemetry.Unsatisfiable(tags);
+                    }
+
                     stop = true;
                     consumed = i + 1;
                     break;
@@ -315,6 +338,7 @@ public sealed class DatasetGenerator
             }
 
             Array.Clear(results);
+            GenerationTelemetry.Batch(tags, generated - generatedBefore, bytes - bytesBefore);
             reached = start + consumed;
             done += consumed;
             progress?.Invoke(new GenerationProgress(done, total, target.Id, variant));

@@ -37,6 +37,12 @@ public sealed class GenerationOptions
     /// <summary>A realism profile (time window, per-property hints, locale); null for none. Default none.</summary>
     public RealismProfile? Profile { get; set; }
 
+    /// <summary>
+    /// How real personal data may look: null (the default) takes the profile's <c>realism</c>, else
+    /// <see cref="RealismLevel.Synthetic"/> (reserved email domains, test card numbers, fictional phones and ids).
+    /// </summary>
+    public RealismLevel? Realism { get; set; }
+
     /// <summary>Property names that carry the tenant. Default <c>tenant_id</c>, <c>tenantId</c>, <c>tenant</c>.</summary>
     public IReadOnlyList<string> TenantProperties { get; set; } = ["tenant_id", "tenantId", "tenant"];
 
@@ -69,6 +75,7 @@ public sealed class GenerationOptions
         TestRunId = TestRunId,
         Locale = Locale,
         Profile = Profile,
+        Realism = Realism,
         TenantProperties = [.. TenantProperties],
         MaxAttempts = MaxAttempts,
         Parallelism = Parallelism,

@@ -4,6 +4,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
@@ -41,6 +42,9 @@ internal sealed class TargetGenerator
         _maxAttempts = maxAttempts;
     }
 
+    /// <summary>The contract's name: a tag of the gate's metrics, nothing else.</summary>
+    public string ContractName { get; init; } = string.Empty;
+
     public GenerationResult Generate(PayloadKey key) => Generate(key, null);
 
     /// <summary>
@@ -73,8 +77,14 @@ internal sealed class TargetGenerator
         string? unsupportedPattern = null;
         string? unsupportedLocation = null;
         var negative = key.Variant == GenerationVariant.Negative;
+        var retryReason = GenerationTelemetry.WalkKeyword;
         for (var attempt = 0; attempt < _maxAttempts; attempt++)
         {
+            if (attempt > 0)
+            {
+                GenerationTelemetry.Retried(key, ContractName, retryReason);
+            }
+
             var rng = key.CreatePrng(attempt);
             // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
             // 'edge', so their streams are their own.
@@ -87,6 +97,7 @@ internal sealed class TargetGenerator
             {
                 lastFailure = state.Failure;
                 choiceMade |= state.ChoiceMade;
+                retryReason = GenerationTelemetry.WalkKeyword;
                 continue;
             }
 
@@ -95,6 +106,8 @@ internal sealed class TargetGenerator
             if (errors.Count > 0)
             {
                 lastRejection = errors[0];
+                retryReason = lastRejection.Keyword;
+                GenerationTelemetry.Rejected(key, ContractName, retryReason);
                 continue;
             }
 
@@ -114,6 +127,7 @@ internal sealed class TargetGenerator
             }
 
             lastRejection = null;
+            retryReason = GenerationTelemetry.NoSingleBreakKeyword;
             lastFailure = new WalkFailure("no constraint can be broken alone: every candidate violation also broke another keyword", SchemaConjunction.Location(_root), Unsupported: true);
         }
 

@@ -31,4 +31,7 @@ public sealed record ShardGenerationRequest(
 {
     /// <summary>AI value pools and edge-case proposals prepared for this shard (<see cref="IShardEnricher"/>), or null. Default null.</summary>
     public EnrichmentPools? Enrichment { get; init; }
+
+    /// <summary>synthetic or lifelike; null for the default (synthetic).</summary>
+    public string? Realism { get; init; }
 }
