@@ -77,20 +77,25 @@ public sealed class ValueEnricher
                     continue;
                 }
 
-                var result = await _gateway.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-                spent += result.Usage.TotalTokens;
+                var (result, sent, sentKey, truncated) = await LengthReask.CompleteAsync(_gateway, request, _settings, () => spent, tokens => spent += tokens, plan.TargetId, group.Count, cancellationToken).ConfigureAwait(false);
+                if (truncated is not null)
+                {
+                    exchanges.Add(truncated);
+                }
+
+                key = sentKey;
                 AiTelemetry.Exchange(_settings.Deployment, result);
                 if (result.Outcome == ModelOutcome.CircuitOpen)
                 {
                     circuitOpened = true;
                     AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.CircuitOpenReason);
-                    exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, AnswerVerdict.Skipped, result.Error, result.Usage));
+                    exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, AnswerVerdict.Skipped, result.Error, result.Usage) { MaxTokens = sent.MaxOutputTokens, Reask = truncated is not null });
                     continue;
                 }
 
                 var (verdict, reason, values, droppedHere) = Judge(result, group, pii);
                 dropped += droppedHere;
-                exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, verdict, reason, result.Usage));
+                exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, verdict, reason, result.Usage) { MaxTokens = sent.MaxOutputTokens, Reask = truncated is not null });
                 if (verdict is not (AnswerVerdict.Accepted or AnswerVerdict.Repaired))
                 {
                     AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.RejectedReason);
@@ -184,7 +189,7 @@ public sealed class ValueEnricher
             Schema = PoolSchema(group, _settings.PoolSize),
             Temperature = _settings.Temperature,
             Seed = RequestSeed(context, plan.TargetId, groupIndex),
-            MaxOutputTokens = _settings.MaxTokensPerRequest,
+            MaxOutputTokens = _settings.FirstRequestTokens ?? _settings.MaxTokensPerRequest,
         };
     }
 

@@ -59,6 +59,8 @@ internal static class GenerateCommand
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
             "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Edge cases proposed by the model as the 'edge' variant (only the edge variant: --variant edge)",
+            "mockgen generate api.yaml --ai edge --variant edge --ai-mode record --ai-deployment gpt-4o-mini",
             "# Two payloads per scenario of a test matrix, replayed from the sample's committed cassette (meta.scenario says which)",
             "mockgen generate samples/payments-api.yaml --target '#/components/schemas/Payment' --count 2 --ai scenarios \\",
             "  --prompt samples/ai-scenarios/payment-scenarios.prompt --scenarios samples/ai-scenarios/payment-matrix.json \\",
@@ -325,6 +327,11 @@ internal static class GenerateCommand
         else
         {
             problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all, coverage");
+        }
+
+        if (variants.Contains(GenerationVariant.Edge) && request.Ai?.Kind != "edge")
+        {
+            problems.Add("--variant: edge holds a model's edge-case proposals; use it with --ai edge");
         }
 
         format = OutputFormat.Ndjson;

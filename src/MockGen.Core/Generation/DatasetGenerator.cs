@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockGen.Core.Contracts;
 using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Leaves;
@@ -246,6 +247,8 @@ public sealed class DatasetGenerator
         var stop = false;
         long reached = 0;
         var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        var proposals = variant == GenerationVariant.Edge ? _options.Enrichment?.ProposalsFor(target.Id) : null;
+        long accepted = 0, repaired = 0, rejected = 0, regenerated = 0;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
 
@@ -261,13 +264,13 @@ public sealed class DatasetGenerator
                 if (_options.Parallelism > 1)
                 {
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i)));
+                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i)));
                 }
                 else
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i));
+                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i));
                     }
                 }
             }
@@ -290,7 +293,24 @@ public sealed class DatasetGenerator
                 retries += results[i].Attempts - 1;
                 if (results[i] is Generated g)
                 {
-                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+                    var payloadAi = ai;
+                    switch (g.Proposal)
+                    {
+                        case ProposalVerdict.Accepted:
+                            accepted++;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Repaired:
+                            repaired++;
+                            regenerated += g.Regenerated;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Rejected:
+                            rejected++;
+                            break;
+                    }
+
+                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = payloadAi };
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
@@ -304,6 +324,11 @@ public sealed class DatasetGenerator
 
                 var failure = ToFailure(results[i], target, index);
                 failed++;
+                if (proposals?.For(index) is not null)
+                {
+                    rejected++;
+                }
+
                 GenerationTelemetry.Failed(tags, failure.Kind);
                 if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
@@ -345,6 +370,10 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+            ProposalsAccepted = accepted,
+            ProposalsRepaired = repaired,
+            ProposalsRejected = rejected,
+            ProposalValuesRegenerated = regenerated,
         };
     }
 
@@ -500,6 +529,9 @@ public sealed class DatasetGenerator
             Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
         };
     }
+
+    private JsonElement? Proposal(TargetProposals? proposals, long index) =>
+        proposals?.For(index) is { } proposal ? ProposalTenancy.Apply(proposal, _options.Tenant, _options.TenantProperties) : null;
 
     private static TargetFailure ToFailure(GenerationResult result, ContractTarget target, long index) => result switch
     {

@@ -18,6 +18,10 @@ internal sealed class TargetGenerator
     /// <summary>Candidates tried per payload before the target is reported as failing.</summary>
     public const int DefaultMaxAttempts = 20;
 
+    // Gate attempts that follow a proposal before it is rejected: a value kept from it that breaks a whole-payload rule
+    // (uniqueItems, oneOf exclusivity, dependencies) fails every guided attempt alike, so a few are enough.
+    private const int ProposalAttempts = 3;
+
     // Mutations tried per valid candidate for the negative variant.
     private const int MutationsPerCandidate = 16;
 
@@ -47,7 +51,31 @@ internal sealed class TargetGenerator
     /// <summary>The gate this generator's candidates pass (model candidates are repaired against it).</summary>
     internal IPayloadGate Gate => _gate;
 
-    public GenerationResult Generate(PayloadKey key)
+    public GenerationResult Generate(PayloadKey key) => Generate(key, null);
+
+    /// <summary>
+    /// Generates one payload; with a <paramref name="proposal"/> (an edge-case payload from a model) the proposal is
+    /// accepted when the gate passes it as is, else repaired (values failing their own subschema regenerated, the rest
+    /// kept) and gated; when no repair passes within <see cref="ProposalAttempts"/>, the proposal is rejected and the
+    /// index is generated deterministically without it.
+    /// </summary>
+    public GenerationResult Generate(PayloadKey key, JsonElement? proposal)
+    {
+        if (proposal is { } proposed)
+        {
+            var json = PayloadJson.ToUtf8(PayloadValue.FromElement(proposed));
+            if (Check(json).Count == 0)
+            {
+                return new Generated(json, null) { Attempts = 1, Proposal = ProposalVerdict.Accepted };
+            }
+        }
+
+        var result = Walk(key, proposal);
+        return proposal is null || result is not Generated generated ? result
+            : generated.Proposal == ProposalVerdict.None ? generated with { Proposal = ProposalVerdict.Rejected } : generated;
+    }
+
+    private GenerationResult Walk(PayloadKey key, JsonElement? proposal)
     {
         WalkFailure? lastFailure = null;
         var choiceMade = false;
@@ -64,7 +92,10 @@ internal sealed class TargetGenerator
             }
 
             var rng = key.CreatePrng(attempt);
-            var state = new WalkState(rng, key.Variant, recordMutations: negative);
+            // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
+            // 'edge', so their streams are their own.
+            var guided = attempt < ProposalAttempts ? proposal : null;
+            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant, recordMutations: negative) { Proposal = guided };
             var value = _walker.Walk(_root, state);
             unsupportedPattern ??= state.UnsupportedPattern;
             unsupportedLocation ??= state.UnsupportedLocation;
@@ -88,7 +119,12 @@ internal sealed class TargetGenerator
 
             if (!negative)
             {
-                return new Generated(json, null) { Attempts = attempt + 1 };
+                return new Generated(json, null)
+                {
+                    Attempts = attempt + 1,
+                    Proposal = guided is null ? ProposalVerdict.None : ProposalVerdict.Repaired,
+                    Regenerated = state.ProposalRegenerated,
+                };
             }
 
             if (TryBreakOne(value, state, rng.Split("negative")) is { } broken)

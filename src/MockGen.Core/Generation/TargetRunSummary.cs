@@ -53,4 +53,16 @@ public sealed record TargetRunSummary(
     /// null for a variant's run.
     /// </summary>
     public ScenarioAnswers? Scenario { get; init; }
+
+    /// <summary>Edge variant: proposals that passed the gate as the model wrote them.</summary>
+    public long ProposalsAccepted { get; init; }
+
+    /// <summary>Edge variant: proposals that passed after some values were regenerated (<see cref="ProposalValuesRegenerated"/>).</summary>
+    public long ProposalsRepaired { get; init; }
+
+    /// <summary>Edge variant: proposals no repair could save; their indexes were generated without them.</summary>
+    public long ProposalsRejected { get; init; }
+
+    /// <summary>Edge variant: proposed values that failed their own subschema and were regenerated, over all repaired proposals.</summary>
+    public long ProposalValuesRegenerated { get; init; }
 }

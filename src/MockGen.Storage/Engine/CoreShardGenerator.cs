@@ -62,6 +62,7 @@ public sealed class CoreShardGenerator : IShardGenerator
             Environment = request.Environment,
             TestRunId = request.RunId,
             TimeProvider = _time,
+            Enrichment = request.Enrichment,
         };
         if (request.Locale is not null)
         {
