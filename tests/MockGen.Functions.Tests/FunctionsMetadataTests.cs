@@ -71,7 +71,9 @@ public sealed class FunctionsMetadataTests
         var pipeline = new MockGenPipeline(PipelineStore.LocalFolder(Directory.CreateTempSubdirectory("mockgen-fn-serve-").FullName), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
         await using var serve = MockGenServer.Build(pipeline, new ServeOptions { Port = 0, WatchContracts = false });
         var endpoints = ((IEndpointRouteBuilder)serve).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+        // The dashboard's browser pages are serve's own (excluded from the API description); the Functions app hosts the API.
         var serveRoutes = endpoints
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => m + " /" + e.RoutePattern.RawText!.TrimStart('/') + " " + e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName))
             .Order(StringComparer.Ordinal).ToList();
 

@@ -174,7 +174,7 @@ internal sealed class TargetGenerator
     /// <summary>
     /// For the coverage variant: from the first valid candidate of <paramref name="key"/> (a negative key), one labelled
     /// negative payload per constraint it can break alone, in the walker's order; a constraint none of whose first few
-    /// candidates is labelled is skipped. Each payload is checked by the gate exactly as <see cref="Generate"/> checks it.
+    /// candidates is labelled is skipped. Each payload is checked by the gate exactly as <see cref="Generate(PayloadKey)"/> checks it.
     /// </summary>
     public List<Generated> BreakEach(PayloadKey key, int maxMutations)
     {
