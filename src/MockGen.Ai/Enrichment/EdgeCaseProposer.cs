@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockGen.Ai.Gateway;
@@ -240,7 +237,6 @@ public sealed class EdgeCaseProposer
     // recorded cassette serves every run seed and count.
     private static long RequestSeed(EnrichmentContext context, string targetId)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai-edge", context.ContractVersion, targetId)));
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 1);
+        return ModelSeed.From("mockgen-ai-edge", context.ContractVersion, targetId);
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MockGen.Ai.Cassettes;
@@ -322,7 +320,6 @@ public sealed class ValueEnricher
     // seed, as each draws from the pool with its own stream). The tenant selects the cassette folder instead.
     private static long RequestSeed(EnrichmentContext context, string targetId, int group)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai", context.ContractVersion, targetId, group.ToString(CultureInfo.InvariantCulture))));
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 1);
+        return ModelSeed.From("mockgen-ai", context.ContractVersion, targetId, group.ToString(CultureInfo.InvariantCulture));
     }
 }
