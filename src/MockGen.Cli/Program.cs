@@ -42,7 +42,10 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(PullCommand.Create(console));
+        root.Subcommands.Add(PromptsCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",

@@ -21,7 +21,7 @@ internal static class GenerateCommand
         var target = new Option<string[]>("--target") { Description = "A target id (#/components/schemas/Pet) or friendly name; repeat for several. Default: every target.", AllowMultipleArgumentsPerToken = false };
         var count = new Option<long>("--count") { Description = "Payloads per target and variant.", DefaultValueFactory = _ => 10 };
         var seed = new Option<string>("--seed") { Description = "The run's seed: same inputs and seed give the same bytes on any machine.", DefaultValueFactory = _ => "0" };
-        var variant = new Option<string>("--variant") { Description = "typical, minimal, maximal, boundary, negative or all.", DefaultValueFactory = _ => "typical" };
+        var variant = new Option<string>("--variant") { Description = "typical, minimal, maximal, boundary, negative, all (those five) or coverage (the fewest payloads that cover the contract; --count does not apply).", DefaultValueFactory = _ => "typical" };
         var tenant = new Option<string?>("--tenant") { Description = "The tenant written into tenant_id/tenantId/tenant properties and meta." };
         var environment = new Option<string?>("--env") { Description = "The environment recorded in meta (part of the seed)." };
         var runId = new Option<string?>("--run-id") { Description = "The test run id recorded in meta." };
@@ -30,12 +30,14 @@ internal static class GenerateCommand
         var format = new Option<string>("--format") { Description = "ndjson (records with meta), json (one array of records) or payload (bare payloads).", DefaultValueFactory = _ => "ndjson" };
         // No default value: help must not print this machine's core count. Absent = 1 thread; bare --parallel = all cores.
         var parallel = new Option<int?>("--parallel") { Description = "Generate on N threads; --parallel alone uses all cores. Output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, HelpName = "N" };
-        var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, time window, per-property hints)." };
+        var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, realism, time window, per-property hints)." };
+        // No default value: absent means the profile's "realism", else synthetic; help says so in words.
+        var realism = new Option<string?>("--realism") { Description = "synthetic (default: reserved email domains, test cards, fictional phones and ids) or lifelike (everyday domains and numbers; secrets stay synthetic). Overrides the profile.", HelpName = "level" };
 
         var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets. "
             + "Every payload passes the validator before it is written.")
         {
-            contract, target, count, seed, variant, tenant, environment, runId, locale, output, format, parallel, profile,
+            contract, target, count, seed, variant, tenant, environment, runId, locale, output, format, parallel, profile, realism,
         };
         var contractOptions = new ContractOptions();
         contractOptions.AddTo(command);
@@ -47,12 +49,22 @@ internal static class GenerateCommand
             "mockgen generate samples/payments-api.yaml --count 5 --out .mockgen/payments.ndjson",
             "# Every variant of one target, for tenant acme, on all cores",
             "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
+            "# The fewest payloads (greedy) covering every enum value, branch, optional property, bound and breakable keyword",
+            "mockgen generate samples/payments-api.yaml --variant coverage --out .mockgen/coverage.ndjson",
             "# Round trip: what generate writes, validate accepts",
             "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -",
+            "# Lifelike personal data for a local demo (the default is synthetic: example.com, test cards, 555-01xx)",
+            "mockgen generate api.yaml --realism lifelike",
             "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
-            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Edge cases proposed by the model as the 'edge' variant (only the edge variant: --variant edge)",
+            "mockgen generate api.yaml --ai edge --variant edge --ai-mode record --ai-deployment gpt-4o-mini",
+            "# Two payloads per scenario of a test matrix, replayed from the sample's committed cassette (meta.scenario says which)",
+            "mockgen generate samples/payments-api.yaml --target '#/components/schemas/Payment' --count 2 --ai scenarios \\",
+            "  --prompt samples/ai-scenarios/payment-scenarios.prompt --scenarios samples/ai-scenarios/payment-matrix.json \\",
+            "  --ai-deployment gpt-4o-mini --ai-store samples/ai-scenarios/store");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,6 +83,7 @@ internal static class GenerateCommand
                 Format = parse.GetValue(format) ?? "ndjson",
                 Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
+                Realism = parse.GetValue(realism),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
                 Ai = aiOptions.ToRequest(parse),
             };
@@ -128,7 +141,7 @@ internal static class GenerateCommand
         {
             if (request.Ai is { } aiRequest)
             {
-                ai = AiEnrichmentStep.Create(aiRequest, options.Tenant);
+                ai = await AiEnrichmentStep.CreateAsync(aiRequest, options.Tenant, cancellationToken).ConfigureAwait(false);
                 if (single is not null)
                 {
                     singleGenerator = new DatasetGenerator(await ai.EnrichAsync(generator, options, single, singleTargets!, cancellationToken).ConfigureAwait(false));
@@ -198,7 +211,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, run);
-        ai?.WriteSummary(stderr);
+        ai?.WriteSummary(stderr, run.Summaries);
         if (run.Loaded == 0)
         {
             return ExitBadInput;
@@ -313,7 +326,12 @@ internal static class GenerateCommand
         }
         else
         {
-            problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all");
+            problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all, coverage");
+        }
+
+        if (variants.Contains(GenerationVariant.Edge) && request.Ai?.Kind != "edge")
+        {
+            problems.Add("--variant: edge holds a model's edge-case proposals; use it with --ai edge");
         }
 
         format = OutputFormat.Ndjson;
@@ -356,6 +374,19 @@ internal static class GenerateCommand
             }
         }
 
+        MockGen.Core.Generation.Realism.RealismLevel? level = null;
+        if (request.Realism is { } realismText)
+        {
+            if (MockGen.Core.Generation.Realism.RealismProfile.TryParseLevel(realismText, out var parsed))
+            {
+                level = parsed;
+            }
+            else
+            {
+                problems.Add($"--realism: '{realismText}' is not one of synthetic, lifelike");
+            }
+        }
+
         options = new GenerationOptions
         {
             Seed = request.Seed,
@@ -366,6 +397,7 @@ internal static class GenerateCommand
             TestRunId = request.RunId,
             Locale = request.Locale,
             Profile = realismProfile,
+            Realism = level,
             Parallelism = Math.Max(1, request.Parallelism),
         };
         foreach (var problem in problems)
@@ -444,12 +476,45 @@ internal static class GenerateCommand
             }
         }
 
+        WriteCoverage(console, summaries);
         if (run.LoadFailures.Count > 0 || run.Loaded > 1)
         {
             var complete = summaries.Count(s => s.Failure is null);
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{run.Loaded + run.LoadFailures.Count} contracts: {run.Loaded} loaded, {run.LoadFailures.Count} not loaded; {summaries.Count} target runs: {complete} complete, {summaries.Count - complete} with failures"));
+        }
+    }
+
+    // The coverage variant's account: how many payloads were needed, what they cover, and each item left out with why.
+    private static void WriteCoverage(IAnsiConsole console, IReadOnlyList<TargetRunSummary> summaries)
+    {
+        const int ListedPerTarget = 5;
+        foreach (var s in summaries)
+        {
+            if (s.Coverage is not { } c)
+            {
+                continue;
+            }
+
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads of {s.Candidates} candidates cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+            foreach (var item in c.NotReachable.Take(ListedPerTarget))
+            {
+                console.WriteLine($"  not reachable {item.SchemaLocation} {item.Description}: {item.NotReachable}");
+            }
+
+            foreach (var item in c.Uncovered.Take(ListedPerTarget))
+            {
+                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: not reached by any of the {s.Candidates} candidates");
+            }
+
+            var more = Math.Max(0, c.NotReachable.Count - ListedPerTarget) + Math.Max(0, c.Uncovered.Count - ListedPerTarget);
+            if (more > 0)
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {more} more (mockgen report lists them all)"));
+            }
         }
     }
 

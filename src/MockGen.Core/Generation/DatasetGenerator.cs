@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockGen.Core.Contracts;
 using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Leaves;
@@ -5,6 +6,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Realism;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
@@ -30,6 +32,7 @@ public sealed class DatasetGenerator
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
+    private readonly RealismEngine _realism;
 
     /// <summary>Creates a generator; the options are validated and copied.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -42,14 +45,15 @@ public sealed class DatasetGenerator
         try
         {
             // One engine per generator: it is immutable and thread-safe, and its Bogus data loads once.
-            var realism = new RealismEngine(new RealismOptions
+            _realism = new RealismEngine(new RealismOptions
             {
                 Locale = _options.Locale,
                 Tenant = _options.Tenant,
                 TenantPropertyNames = _options.TenantProperties,
                 Profile = _options.Profile,
+                Realism = _options.Realism,
             });
-            _leaves = new RealismLeafSource(realism);
+            _leaves = new RealismLeafSource(_realism);
         }
         catch (RealismConfigurationException e)
         {
@@ -79,6 +83,10 @@ public sealed class DatasetGenerator
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(writer);
         targets ??= contract.Targets;
+        using var activity = MockGenTelemetry.ActivitySource.StartActivity(SpanNames.Generate);
+        activity?.SetTag(TelemetryTags.Tenant, _options.Tenant ?? string.Empty);
+        activity?.SetTag(TelemetryTags.Contract, contract.Name);
+        activity?.SetTag(TelemetryTags.ContractVersion, contract.Version);
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
@@ -99,6 +107,17 @@ public sealed class DatasetGenerator
                 summaries.AddRange(FailedTarget(contract, target, failure));
                 done += _options.Count * _options.Variants.Count;
                 progress?.Invoke(new GenerationProgress(done, total, target.Id, _options.Variants[0]));
+                continue;
+            }
+
+            if (_options.Scenarios?.ForTarget(target.Id) is { Count: > 0 } scenarios)
+            {
+                // The scenarios mode: once per named scenario instead of once per variant.
+                foreach (var scenario in scenarios)
+                {
+                    summaries.Add(RunScenario(contract, target, generator, scenario, writer, ref done, total, progress, cancellationToken));
+                }
+
                 continue;
             }
 
@@ -186,11 +205,12 @@ public sealed class DatasetGenerator
             Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
+            IsSensitive = _realism.IsSensitive,
         };
         var validation = new ValidationOptions { AssertFormats = _options.AssertFormats, Direction = target.Direction };
         try
         {
-            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts);
+            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts, contract.Name);
         }
         catch (SchemaException e)
         {
@@ -212,6 +232,11 @@ public sealed class DatasetGenerator
         Action<GenerationProgress>? progress,
         CancellationToken cancellationToken)
     {
+        if (variant == GenerationVariant.Coverage)
+        {
+            return RunCoverage(contract, target, generator, writer, ref done, total, progress, cancellationToken);
+        }
+
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         long generated = 0;
@@ -222,8 +247,13 @@ public sealed class DatasetGenerator
         var stop = false;
         long reached = 0;
         var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        var proposals = variant == GenerationVariant.Edge ? _options.Enrichment?.ProposalsFor(target.Id) : null;
+        long accepted = 0, repaired = 0, rejected = 0, regenerated = 0;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
+
+        // Built once per target variant, and only when something listens: the per-payload path stays allocation-free.
+        var tags = GenerationTelemetry.TargetTags(_options.Tenant, contract.Name, target.Id, variant);
         for (long start = 0; start < _options.Count && !stop; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -234,13 +264,13 @@ public sealed class DatasetGenerator
                 if (_options.Parallelism > 1)
                 {
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i)));
+                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i)));
                 }
                 else
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i));
+                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i));
                     }
                 }
             }
@@ -256,21 +286,50 @@ public sealed class DatasetGenerator
 
             // Written strictly in index order, so parallel output equals sequential output byte for byte.
             var consumed = n;
+            var (generatedBefore, bytesBefore) = (generated, bytes);
             for (var i = 0; i < n; i++)
             {
                 var index = first + i;
                 retries += results[i].Attempts - 1;
                 if (results[i] is Generated g)
                 {
-                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+                    var payloadAi = ai;
+                    switch (g.Proposal)
+                    {
+                        case ProposalVerdict.Accepted:
+                            accepted++;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Repaired:
+                            repaired++;
+                            regenerated += g.Regenerated;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Rejected:
+                            rejected++;
+                            break;
+                    }
+
+                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = payloadAi };
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
+                    if (g.Violation is not null)
+                    {
+                        GenerationTelemetry.Negative(tags, g.Violation.Keyword);
+                    }
+
                     continue;
                 }
 
                 var failure = ToFailure(results[i], target, index);
                 failed++;
+                if (proposals?.For(index) is not null)
+                {
+                    rejected++;
+                }
+
+                GenerationTelemetry.Failed(tags, failure.Kind);
                 if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
                     failures.Add(failure);
@@ -283,6 +342,11 @@ public sealed class DatasetGenerator
                 // failed. Either way the rest would only burn attempts: stop, and count the rest as skipped.
                 if (generated == 0 && (failure.Kind == TargetFailureKinds.Unsatisfiable || failed >= HopelessAfter))
                 {
+                    if (failure.Kind == TargetFailureKinds.Unsatisfiable)
+                    {
+                        GenerationTelemetry.Unsatisfiable(tags);
+                    }
+
                     stop = true;
                     consumed = i + 1;
                     break;
@@ -290,6 +354,7 @@ public sealed class DatasetGenerator
             }
 
             Array.Clear(results);
+            GenerationTelemetry.Batch(tags, generated - generatedBefore, bytes - bytesBefore);
             reached = start + consumed;
             done += consumed;
             progress?.Invoke(new GenerationProgress(done, total, target.Id, variant));
@@ -305,8 +370,168 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+            ProposalsAccepted = accepted,
+            ProposalsRepaired = repaired,
+            ProposalsRejected = rejected,
+            ProposalValuesRegenerated = regenerated,
         };
     }
+
+    // The coverage variant: a set chosen over the target (CoverageSelection), written in the order chosen; Count and
+    // FirstIndex do not apply. A target none of whose candidates could be generated reports the first failure.
+    private TargetRunSummary RunCoverage(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var coverage = Coverage.TargetCoverage.Create(generator.Root, target.Id, target.Direction, new Coverage.CoverageOptions { AssertFormats = _options.AssertFormats });
+        List<Generated> chosen;
+        long candidates;
+        List<GenerationResult> failed;
+        try
+        {
+            (chosen, candidates, failed) = CoverageSelection.Choose(generator, coverage, (v, i) => KeyFor(contract, target, v, i), _options.Parallelism, cancellationToken);
+        }
+        catch (Exception e) when (InvalidHint(e) is { } hint)
+        {
+            var failure = new TargetFailure(TargetFailureKinds.Invalid, hint.Message, target.Id, null);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, failure));
+            return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, 0, 0, 0, clock.GetElapsedTime(started), failure) { Failures = [failure], Failed = 1 };
+        }
+
+        var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        long bytes = 0;
+        long retries = 0;
+        for (var index = 0; index < chosen.Count; index++)
+        {
+            var g = chosen[index];
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, GenerationVariant.Coverage.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+            writer.Write(meta, g.Json);
+            bytes += g.Json.Length;
+            retries += g.Attempts - 1;
+        }
+
+        TargetFailure? first = null;
+        if (chosen.Count == 0 && failed.Count > 0)
+        {
+            first = ToFailure(failed[0], target, 0);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, first));
+        }
+
+        done += _options.Count;
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, GenerationVariant.Coverage));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, chosen.Count, retries, bytes, clock.GetElapsedTime(started), first)
+        {
+            Failures = first is null ? [] : [first],
+            Failed = first is null ? 0 : 1,
+            Coverage = coverage.Summarize(),
+            Candidates = candidates,
+        };
+    }
+
+    /// <summary>
+    /// One scenario of a target: each index's candidate is repaired against the target with the index's deterministic
+    /// typical payload (seeded with the scenario's name) as the source of regenerated values, so the model's values
+    /// that satisfy their subschema are kept and the gate passes every written payload. Sequential: scenarios are few.
+    /// </summary>
+    private TargetRunSummary RunScenario(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        ScenarioPayloads scenario,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        const GenerationVariant Base = GenerationVariant.Typical;
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        long generated = 0;
+        long retries = 0;
+        long bytes = 0;
+        long failed = 0;
+        var failures = new List<TargetFailure>();
+        long accepted = 0;
+        long repaired = 0;
+        long values = 0;
+        for (long i = 0; i < _options.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var index = _options.FirstIndex + i;
+            var candidate = i < scenario.Candidates.Count ? scenario.Candidates[(int)i] : null;
+            var result = generator.Generate(KeyFor(contract, target, Base, index) with { Scenario = scenario.Name });
+            retries += result.Attempts - 1;
+            byte[]? json = null;
+            var answer = "regenerated";
+            IReadOnlyList<string> regenerated = [];
+            if (result is Generated g)
+            {
+                json = g.Json;
+                if (candidate?.Payload is { } proposed)
+                {
+                    var outcome = PayloadRepair.Repair(proposed, g.Json, generator.Gate);
+                    json = outcome.Json;
+                    if (!outcome.WhollyRegenerated)
+                    {
+                        answer = outcome.Regenerated.Count == 0 ? "accepted" : "repaired";
+                        regenerated = outcome.Regenerated;
+                    }
+                }
+            }
+            else if (candidate?.Payload is { } alone && generator.Gate.Check(alone).Count == 0)
+            {
+                // No deterministic base, but the answer passes the gate as it stands.
+                json = PayloadRepair.ToUtf8(alone);
+                answer = "accepted";
+            }
+
+            done++;
+            if (json is null)
+            {
+                var failure = ToFailure(result, target, index);
+                failed++;
+                if (failures.Count < TargetRunSummary.MaxRecordedFailures)
+                {
+                    failures.Add(failure);
+                }
+
+                writer.WriteError(ErrorRecord(contract, target, Base, failure));
+                continue;
+            }
+
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, Base.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, null)
+            {
+                Ai = answer == "regenerated" ? null : candidate!.Ai,
+                Scenario = new PayloadScenarioMeta(scenario.Name, scenario.Parameters, answer, regenerated),
+            };
+            writer.Write(meta, json);
+            generated++;
+            bytes += json.Length;
+            accepted += answer == "accepted" ? 1 : 0;
+            repaired += answer == "repaired" ? 1 : 0;
+            values += regenerated.Count;
+        }
+
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, Base));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name + " [" + scenario.Name + "]", Base, generated, retries, bytes, clock.GetElapsedTime(started), failures.FirstOrDefault())
+        {
+            Failures = failures,
+            Failed = failed,
+            Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
+        };
+    }
+
+    private JsonElement? Proposal(TargetProposals? proposals, long index) =>
+        proposals?.For(index) is { } proposal ? ProposalTenancy.Apply(proposal, _options.Tenant, _options.TenantProperties) : null;
 
     private static TargetFailure ToFailure(GenerationResult result, ContractTarget target, long index) => result switch
     {

@@ -24,6 +24,12 @@ public sealed record TenantProfile
     /// <summary>The locale for realistic values, or null for the generator's default.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// How real personal data may look: <c>"synthetic"</c> (reserved email domains, test card numbers, fictional phones
+    /// and ids) or <c>"lifelike"</c> (everyday domains and numbers; sensitive fields stay synthetic). Default: null, synthetic.
+    /// </summary>
+    public string? Realism { get; init; }
+
     /// <summary>At most this many payloads per shard (one activity, one blob). Default: 1000.</summary>
     public int ShardSize { get; init; } = 1000;
 
@@ -34,7 +40,8 @@ public sealed record TenantProfile
     public TenantAiSettings Ai { get; init; } = new();
 
     /// <summary>The variants the generator knows.</summary>
-    public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative"];
+    /// <remarks><c>edge</c> holds a model's edge-case proposals, so it needs <c>ai.enabled</c>.</remarks>
+    public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative", "edge"];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -66,6 +73,11 @@ public sealed record TenantProfile
             problems.Add("variants must be a non-empty subset of " + string.Join(", ", KnownVariants));
         }
 
+        if (Variants?.Contains("edge", StringComparer.Ordinal) == true && Ai is { Enabled: false })
+        {
+            problems.Add("variants: edge holds a model's edge-case proposals and needs ai.enabled");
+        }
+
         if (CountPerTarget is < 1 or > 10_000_000)
         {
             problems.Add("countPerTarget must be 1..10000000");
@@ -84,6 +96,11 @@ public sealed record TenantProfile
         if (string.IsNullOrEmpty(Environment) || Environment.Length > 64)
         {
             problems.Add("environment must be 1..64 characters");
+        }
+
+        if (Realism is not null && !Core.Generation.Realism.RealismProfile.TryParseLevel(Realism, out _))
+        {
+            problems.Add("realism must be \"synthetic\" or \"lifelike\"");
         }
 
         if (Ai is null)

@@ -33,4 +33,7 @@ public sealed record RunOutcome(
 
     /// <summary>The retries by reason, e.g. <c>503 x3, timeout x1</c>, or empty.</summary>
     public string StoreRetryReasons { get; init; } = string.Empty;
+
+    /// <summary>The W3C trace id of the sealing run when it was traced (also in the manifest), else null.</summary>
+    public string? TraceId { get; init; }
 }
