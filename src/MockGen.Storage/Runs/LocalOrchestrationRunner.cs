@@ -69,6 +69,10 @@ public sealed class LocalOrchestrationRunner
             {
                 MockGenTelemetry.Fail(activity, e);
                 MockGenMetrics.RunsFailed.Add(1, tags);
+
+                // A failed run too: siblings of the failed activity may still be writing (a full disk fails them one
+                // by one). Let them end first, so a resume started right after never races a write of this run.
+                await context.SettleAsync().ConfigureAwait(false);
                 await _runs.FailAsync(spec, e.Message, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }

@@ -116,7 +116,11 @@ public sealed class LocalStoreFaultTests
         string? written = null;
         while (written is null)
         {
-            Assert.False(child.HasExited, "the child ended early: " + await child.StandardError.ReadToEndAsync());
+            // Read the child's error output only once it has ended: reading it earlier waits for the end.
+            if (child.HasExited)
+            {
+                Assert.Fail("the child ended early: " + await child.StandardError.ReadToEndAsync());
+            }
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the child never wrote its temporary file");
             written = Directory.EnumerateFiles(temp).FirstOrDefault(f => new FileInfo(f).Length == length);
             await Task.Delay(20);
