@@ -1,8 +1,11 @@
+using System.Globalization;
+using MockGen.Service.Hosting;
 using MockGen.Storage.Lineage;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 using MockGen.Storage.Stores;
 using MockGen.Storage.Tests.Support;
+using Xunit.Abstractions;
 using static MockGen.Storage.Tests.Runs.RunPipelineTests;
 
 namespace MockGen.Storage.Tests.Stores;
@@ -13,7 +16,7 @@ namespace MockGen.Storage.Tests.Stores;
 /// must be the same bytes, with exactly one lineage row per shard.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureStoreFaultTests(AzuriteFixture azurite)
+public sealed class AzureStoreFaultTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     // 2 targets x 2 variants x ceil(30/5) = 24 shards: about 100 storage requests per run.
     private static readonly TenantProfile Profile = new() { Variants = ["typical", "minimal"], CountPerTarget = 30, ShardSize = 5, Seed = "12", Environment = "ci" };
@@ -30,7 +33,9 @@ public sealed class AzureStoreFaultTests(AzuriteFixture azurite)
     [Fact]
     public async Task Run_TenPercentOfRequestsFaulted_SameBytesAsCleanRun_OneLineageRowPerShard_RetriesInTheSummary()
     {
-        var tenant = TestStores.Unique("f");
+        // A fixed tenant (no other test uses it; Azurite starts empty per test run): the request lines, and so the
+        // faults the proxies draw from them, are the same on every run.
+        const string tenant = "faultrun";
         var (spec, expected, reference) = await ReferenceRunAsync(tenant);
 
         await using var blobProxy = new FaultProxy(azurite.BlobPort, faultRate: 0.10, seed: 1201);
@@ -45,25 +50,68 @@ public sealed class AzureStoreFaultTests(AzuriteFixture azurite)
         Assert.Equal(expected.ManifestSha256, outcome.ManifestSha256);
         Assert.Equal(24, outcome.Generated + outcome.Reused);
 
-        // The faults happened, and the run's summary counts the retries that rode them out.
+        // The faults happened, and the run's summary counts the retries that rode them out. The proxies draw each
+        // request's fault from its request line, so these counts do not depend on the thread schedule.
         var injected = blobProxy.InjectedTotal + tableProxy.InjectedTotal;
-        Assert.True(injected >= 3, $"only {injected} faults in {blobProxy.Requests + tableProxy.Requests} requests");
+        var requests = blobProxy.Requests + tableProxy.Requests;
+        Assert.True(injected >= requests / 20, $"only {injected} faults in {requests} requests");
+        Assert.True(Enum.GetValues<FaultProxy.FaultKind>().Count(k => blobProxy.Injected.ContainsKey(k) || tableProxy.Injected.ContainsKey(k)) >= 4, "too few kinds of fault: " + Describe(blobProxy, tableProxy));
         Assert.True(outcome.StoreRetries > 0, "no retry counted");
         Assert.NotEmpty(outcome.StoreRetryReasons);
         Assert.True(store.Retries.Total >= outcome.StoreRetries);
+        var runRequests = requests;
 
         // Read back while the faults go on (cut bodies included): every shard, byte for byte, one row each.
         var rows = await ToListAsync(new LineageIndex(store.Tables).ListAsync(tenant, spec.RunId));
         Assert.Equal(24, rows.Count);
         Assert.Equal(24, rows.Select(r => r.ShardKey).Distinct(StringComparer.Ordinal).Count());
+        long bytes = 0;
         foreach (var row in rows)
         {
-            Assert.Equal(await ReadAllAsync(reference.Store.Blobs, row.BlobPath), await ReadAllAsync(store.Blobs, row.BlobPath));
+            var read = await ReadAllAsync(store.Blobs, row.BlobPath);
+            Assert.Equal(await ReadAllAsync(reference.Store.Blobs, row.BlobPath), read);
+            bytes += read.Length;
         }
 
         Assert.Equal(await ReadAllAsync(reference.Store.Blobs, expected.ManifestPath), await ReadAllAsync(store.Blobs, outcome.ManifestPath));
         Assert.Equal(RunStatus.Completed, (await h.Runs.GetAsync(tenant, spec.RunId))!.Status);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault run: {runRequests} requests, {injected} faults ({Describe(blobProxy, tableProxy)}), {outcome.StoreRetries} retries ({outcome.StoreRetryReasons}); read-back: {blobProxy.Requests + tableProxy.Requests - runRequests} requests; 24 shards, {bytes} bytes equal to the clean run"));
     }
+
+    // What serve logs: its 'sealed' line carries the run's storage retries, by reason.
+    [Fact]
+    public async Task Serve_RunUnderFaults_SealedLogLineCountsTheStorageRetries()
+    {
+        const string tenant = "faultlog";
+        var (spec, expected, _) = await ReferenceRunAsync(tenant);
+        await using var blobProxy = new FaultProxy(azurite.BlobPort, faultRate: 0.10, seed: 1203);
+        await using var tableProxy = new FaultProxy(azurite.TablePort, faultRate: 0.10, seed: 1204);
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionStringThrough(blobProxy.Port, tableProxy.Port), Patient);
+        var pipeline = new MockGenPipeline(store, MockGen.Storage.Engine.CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        await pipeline.Registry.RegisterAsync(tenant, "pets.json", TestContracts.PetsV1);
+        var logger = new CapturingLogger<RunCoordinator>();
+        await using (var coordinator = new RunCoordinator(pipeline, new ServeOptions(), logger))
+        {
+            await coordinator.StartAsync(spec);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (coordinator.IsExecuting(tenant, spec.RunId))
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), "the run did not end: " + string.Join(" / ", logger.Lines));
+                await Task.Delay(50);
+            }
+        }
+
+        var sealedLine = Assert.Single(logger.Lines, l => l.Contains(" sealed: ", StringComparison.Ordinal));
+        Assert.Matches(@"^Information: Run \S+ sealed: Completed, " + expected.Payloads.ToString(CultureInfo.InvariantCulture) + @" payloads, \d+ shards generated, \d+ reused, [1-9]\d* storage retries \([^,()]+ x\d+(, [^,()]+ x\d+)*\)", sealedLine);
+        Assert.Equal(expected.ManifestSha256, (await pipeline.Runs.GetAsync(tenant, spec.RunId))!.ManifestSha256);
+        output.WriteLine(sealedLine);
+    }
+
+    private static string Describe(FaultProxy blob, FaultProxy table) =>
+        string.Join(", ", Enum.GetValues<FaultProxy.FaultKind>()
+            .Select(k => (Kind: k, Count: blob.Injected.GetValueOrDefault(k) + table.Injected.GetValueOrDefault(k)))
+            .Where(k => k.Count > 0)
+            .Select(k => k.Kind + " x" + k.Count.ToString(CultureInfo.InvariantCulture)));
 
     // SIGKILL: Azurite loses what it acknowledged in its last 5 s (its metadata is saved every 5 s): shards, lineage rows,
     // the run row. The resumed run must notice every loss (a missing row, a blob that no longer hashes) and regenerate.

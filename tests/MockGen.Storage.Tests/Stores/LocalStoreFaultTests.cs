@@ -26,8 +26,7 @@ public sealed class LocalStoreFaultTests
         var beta = await h.Registry.RegisterAsync("beta", "pets.json", TestContracts.PetsV1);
         var before = Snapshot(root);
 
-        var filler = Path.Combine(disk.Path, "filler");
-        FillLeaving(filler, bytesFree: 16 * 1024);
+        var filler = disk.Fill(bytesFree: 16 * 1024);
 
         // A new blob and an overwrite that do not fit: refused with the reason, the old content kept.
         var e = await Assert.ThrowsAsync<MockGenStorageException>(() => h.Store.Blobs.WriteAsync("datasets/acme/big.ndjson", new MemoryStream(new byte[256 * 1024])));
@@ -152,17 +151,6 @@ public sealed class LocalStoreFaultTests
         {
             Assert.True(after.TryGetValue(file, out var now), file + " is gone");
             Assert.True(hash == now, file + " changed");
-        }
-    }
-
-    private static void FillLeaving(string file, long bytesFree)
-    {
-        var drive = new DriveInfo(Path.GetDirectoryName(file)!);
-        var chunk = new byte[4096];
-        using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        while (drive.AvailableFreeSpace > bytesFree)
-        {
-            stream.Write(chunk);
         }
     }
 }

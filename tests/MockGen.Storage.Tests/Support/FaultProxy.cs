@@ -1,7 +1,9 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MockGen.Storage.Tests.Support;
@@ -10,14 +12,17 @@ namespace MockGen.Storage.Tests.Support;
 /// An HTTP/1.1 proxy on loopback that sits between the store's clients and Azurite and breaks a fraction of the
 /// requests the way a real network and a throttled account do: 503 <c>ServerBusy</c>, 429, a request that never gets
 /// an answer (the client's network timeout must fire), a connection reset before or after Azurite applied the request,
-/// and a response cut in the middle of its body. Faults are drawn from a seeded stream; which request gets which one
-/// still depends on the order the requests arrive in, so a test may rely on the rate, not on the victims.
+/// and a response cut in the middle of its body. Whether a request is faulted, and how, is a function of the seed, the
+/// request line (method and target) and how many times this proxy has seen that request line before: the same run
+/// meets the same faults whatever the thread schedule, and a retry (the next occurrence) is drawn afresh. Only
+/// concurrent requests with the same line (table batches all post to <c>$batch</c>) may swap their draws.
 /// </summary>
 internal sealed class FaultProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _upstreamPort;
-    private readonly Random _random;
+    private readonly int _seed;
+    private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<FaultKind, int> _injected = new();
     private readonly ConcurrentBag<Task> _connections = [];
@@ -29,7 +34,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     {
         _upstreamPort = upstreamPort;
         _faultRate = faultRate;
-        _random = new Random(seed);
+        _seed = seed;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
@@ -85,19 +90,22 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private FaultKind? Draw()
+    private FaultKind? Draw(string requestLine)
     {
-        lock (_random)
-        {
-            if (_random.NextDouble() >= FaultRate)
-            {
-                return null;
-            }
+        var occurrence = _seen.AddOrUpdate(requestLine, 1, (_, n) => n + 1);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{_seed}\n{requestLine}\n{occurrence}")), hash);
 
-            var kind = (FaultKind)_random.Next(Enum.GetValues<FaultKind>().Length);
-            _injected.AddOrUpdate(kind, 1, (_, n) => n + 1);
-            return kind;
+        // 53 bits of the hash as a uniform double in [0, 1); the next bytes pick the kind.
+        var roll = (BinaryPrimitives.ReadUInt64LittleEndian(hash) >> 11) * (1.0 / (1UL << 53));
+        if (roll >= FaultRate)
+        {
+            return null;
         }
+
+        var kind = (FaultKind)(BinaryPrimitives.ReadUInt32LittleEndian(hash[8..]) % (uint)Enum.GetValues<FaultKind>().Length);
+        _injected.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        return kind;
     }
 
     private async Task ServeAsync(Socket clientSocket)
@@ -118,7 +126,7 @@ internal sealed class FaultProxy : IAsyncDisposable
                 }
 
                 Interlocked.Increment(ref _requests);
-                var fault = Draw();
+                var fault = Draw(request.Line);
                 switch (fault)
                 {
                     case FaultKind.ServerBusy503:
@@ -191,7 +199,11 @@ internal sealed class FaultProxy : IAsyncDisposable
         return [.. Encoding.ASCII.GetBytes(head), .. body];
     }
 
-    private sealed record Message(byte[] Bytes, int HeadLength, int BodyLength, string Method, bool Close);
+    private sealed record Message(byte[] Bytes, int HeadLength, int BodyLength, string Method, bool Close)
+    {
+        /// <summary>The request line (method, target, version) of a request; empty for a response.</summary>
+        public string Line { get; init; } = string.Empty;
+    }
 
     /// <summary>Reads whole HTTP/1.1 messages (head and body, by Content-Length or chunked) off a stream.</summary>
     private sealed class Wire(NetworkStream stream)
@@ -274,7 +286,7 @@ internal sealed class FaultProxy : IAsyncDisposable
                 return next is null ? null : next with { Bytes = [.. output.ToArray(), .. next.Bytes], HeadLength = head.Length + next.HeadLength };
             }
 
-            return new Message(output.ToArray(), head.Length, (int)output.Length - head.Length, method, close);
+            return new Message(output.ToArray(), head.Length, (int)output.Length - head.Length, method, close) { Line = isResponse ? string.Empty : start };
         }
 
         private async Task<bool> FillAsync(CancellationToken token)

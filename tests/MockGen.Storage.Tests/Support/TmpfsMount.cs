@@ -25,6 +25,21 @@ internal sealed class TmpfsMount : IDisposable
         return new TmpfsMount(path);
     }
 
+    /// <summary>Fills the file system with one file until about <paramref name="bytesFree"/> remain; returns its path (delete it to free the space).</summary>
+    public string Fill(long bytesFree)
+    {
+        var filler = System.IO.Path.Combine(Path, "filler");
+        var drive = new DriveInfo(Path);
+        var chunk = new byte[4096];
+        using var stream = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        while (drive.AvailableFreeSpace > bytesFree)
+        {
+            stream.Write(chunk);
+        }
+
+        return filler;
+    }
+
     public void RemountReadOnly() => Run("mount", "-o", "remount,ro", Path);
 
     public void RemountReadWrite() => Run("mount", "-o", "remount,rw", Path);
