@@ -29,7 +29,7 @@ public sealed class StoreFaultCliTests
             var list = await CliRun.RunAsync(["prompts", "list", "--store", store]);
 
             Assert.True(push.ExitCode == 2, push.ToString());
-            Assert.Matches("^error: prompts/default/refunds/[^ ]+: the store folder " + System.Text.RegularExpressions.Regex.Escape(store) + " refused the write: the file system is read-only; what it held before is unchanged\n$", push.Error);
+            Assert.Matches("^error: prompt-versions/default/refunds/[^ ]+: the store folder " + System.Text.RegularExpressions.Regex.Escape(store) + " refused the write: the file system is read-only; what it held before is unchanged\n$", push.Error);
             Assert.True(list.ExitCode == 0, list.ToString());
             Assert.StartsWith(first.Out.Trim() + "  ", Assert.Single(list.OutLines), StringComparison.Ordinal);
         }
@@ -57,7 +57,7 @@ public sealed class StoreFaultCliTests
         var list = await CliRun.RunAsync(["prompts", "list", "--store", store]);
 
         Assert.True(push.ExitCode == 2, push.ToString());
-        Assert.Matches("^error: prompts/default/big/[^ ]+: the store folder " + System.Text.RegularExpressions.Regex.Escape(store) + " refused the write: no space left on device; what it held before is unchanged\n$", push.Error);
+        Assert.Matches("^error: prompt-versions/default/big/[^ ]+: the store folder " + System.Text.RegularExpressions.Regex.Escape(store) + " refused the write: no space left on device; what it held before is unchanged\n$", push.Error);
         Assert.True(list.ExitCode == 0, list.ToString());
         Assert.StartsWith(first.Out.Trim() + "  ", Assert.Single(list.OutLines), StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(store));
