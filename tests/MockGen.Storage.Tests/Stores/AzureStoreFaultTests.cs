@@ -140,10 +140,11 @@ public sealed class AzureStoreFaultTests(AzuriteFixture azurite, ITestOutputHelp
 
             // The contract was uploaded well before the crash (Azurite has saved it); the run's own writes were not.
             await Task.Delay(TimeSpan.FromSeconds(6));
-            await Assert.ThrowsAnyAsync<Exception>(() => h.Runner.RunAsync(spec));
+            var crash = await Assert.ThrowsAnyAsync<Exception>(() => h.Runner.RunAsync(spec));
 
             await own.RestartAsync();
             var resumed = await h.NewRunner(null).RunAsync(spec);
+            output.WriteLine($"killed after 6 shards; first execution ended with {crash.GetType().Name}; the resume generated {resumed.Generated} shards and reused {resumed.Reused}, {resumed.StoreRetries} retries");
 
             Assert.Equal(RunStatus.Completed, resumed.Status);
             Assert.Equal(expected.ManifestSha256, resumed.ManifestSha256);
@@ -202,6 +203,7 @@ public sealed class AzureStoreFaultTests(AzuriteFixture azurite, ITestOutputHelp
             }
 
             await restart!;
+            output.WriteLine($"restarted after 6 shards: {outcome.Generated} shards generated, {outcome.Reused} reused in the completing execution; {store.Retries.Total} retries ({store.Retries.Describe()})");
             Assert.Equal(RunStatus.Completed, outcome.Status);
             Assert.Equal(expected.ManifestSha256, outcome.ManifestSha256);
             var rows = await ToListAsync(new LineageIndex(store.Tables).ListAsync(tenant, spec.RunId));
