@@ -68,6 +68,31 @@ public sealed class PipelineTemplateTests(ToolPackageFixture tool, ServeFixture 
         Assert.Equal(40, metas.Count);
         Assert.All(metas, m => Assert.Equal("#/components/schemas/Customer", m.GetProperty("target").GetString()));
         Assert.Equal(["negative", "typical"], metas.Select(m => m.GetProperty("variant").GetString()!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(40, File.ReadAllLines(Path.Combine(outDir, "validation.ndjson")).Length);
+    }
+
+    [Fact]
+    public async Task Template_NeitherRunIdNorContract_FailsThePullStepSayingWhichParameterToGive()
+    {
+        var sandbox = tool.CreateSandbox("template-neither");
+        var (agent, _) = Agent(sandbox);
+
+        var results = await agent.RunAsync(Expand(sandbox, []));
+
+        var pull = results[^1];
+        Assert.Equal("mockgen pull", pull.DisplayName);
+        Assert.Equal(2, pull.Run!.ExitCode);
+        Assert.Contains("##vso[task.logissue type=error]mockgen-dataset.yml: give the runId parameter, or contract", pull.Run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_AndSample_DefaultToThePackedToolVersion()
+    {
+        // Bumping <Version> in MockGen.Cli.csproj without the template would install the previous tool.
+        Assert.Equal(tool.Version, PipelineTemplate.Load(TemplatePath).Parameters["toolVersion"]);
+        var sample = new ContractLoader().Load("azure-pipelines.yml", File.ReadAllBytes(Path.Combine(ToolPackageFixture.RepoRoot, "pipelines", "azure-pipelines.yml"))).RootDocument.Root;
+        var use = sample.GetProperty("jobs").EnumerateArray().SelectMany(j => j.GetProperty("steps").EnumerateArray()).Single(s => s.TryGetProperty("template", out _));
+        Assert.Equal(tool.Version, use.GetProperty("parameters").GetProperty("toolVersion").GetString());
     }
 
     [Fact]
@@ -115,11 +140,18 @@ public sealed class PipelineTemplateTests(ToolPackageFixture tool, ServeFixture 
         lines[typical] = record.ToJsonString();
         await File.WriteAllLinesAsync(dataset, lines);
 
-        var gate = Assert.Single(await agent.RunAsync(steps, name => name.StartsWith("mockgen validate", StringComparison.Ordinal)));
+        var gate = Assert.Single(await agent.RunAsync(steps, IsValidate));
 
         Assert.True(gate.Run!.ExitCode == 1, gate.Run.ToString());
         var verdict = File.ReadAllLines(Path.Combine(outDir, "validation.ndjson"))[typical];
         Assert.False(JsonDocument.Parse(verdict).RootElement.GetProperty("valid").GetBoolean());
+
+        // contractFile: the gate reads the repository's contract instead of the run's (one without the run's targets here).
+        var other = Path.Combine(sandbox, "other-contract.json");
+        await File.WriteAllTextAsync(other, """{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "string"}""");
+        var withFile = Assert.Single(await agent.RunAsync(Expand(sandbox, new() { ["runId"] = serve.RunId, ["contractFile"] = other }), IsValidate));
+        Assert.True(withFile.Run!.ExitCode == 2, withFile.Run.ToString());
+        Assert.Contains("other-contract.json", withFile.Run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,6 +205,8 @@ public sealed class PipelineTemplateTests(ToolPackageFixture tool, ServeFixture 
             Assert.True(result.Run!.ExitCode == 0, result.DisplayName + ": " + result.Run);
         }
     }
+
+    private static bool IsValidate(string displayName) => displayName.StartsWith("mockgen validate", StringComparison.Ordinal);
 
     private static CliRun Script(IReadOnlyList<StepResult> results, string displayName) =>
         results.Single(r => r.DisplayName.StartsWith(displayName, StringComparison.Ordinal)).Run!;
