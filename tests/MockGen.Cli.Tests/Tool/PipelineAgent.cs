@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace MockGen.Cli.Tests.Tool;
 
-/// <summary>One expanded step and what became of it: a script's run, or a task's inputs after macro expansion (tasks are not run).</summary>
-internal sealed record StepResult(string DisplayName, string? Task, CliRun? Run, IReadOnlyDictionary<string, string> Inputs);
-
 /// <summary>
 /// Runs an expanded template's script steps the way an Azure Pipelines agent does, in order with bash, for what the
 /// MockGen template relies on: <c>$(name)</c> macros in values (an undefined one stays literal), non-secret variables
