@@ -20,6 +20,22 @@ public sealed class ToolInstallTests(ToolPackageFixture tool)
     }
 
     [Fact]
+    public async Task InstallGlobal_FromThePackedFeed_PutsMockgenInDotnetTools()
+    {
+        // --global installs under the user's home: a home of the test's own, so the machine's ~/.dotnet/tools is untouched.
+        var sandbox = tool.CreateSandbox("global");
+        var home = Path.Combine(sandbox, "home");
+        var environment = new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home, ["NUGET_PACKAGES"] = Path.Combine(sandbox, "packages") };
+
+        var install = await ChildProcess.RunAsync("dotnet", ["tool", "install", "--global", "MockGen.Cli", "--version", tool.Version, "--add-source", tool.Feed], sandbox, environment);
+
+        Assert.True(install.ExitCode == 0, install.ToString());
+        var version = await ChildProcess.RunAsync(Path.Combine(home, ".dotnet", "tools", Path.GetFileName(tool.Mockgen)), ["--version"], sandbox);
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.StartsWith(tool.Version, version.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_IsThePackagesVersion()
     {
         var version = await ChildProcess.RunAsync(tool.Mockgen, ["--version"], tool.CreateSandbox("version"));
