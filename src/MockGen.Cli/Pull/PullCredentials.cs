@@ -35,7 +35,7 @@ internal sealed class PullCredentials
     /// From the environment: the API key if set, else the access token if set, else DefaultAzureCredential for
     /// <paramref name="scope"/>.
     /// </summary>
-    /// <exception cref="CliException">A variable holds an Azure Pipelines macro that was never expanded.</exception>
+    /// <exception cref="CliException">A variable holds an Azure Pipelines macro that was never expanded, or AZURE_TOKEN_CREDENTIALS names no credential.</exception>
     public static PullCredentials FromEnvironment(string scope)
     {
         if (Variable(ApiKeyVariable) is { } key)
@@ -43,9 +43,20 @@ internal sealed class PullCredentials
             return new PullCredentials(key, null, scope);
         }
 
-        return Variable(AccessTokenVariable) is { } token
-            ? new PullCredentials(null, null, scope, token)
-            : new PullCredentials(null, new DefaultAzureCredential(), scope);
+        if (Variable(AccessTokenVariable) is { } token)
+        {
+            return new PullCredentials(null, null, scope, token);
+        }
+
+        try
+        {
+            return new PullCredentials(null, new DefaultAzureCredential(), scope);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Azure.Identity refuses an unknown AZURE_TOKEN_CREDENTIALS (the chain selection) when the credential is built.
+            throw new CliException("DefaultAzureCredential: " + FirstLine(e.Message), e);
+        }
     }
 
     /// <summary>Adds the credential's header to <paramref name="request"/>.</summary>

@@ -5,11 +5,17 @@ namespace MockGen.Cli.Tests.Tool;
 
 /// <summary>
 /// Runs a real process (dotnet, bash, the installed <c>mockgen</c>) with its own environment: the test process's
-/// variables minus MockGen's credentials and MSBuild's, which the test host sets and a child build must not inherit.
+/// variables minus credentials (MockGen's and Azure's) and MSBuild's, which the test host sets and a child build must not
+/// inherit.
 /// </summary>
 internal static class ChildProcess
 {
-    private static readonly string[] Removed = ["MOCKGEN_API_KEY", "MOCKGEN_ACCESS_TOKEN", "MOCKGEN_SERVER"];
+    // MockGen's credentials, and what DefaultAzureCredential's environment and workload-identity credentials read.
+    private static readonly string[] Removed =
+    [
+        "MOCKGEN_API_KEY", "MOCKGEN_ACCESS_TOKEN", "MOCKGEN_SERVER", "AZURE_TOKEN_CREDENTIALS", "AZURE_CLIENT_ID", "AZURE_TENANT_ID",
+        "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_USERNAME", "AZURE_PASSWORD", "AZURE_FEDERATED_TOKEN_FILE",
+    ];
 
     public static async Task<CliRun> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {

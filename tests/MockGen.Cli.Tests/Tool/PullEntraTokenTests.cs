@@ -101,12 +101,23 @@ public sealed class PullEntraTokenTests(ToolPackageFixture tool) : IAsyncLifetim
     [Fact]
     public async Task Pull_NoKeyNoToken_FallsBackToDefaultAzureCredential_WhichFindsNoSignInHere()
     {
-        // Offline, every credential in DefaultAzureCredential's chain fails (no environment credential, managed
-        // identity endpoint or Azure CLI), so only this failure path is testable here, not a token from it.
-        var pull = await Pull(tool.CreateSandbox("entra-none"), []);
+        // DefaultAzureCredential cannot get a token on this offline machine, so only its failure path is testable here.
+        // The chain is narrowed to the environment credential (whose variables ChildProcess clears) so a developer's
+        // Azure CLI sign-in or a VM's managed identity cannot change the outcome.
+        var pull = await Pull(tool.CreateSandbox("entra-none"), new() { ["AZURE_TOKEN_CREDENTIALS"] = "EnvironmentCredential" });
 
         Assert.True(pull.ExitCode == 2, pull.ToString());
-        Assert.Contains("no credentials: set MOCKGEN_API_KEY to a tenant API key or MOCKGEN_ACCESS_TOKEN to an Entra ID access token, or sign in for DefaultAzureCredential (DefaultAzureCredential failed", pull.Error, StringComparison.Ordinal);
+        Assert.Contains("no credentials: set MOCKGEN_API_KEY to a tenant API key or MOCKGEN_ACCESS_TOKEN to an Entra ID access token, or sign in for DefaultAzureCredential (", pull.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", pull.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pull_UnknownAzureTokenCredentialsSelection_IsBadInputWithoutAStackTrace()
+    {
+        var pull = await Pull(tool.CreateSandbox("entra-selection"), new() { ["AZURE_TOKEN_CREDENTIALS"] = "bogus" });
+
+        Assert.True(pull.ExitCode == 2, pull.ToString());
+        Assert.Contains("error: DefaultAzureCredential: Invalid value for environment variable AZURE_TOKEN_CREDENTIALS: bogus", pull.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", pull.Error, StringComparison.Ordinal);
     }
 
