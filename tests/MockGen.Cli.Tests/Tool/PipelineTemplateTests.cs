@@ -86,6 +86,21 @@ public sealed class PipelineTemplateTests(ToolPackageFixture tool, ServeFixture 
     }
 
     [Fact]
+    public async Task Template_ApiKeyVariableNeverDefined_FailsThePullStepNamingIt()
+    {
+        // The agent passes an undefined variable's macro through as text: pull must refuse it, not send it as a key.
+        var sandbox = tool.CreateSandbox("template-undefined");
+        var (agent, _) = Agent(sandbox, defineApiKey: false);
+
+        var results = await agent.RunAsync(Expand(sandbox, new() { ["runId"] = serve.RunId }));
+
+        var pull = results[^1];
+        Assert.Equal("mockgen pull", pull.DisplayName);
+        Assert.True(pull.Run!.ExitCode == 2, pull.Run.ToString());
+        Assert.Contains("MOCKGEN_API_KEY: holds '$(MOCKGEN_API_KEY)', an Azure Pipelines variable that is not defined", pull.Run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Template_AndSample_DefaultToThePackedToolVersion()
     {
         // Bumping <Version> in MockGen.Cli.csproj without the template would install the previous tool.
@@ -221,14 +236,17 @@ public sealed class PipelineTemplateTests(ToolPackageFixture tool, ServeFixture 
         return PipelineTemplate.Load(TemplatePath).Expand(parameters);
     }
 
-    private static (PipelineAgent Agent, string OutDir) Agent(string sandbox)
+    private static (PipelineAgent Agent, string OutDir) Agent(string sandbox, bool defineApiKey = true)
     {
         var variables = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Agent.ToolsDirectory"] = Path.Combine(sandbox, "agent-tools"),
             ["Pipeline.Workspace"] = Path.Combine(sandbox, "workspace"),
-            ["MOCKGEN_API_KEY"] = ServeFixture.ApiKey,
         };
+        if (defineApiKey)
+        {
+            variables["MOCKGEN_API_KEY"] = ServeFixture.ApiKey;
+        }
         Directory.CreateDirectory(variables["Agent.ToolsDirectory"]);
         return (new PipelineAgent(sandbox, variables, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "MOCKGEN_API_KEY" }), Path.Combine(sandbox, "workspace", "mockgen-dataset"));
     }
