@@ -21,13 +21,14 @@ public sealed class AzureStoreFaultTests(AzuriteFixture azurite, ITestOutputHelp
     // 2 targets x 2 variants x ceil(30/5) = 24 shards: about 100 storage requests per run.
     private static readonly TenantProfile Profile = new() { Variants = ["typical", "minimal"], CountPerTarget = 30, ShardSize = 5, Seed = "12", Environment = "ci" };
 
-    // Short bounds so a test rides out its faults in seconds; NoAnswer faults cost one NetworkTimeout each.
+    // Short back-offs so a test rides out its faults in seconds; NoAnswer faults cost one NetworkTimeout each, which
+    // stays at 5 s so a slow answer from Azurite on a loaded machine is not taken for a fault too often.
     private static readonly PipelineStoreOptions Patient = new()
     {
         MaxRetries = 10,
         RetryDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryDelay = TimeSpan.FromMilliseconds(400),
-        NetworkTimeout = TimeSpan.FromSeconds(2),
+        NetworkTimeout = TimeSpan.FromSeconds(5),
     };
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class LocalStoreFaultTests
             {
                 Assert.Fail("the child ended early: " + await child.StandardError.ReadToEndAsync());
             }
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the child never wrote its temporary file");
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "the child never wrote its temporary file");
             written = Directory.EnumerateFiles(temp).FirstOrDefault(f => new FileInfo(f).Length == length);
             await Task.Delay(20);
         }
