@@ -235,7 +235,7 @@ internal sealed partial class PayloadWalker
         }
 
         conjunction.Schemas.Add(node);
-        conjunction.ScopeOf[node] = scope;
+        conjunction.NoteScope(scope);
         CollectDynamicReference(node, conjunction, rng, terminating, scope);
 
         foreach (var part in node.AllOf)
@@ -383,7 +383,7 @@ internal sealed partial class PayloadWalker
                     // its members out unless something else requires them.
                     if (other.Required.Count > 0 && IsOnlyKeywords(other, "required", "type"))
                     {
-                        conjunction.Omitted.UnionWith(other.Required);
+                        conjunction.Omit(other.Required);
                     }
                 }
             }
