@@ -33,10 +33,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _location = Directory.CreateTempSubdirectory("mockgen-azurite-").FullName;
-        BlobPort = FreePort();
-        _queuePort = FreePort();
-        TablePort = FreePort();
-        await StartAsync().ConfigureAwait(false);
+
+        // A free port may be taken by another process before Azurite binds it (several test runs share this
+        // machine): Azurite then exits at once, and fresh ports are tried, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            BlobPort = FreePort();
+            _queuePort = FreePort();
+            TablePort = FreePort();
+            try
+            {
+                await StartAsync().ConfigureAwait(false);
+                break;
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+                Kill();
+            }
+        }
+
         ConnectionString = ConnectionStringThrough(BlobPort, TablePort);
     }
 
@@ -90,8 +105,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && errors.Count < 20)
+            {
+                errors.Enqueue(line);
+            }
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -102,7 +124,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             {
                 if (_process.HasExited)
                 {
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening on {port}");
+                    _process.WaitForExit();
+                    throw new AzuriteExitedException($"Azurite exited with code {_process.ExitCode} before listening on {port}: {string.Join(" / ", errors)}");
                 }
 
                 if (deadline.Elapsed > TimeSpan.FromSeconds(60))
