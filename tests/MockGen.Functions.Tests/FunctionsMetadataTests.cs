@@ -120,7 +120,7 @@ public sealed class FunctionsMetadataTests
         Assert.True(values.TryGetProperty(MockGen.Ai.Pipeline.AiShardEnricherOptions.EndpointSetting, out _));
         Assert.True(values.TryGetProperty(MockGen.Ai.Pipeline.AiShardEnricherOptions.DeploymentSetting, out _));
         Assert.False(values.TryGetProperty(MockGen.Ai.Gateway.AzureOpenAIGatewayOptions.ApiKeyVariable, out _));
-        Assert.Equal(MockGen.Ai.Pipeline.AiShardEnricherOptions.FromSettings(n => values.TryGetProperty(n, out var v) ? v.GetString() : null).Mode, MockGen.Ai.Cassettes.CassetteMode.Replay);
+        Assert.Equal(MockGen.Ai.Cassettes.CassetteMode.Replay, MockGen.Ai.Pipeline.AiShardEnricherOptions.FromSettings(n => values.TryGetProperty(n, out var v) ? v.GetString() : null).Mode);
     }
 
     [Fact]
