@@ -11,7 +11,9 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MockGen.Ai.Pipeline;
 using MockGen.Functions.Hosting;
+using MockGen.Functions.Http;
 using MockGen.Service.Auth;
 using MockGen.Storage;
 using MockGen.Storage.Stores;
@@ -48,17 +50,17 @@ internal sealed class FunctionsApp : IAsyncDisposable
     /// <summary>The Durable test host's own DI (its worker and client options).</summary>
     public IServiceProvider DurableServices => (_durable ?? throw new InvalidOperationException("the Durable host is stopped")).Services;
 
-    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3)
+    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3, AiShardEnricherOptions? ai = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddMockGenFunctions(_ => store, new MockGenFunctionsOptions { MaxParallelShards = maxParallelShards });
+        builder.Services.AddMockGenFunctions(_ => store, new MockGenFunctionsOptions { MaxParallelShards = maxParallelShards }, ai);
         var app = builder.Build();
         FunctionsApp? functions = null;
         foreach (var route in FunctionsMetadata.Load().HttpRoutes)
         {
-            app.MapMethods("/" + route.Route, route.Methods.Select(m => m.ToUpperInvariant()).ToArray(), (HttpContext http) => functions!.InvokeHttpAsync(route.Method, http));
+            app.MapMethods("/" + route.Route, route.Methods.Select(m => m.ToUpperInvariant()).ToArray(), (HttpContext http) => functions!.InvokeHttpAsync(route, http));
         }
 
         await app.StartAsync();
@@ -122,8 +124,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task InvokeHttpAsync(MethodInfo method, HttpContext http)
+    private async Task InvokeHttpAsync(FunctionsMetadata.HttpRoute route, HttpContext http)
     {
+        // The worker runs the app's middleware around each invocation; this one counts the request by its route.
+        HttpRequestMetricsMiddleware.Track(route.Name, http);
+        var method = route.Method;
         var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(_app.Services, method.DeclaringType!);
         var args = method.GetParameters().Select<ParameterInfo, object?>(p => p.ParameterType switch
         {

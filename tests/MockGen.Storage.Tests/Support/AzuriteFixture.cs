@@ -46,7 +46,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 await StartAsync().ConfigureAwait(false);
                 break;
             }
-            catch (AzuriteExitedException) when (attempt < 3)
+            catch (ExitedException) when (attempt < 3)
             {
                 Kill();
             }
@@ -125,7 +125,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 if (_process.HasExited)
                 {
                     _process.WaitForExit();
-                    throw new AzuriteExitedException($"Azurite exited with code {_process.ExitCode} before listening on {port}: {string.Join(" / ", errors)}");
+                    throw new ExitedException($"Azurite exited with code {_process.ExitCode} before listening on {port}: {string.Join(" / ", errors)}");
                 }
 
                 if (deadline.Elapsed > TimeSpan.FromSeconds(60))
@@ -176,4 +176,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return false;
         }
     }
+
+    /// <summary>Azurite ended before it listened (a port taken by another process, mostly); the message has its error output.</summary>
+    private sealed class ExitedException(string message) : InvalidOperationException(message);
 }
