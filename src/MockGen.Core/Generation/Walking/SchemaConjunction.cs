@@ -68,6 +68,9 @@ internal sealed class SchemaConjunction
 
     public WalkFailure? Failure { get; set; }
 
+    /// <summary>How many schemas the collection is nested in right now ($ref, allOf and chosen branches at one place).</summary>
+    public int CollectDepth { get; set; }
+
     public bool Enter(SchemaNode node) => _seen.Add(node);
 
     public bool Contains(SchemaNode node) => _seen.Contains(node);
