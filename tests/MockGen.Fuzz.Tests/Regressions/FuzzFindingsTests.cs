@@ -47,6 +47,44 @@ public sealed class FuzzFindingsTests
         Assert.Contains(verdict.Errors, e => e.Message.Contains("limit of 1500 levels", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Found by the pattern target: <c>]z\0{1000}b\b[]</c> (reduced to <c>a{1000}[]</c>) allocated 1.3 GB for two
+    /// payloads, because every attempt built the 1,000-character prefix before failing at the empty class. The
+    /// pattern can never match; now generation refuses it at once (an error record) and allocates almost nothing.
+    /// An empty class under an optional quantifier or in one alternative still generates.
+    /// </summary>
+    [Theory]
+    [InlineData("a{1000}[]", false)]
+    [InlineData("]z\\\\0{1000}b\\\\b[]", false)]
+    [InlineData("^(a{1000}[]|b)$", true)]
+    [InlineData("^a([])*$", true)]
+    public void Generate_PatternThroughAnEmptyClass_RefusedWithoutAmplification_Issue12(string pattern, bool satisfiable)
+    {
+        var contract = new ContractLoader().Load("p.json", Encoding.UTF8.GetBytes("{\"type\":\"string\",\"pattern\":\"" + pattern + "\"}"));
+        var root = contract.Targets.First(t => t.JsonPointer.Length == 0);
+        contract.Compile(root);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var stream = new MemoryStream();
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            new DatasetGenerator(new GenerationOptions { Seed = "fuzz", Count = 2, MaxAttempts = 20 }).Generate(contract, [root], writer);
+            writer.Complete();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated >> 20} MB allocated for two payloads");
+        foreach (var line in Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var record = JsonDocument.Parse(line);
+            Assert.Equal(satisfiable, record.RootElement.TryGetProperty("payload", out var payload));
+            if (satisfiable)
+            {
+                Assert.True(contract.Validate(root, payload).IsValid, line);
+            }
+        }
+    }
+
     /// <summary>A chain just inside both limits still generates valid payloads: the bound did not cut real schemas.</summary>
     [Fact]
     public void Generate_RefChainOf1000Links_GeneratesValidPayloads()
