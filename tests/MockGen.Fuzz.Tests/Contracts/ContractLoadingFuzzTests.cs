@@ -88,6 +88,14 @@ public sealed class ContractLoadingFuzzTests(ITestOutputHelper output)
 
             var target = contract.GetTarget(meta.GetProperty("target").GetString()!);
             var verdict = contract.Validate(target, payload);
+            // A pattern that needs the backtracking engine (backreferences, lookarounds) has a match timeout: on a
+            // loaded machine a re-check can time out where the gate's check did not. That verdict is documented
+            // ("took longer than ... ms; the value is rejected"), so it is not a generator bug.
+            if (!verdict.IsValid && verdict.Errors.All(e => e.Message.Contains("took longer than", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             Assert.True(verdict.IsValid, $"{contract.Name} {target.Id}: the generator wrote a payload its validator rejects: {payload.GetRawText()}: {verdict}");
         }
     }
