@@ -53,7 +53,8 @@ internal sealed class AiOptions
     public Option<string> Store { get; } = new("--ai-store")
     {
         Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/) and prompts (prompts/{tenant}/), "
-            + "unless an Azure store is given (--azure-connection-string, or --azure-blob-uri with --azure-table-uri).",
+            + "unless an Azure store is given (--azure-connection-string, or --azure-blob-uri with --azure-table-uri; "
+            + "MOCKGEN_STORAGE_CONNECTION_STRING only while --ai-store is not).",
         HelpName = "folder",
         DefaultValueFactory = _ => ".mockgen/store",
     };
@@ -107,6 +108,7 @@ internal sealed class AiOptions
             Model = parse.GetValue(Model),
             Prompt = parse.GetValue(Prompt),
             Store = parse.GetValue(Store) ?? ".mockgen/store",
+            StoreGiven = parse.GetResult(Store) is { Implicit: false },
             AzureConnectionString = parse.GetValue(AzureStore.ConnectionString),
             AzureBlobUri = parse.GetValue(AzureStore.BlobUri),
             AzureTableUri = parse.GetValue(AzureStore.TableUri),

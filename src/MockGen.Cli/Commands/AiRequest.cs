@@ -17,6 +17,9 @@ internal sealed record AiRequest
 
     public string Store { get; init; } = ".mockgen/store";
 
+    /// <summary>Whether <c>--ai-store</c> was on the command line: then it beats a <c>MOCKGEN_STORAGE_CONNECTION_STRING</c> left in the environment.</summary>
+    public bool StoreGiven { get; init; }
+
     /// <summary>An Azure store's connection string holding cassettes and prompts instead of <see cref="Store"/>, or null.</summary>
     public string? AzureConnectionString { get; init; }
 
