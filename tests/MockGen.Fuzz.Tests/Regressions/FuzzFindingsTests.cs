@@ -116,4 +116,34 @@ public sealed class FuzzFindingsTests
             Assert.True(contract.Validate(root, payload).IsValid);
         }
     }
+
+    /// <summary>
+    /// Found by the openapi-structure target (seed 8mCrB8Kkcov1): <c>{"minItems":1E+308}</c> with no type made the
+    /// boundary variant build a capped 100,000-item array on each of its 20 attempts, allocating ~945 MB for two
+    /// payloads. Now an array needing more items than the generator builds fails at once, naming the keyword.
+    /// </summary>
+    [Theory]
+    [InlineData("1E+308")]
+    [InlineData("100001")]
+    public void Generate_MinItemsBeyondTheCap_FailsAtOnceWithoutBuildingTheArray_Issue12(string minItems)
+    {
+        var text = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"array\",\"minItems\":" + minItems + "}";
+        var contract = new ContractLoader().Load("many.json", Encoding.UTF8.GetBytes(text));
+        var root = contract.Targets.First(t => t.JsonPointer.Length == 0);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var stream = new MemoryStream();
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            new DatasetGenerator(new GenerationOptions { Seed = "fuzz", Count = 2, MaxAttempts = 20, Variants = [GenerationVariant.Boundary] }).Generate(contract, [root], writer);
+            writer.Complete();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        using var record = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()).Split('\n')[0]);
+        var error = record.RootElement.GetProperty("meta").GetProperty("error").GetString();
+        Assert.Contains("more than the generator builds (100000)", error, StringComparison.Ordinal);
+        Assert.Contains("/minItems", error, StringComparison.Ordinal);
+        Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB");
+    }
 }

@@ -11,6 +11,9 @@ internal sealed partial class PayloadWalker
 {
     private const int UniqueAttempts = 8;
 
+    // The longest array the walker builds (minItems and minContains beyond it are out of reach).
+    private const int MaxGeneratedItems = 100_000;
+
     private PayloadArray? BuildArray(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
         var minItems = 0;
@@ -22,7 +25,18 @@ internal sealed partial class PayloadWalker
         {
             if (schema.MinItems is { } min)
             {
-                minItems = Math.Max(minItems, (int)Math.Min(min, 100_000));
+                // Past the cap no attempt can succeed, and each would build the capped array first (a fuzzed
+                // minItems of 1e308 allocated ~1 GB over 20 attempts): fail the array at once instead.
+                if (min > MaxGeneratedItems)
+                {
+                    state.Failure ??= new WalkFailure(
+                        "arrays need at least " + min.ToString(CultureInfo.InvariantCulture) + " items, more than the generator builds ("
+                        + MaxGeneratedItems.ToString(CultureInfo.InvariantCulture) + ")",
+                        SchemaConjunction.Location(schema) + "/minItems", Unsupported: true);
+                    return null;
+                }
+
+                minItems = Math.Max(minItems, (int)min);
             }
 
             if (schema.MaxItems is { } max)
