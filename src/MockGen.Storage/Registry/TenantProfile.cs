@@ -33,6 +33,9 @@ public sealed record TenantProfile
     /// <summary>AI enrichment governance (enabled, deployment allow-list, temperature, token limits, budget, PII policy, cost table). Default: disabled.</summary>
     public TenantAiSettings Ai { get; init; } = new();
 
+    /// <summary>The tenant's approval policy for new contract, profile and prompt versions. Default: only breaking contract changes and prompt changes wait for an approver.</summary>
+    public Governance.TenantGovernancePolicy Governance { get; init; } = new();
+
     /// <summary>The variants the generator knows.</summary>
     public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative"];
 
@@ -84,6 +87,11 @@ public sealed record TenantProfile
         if (string.IsNullOrEmpty(Environment) || Environment.Length > 64)
         {
             problems.Add("environment must be 1..64 characters");
+        }
+
+        if (Governance is null)
+        {
+            problems.Add("governance must be an object");
         }
 
         if (Ai is null)

@@ -72,22 +72,8 @@ public sealed class PipelineActivities
             };
         }
 
-        var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
-        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale);
-
-        // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
         using var buffer = new MemoryStream();
-        ShardGenerationResult generated;
-        if (shard.Gzip)
-        {
-            using var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
-            generated = _engine.Generator.Generate(request, gzip, cancellationToken);
-        }
-        else
-        {
-            generated = _engine.Generator.Generate(request, buffer, cancellationToken);
-        }
-
+        var generated = await GenerateIntoAsync(shard, buffer, cancellationToken).ConfigureAwait(false);
         if (generated.Failure is not null)
         {
             return new ShardResult(shard.ShardKey, shard.BlobPath, 0, 0, string.Empty, Reused: false, generated.Failure);
@@ -108,6 +94,19 @@ public sealed class PipelineActivities
         {
             FailedIndexes = [.. generated.FailedIndexes.Select(f => shard.TargetId + " " + f)],
         };
+    }
+
+    /// <summary>
+    /// Generates a shard again exactly as <see cref="GenerateShardAsync"/> would and returns its hash, writing nothing:
+    /// what a reproduction compares with the manifest.
+    /// </summary>
+    /// <returns>The SHA-256 (hex) and size of the bytes the shard's blob would hold, or the generator's failure.</returns>
+    public async Task<(string? Sha256, long Bytes, string? Failure)> RegenerateShardAsync(ShardSpec shard, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        using var buffer = new MemoryStream();
+        var generated = await GenerateIntoAsync(shard, buffer, cancellationToken).ConfigureAwait(false);
+        return generated.Failure is not null ? (null, 0, generated.Failure) : (ContentHash.Hex(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), buffer.Length, null);
     }
 
     /// <summary>
@@ -218,6 +217,21 @@ public sealed class PipelineActivities
         var bytes = JsonSerializer.SerializeToUtf8Bytes(report, MessageJson.Options);
         await _store.Blobs.WriteAsync(RunPaths.DriftReport(report.Tenant, report.RunId, report.AgainstVersion), new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    private async Task<ShardGenerationResult> GenerateIntoAsync(ShardSpec shard, MemoryStream buffer, CancellationToken cancellationToken)
+    {
+        var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale);
+
+        // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
+        if (shard.Gzip)
+        {
+            using var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
+            return _engine.Generator.Generate(request, gzip, cancellationToken);
+        }
+
+        return _engine.Generator.Generate(request, buffer, cancellationToken);
     }
 
     /// <summary>Opens a shard blob for reading its NDJSON, decompressing when needed.</summary>
