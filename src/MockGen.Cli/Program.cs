@@ -43,6 +43,10 @@ public static class Program
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(KeysCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(VersionsCommand.Create(console));
+        root.Subcommands.Add(ReproduceCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",

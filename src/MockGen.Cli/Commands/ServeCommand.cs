@@ -144,7 +144,7 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
+    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
     {
         var source = connectionString is null ? ConnectionStringVariable : "--azure-connection-string";
         connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
