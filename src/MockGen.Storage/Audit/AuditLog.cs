@@ -30,17 +30,26 @@ public sealed class AuditLog : IDisposable
     /// <summary>The previous-hash of the first entry.</summary>
     public static readonly string GenesisHash = new('0', 64);
 
-    private const int PartitionSize = 1000;
+    private const int DefaultPartitionSize = 1000;
     private const int MaxAttempts = 16;
     private readonly ITableStore _tables;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly long _partitionSize;
 
     /// <summary>Creates the log over a table store.</summary>
     public AuditLog(ITableStore tables, TimeProvider time)
+        : this(tables, time, DefaultPartitionSize)
+    {
+    }
+
+    /// <summary>Creates the log with another partition size (tests reach several partitions with few entries).</summary>
+    internal AuditLog(ITableStore tables, TimeProvider time, int partitionSize)
     {
         _tables = tables ?? throw new ArgumentNullException(nameof(tables));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionSize, 1);
+        _partitionSize = partitionSize;
     }
 
     /// <summary>Releases the in-process append lock.</summary>
@@ -222,7 +231,7 @@ public sealed class AuditLog : IDisposable
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
-            var first = await GetAsync(tenant, (middle * PartitionSize) + 1, cancellationToken).ConfigureAwait(false);
+            var first = await GetAsync(tenant, (middle * _partitionSize) + 1, cancellationToken).ConfigureAwait(false);
             if (first is not null && DateTimeOffset.Parse(first.Time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) < from)
             {
                 answer = middle;
@@ -257,13 +266,13 @@ public sealed class AuditLog : IDisposable
             ["time"] = entry.Time,
         })], cancellationToken);
 
-    private static long Chunk(long sequence) => (sequence - 1) / PartitionSize;
+    private long Chunk(long sequence) => (sequence - 1) / _partitionSize;
 
     private static string PartitionKey(string tenant, long chunk) => tenant + "~" + chunk.ToString("D8", CultureInfo.InvariantCulture);
 
     private static string RowKey(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
 
-    private static TableRow ToRow(AuditEntry e) => new(PartitionKey(e.Tenant, Chunk(e.Sequence)), RowKey(e.Sequence), new Dictionary<string, object>
+    private TableRow ToRow(AuditEntry e) => new(PartitionKey(e.Tenant, Chunk(e.Sequence)), RowKey(e.Sequence), new Dictionary<string, object>
     {
         ["sequence"] = e.Sequence,
         ["time"] = e.Time,
