@@ -9,8 +9,10 @@ internal sealed class AiOptions
     public Option<string?> Ai { get; } = new("--ai")
     {
         Description = "AI enrichment, off by default. enrich: realistic values from Azure OpenAI for free-text string "
-            + "fields the realism rules do not know (no format, name, enum or pattern); every payload is still gated.",
-        HelpName = "enrich",
+            + "fields the realism rules do not know (no format, name, enum or pattern). scenarios: --count payloads per "
+            + "named scenario of a test matrix (--scenario-matrix or --scenarios), meta.scenario says which. Every "
+            + "payload is still gated.",
+        HelpName = "enrich|scenarios",
     };
 
     public Option<string> Mode { get; } = new("--ai-mode")
@@ -41,14 +43,15 @@ internal sealed class AiOptions
 
     public Option<string?> Prompt { get; } = new("--prompt")
     {
-        Description = "A prompt template file (system part, a '---' line, user part; {{name}} parameters) or a built-in "
-            + "name. Default: enrich-values.",
+        Description = "A prompt template file (system part, a '---' line, user part; {{name}} parameters), a name in the "
+            + "--ai-store's registry (mockgen prompts push; name@sha256:<hex> pins a version) or a built-in name. "
+            + "Default: enrich-values, or scenario-payloads for --ai scenarios.",
         HelpName = "file|name",
     };
 
     public Option<string> Store { get; } = new("--ai-store")
     {
-        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/).",
+        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/) and prompts (prompts/{tenant}/).",
         HelpName = "folder",
         DefaultValueFactory = _ => ".mockgen/store",
     };
@@ -57,6 +60,20 @@ internal sealed class AiOptions
     {
         Description = "Token budget for the run; once spent, enrichment stops and generation continues deterministically.",
         HelpName = "tokens",
+    };
+
+    public Option<string?> ScenarioMatrix { get; } = new("--scenario-matrix")
+    {
+        Description = "For --ai scenarios: a test matrix name=v1,v2;name=v1..., every combination a scenario named by its values: "
+            + "'currency=EUR,JPY;status=pending,settled' gives EUR-pending, EUR-settled, JPY-pending, JPY-settled.",
+        HelpName = "spec",
+    };
+
+    public Option<string?> ScenarioFile { get; } = new("--scenarios")
+    {
+        Description = "For --ai scenarios: a parameters file (JSON), {\"matrix\": {name: [values]}} and/or "
+            + "{\"scenarios\": [{\"name\", \"parameters\": {name: value}}]}.",
+        HelpName = "file",
     };
 
     public Option<string?> Profile { get; } = new("--ai-profile")
@@ -68,7 +85,7 @@ internal sealed class AiOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, Store, Budget, Profile])
+        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, ScenarioMatrix, ScenarioFile, Store, Budget, Profile])
         {
             command.Options.Add(option);
         }
@@ -87,5 +104,7 @@ internal sealed class AiOptions
             Store = parse.GetValue(Store) ?? ".mockgen/store",
             Budget = parse.GetValue(Budget),
             Profile = parse.GetValue(Profile),
+            ScenarioMatrix = parse.GetValue(ScenarioMatrix),
+            ScenarioFile = parse.GetValue(ScenarioFile),
         };
 }

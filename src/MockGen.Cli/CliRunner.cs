@@ -33,7 +33,18 @@ internal static class CliRunner
         };
         try
         {
-            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            // serve wires its own telemetry (OTLP plus /metrics); every other command exports only when OTLP is configured.
+            var name = parseResult.CommandResult.Command.Name;
+            using var telemetry = name == "serve" ? null : CliTelemetry.Start(CliTelemetry.ReadOtlp(Environment.GetEnvironmentVariable));
+            using var activity = telemetry is null ? null : CliTelemetry.StartCommand(name);
+            var exit = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("process.exit.code", exit);
+            if (activity is not null && exit != ExitCodes.Success)
+            {
+                activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "exit " + exit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return exit;
         }
         catch (Exception ex) when (IsUserError(ex))
         {

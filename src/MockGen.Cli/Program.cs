@@ -47,6 +47,8 @@ public static class Program
         root.Subcommands.Add(AuditCommand.Create(console));
         root.Subcommands.Add(VersionsCommand.Create(console));
         root.Subcommands.Add(ReproduceCommand.Create(console));
+        root.Subcommands.Add(PullCommand.Create(console));
+        root.Subcommands.Add(PromptsCommand.Create(console));
         CliHelp.SetExamples(
             root,
             "# List the payload targets of a contract",

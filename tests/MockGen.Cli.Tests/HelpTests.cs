@@ -14,6 +14,10 @@ public sealed class HelpTests
     [InlineData("generate", new[] { "generate", "--help" })]
     [InlineData("validate", new[] { "validate", "-h" })]
     [InlineData("serve", new[] { "serve", "--help" })]
+    [InlineData("prompts", new[] { "prompts", "--help" })]
+    [InlineData("prompts-list", new[] { "prompts", "list", "--help" })]
+    [InlineData("prompts-show", new[] { "prompts", "show", "--help" })]
+    [InlineData("prompts-push", new[] { "prompts", "push", "--help" })]
     public async Task Help_MatchesSnapshot(string snapshot, string[] args)
     {
         var run = await CliRun.RunAsync(args);

@@ -74,7 +74,7 @@ public class GenerationBenchmarks
 
     private PayloadKey Key(long index) => new(_contractVersion, _targetId, Variant, "bench", string.Empty, string.Empty, index);
 
-    private static string SamplePath()
+    internal static string SamplePath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,6 +7,7 @@ using MockGen.Ai.Cassettes;
 using MockGen.Ai.Gateway;
 using MockGen.Ai.Privacy;
 using MockGen.Ai.Prompts;
+using MockGen.Ai.Telemetry;
 using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Output;
 
@@ -71,15 +72,18 @@ public sealed class ValueEnricher
                 if (_settings.TokenBudget is { } budget && spent >= budget)
                 {
                     budgetExhausted = true;
+                    AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.BudgetReason);
                     exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, null, AnswerVerdict.Skipped, "token budget of " + budget.ToString(CultureInfo.InvariantCulture) + " spent", ModelUsage.None));
                     continue;
                 }
 
                 var result = await _gateway.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
                 spent += result.Usage.TotalTokens;
+                AiTelemetry.Exchange(_settings.Deployment, result);
                 if (result.Outcome == ModelOutcome.CircuitOpen)
                 {
                     circuitOpened = true;
+                    AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.CircuitOpenReason);
                     exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, AnswerVerdict.Skipped, result.Error, result.Usage));
                     continue;
                 }
@@ -87,7 +91,11 @@ public sealed class ValueEnricher
                 var (verdict, reason, values, droppedHere) = Judge(result, group, pii);
                 dropped += droppedHere;
                 exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, verdict, reason, result.Usage));
-                if (verdict is AnswerVerdict.Accepted or AnswerVerdict.Repaired)
+                if (verdict is not (AnswerVerdict.Accepted or AnswerVerdict.Repaired))
+                {
+                    AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.RejectedReason);
+                }
+                else
                 {
                     foreach (var (path, pool) in values)
                     {

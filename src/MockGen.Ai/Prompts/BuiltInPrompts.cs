@@ -27,4 +27,32 @@ public static class BuiltInPrompts
 
     /// <summary>The value-enrichment template, parsed.</summary>
     public static PromptTemplate EnrichValues { get; } = PromptTemplate.Parse(EnrichValuesName, EnrichValuesText);
+
+    /// <summary>The scenarios mode's default template's name.</summary>
+    public const string ScenarioPayloadsName = "scenario-payloads";
+
+    /// <summary>
+    /// The scenarios mode's default template: the contract's own context and the scenario's parameters, nothing from
+    /// stored payloads. Parameters: target, targetContext, locale, count, scenario, parameters (one line per
+    /// parameter); a tenant's template may also name each scenario parameter itself ({{currency}}).
+    /// </summary>
+    public const string ScenarioPayloadsText = """
+        You write realistic test payloads for an API, one test scenario at a time. You never use real people, real
+        companies' customer data, real email addresses, card numbers, phone numbers, national ids or bank accounts:
+        use example.com emails, published test card numbers and fictional phone ranges. Answer only with JSON
+        matching the schema.
+        ---
+        API payload: {{target}}
+        {{targetContext}}
+        Locale: {{locale}}
+
+        Scenario: {{scenario}}
+        {{parameters}}
+
+        Write {{count}} distinct, production-looking payloads that a tester would use for exactly this scenario:
+        every parameter above must show in the values it governs, and everything else must stay consistent with it.
+        """;
+
+    /// <summary>The scenarios mode's default template, parsed.</summary>
+    public static PromptTemplate ScenarioPayloads { get; } = PromptTemplate.Parse(ScenarioPayloadsName, ScenarioPayloadsText);
 }

@@ -4,6 +4,7 @@ using MockGen.Ai.Cassettes;
 using MockGen.Ai.Enrichment;
 using MockGen.Ai.Gateway;
 using MockGen.Ai.Prompts;
+using MockGen.Ai.Scenarios;
 using MockGen.Core.Contracts;
 using MockGen.Core.Generation;
 using MockGen.Core.Generation.Enrichment;
@@ -12,19 +13,27 @@ using MockGen.Storage.Stores;
 namespace MockGen.Cli.Commands;
 
 /// <summary>
-/// The AI part of <c>mockgen generate --ai enrich</c>: plans each contract's free string fields, asks the gateway
-/// (circuit → cassette → Azure OpenAI) for value pools, and hands them to the generator. It runs before generation,
-/// so the gate still judges every payload and nothing ungated is written. One gateway (one circuit, one budget) per run.
+/// The AI part of <c>mockgen generate --ai enrich|scenarios</c>: per contract, asks the gateway (circuit → cassette →
+/// Azure OpenAI) for value pools (enrich: the contract's free string fields) or for candidate payloads per named
+/// scenario (scenarios), and hands them to the generator. It runs before generation, so the gate still judges every
+/// payload and nothing ungated is written. One gateway (one circuit, one budget) per run.
 /// </summary>
 internal sealed class AiEnrichmentStep
 {
+    private const string Enrich = "enrich";
+    private const string ScenariosKind = "scenarios";
+
     private readonly ValueEnricher _enricher;
+    private readonly ScenarioEnricher? _scenarioEnricher;
+    private readonly IReadOnlyList<Scenario> _scenarios;
     private readonly PromptTemplate _prompt;
     private readonly List<EnrichmentReport> _reports = [];
 
-    private AiEnrichmentStep(ValueEnricher enricher, PromptTemplate prompt, CassetteMode mode)
+    private AiEnrichmentStep(ValueEnricher enricher, ScenarioEnricher? scenarioEnricher, IReadOnlyList<Scenario> scenarios, PromptTemplate prompt, CassetteMode mode)
     {
         _enricher = enricher;
+        _scenarioEnricher = scenarioEnricher;
+        _scenarios = scenarios;
         _prompt = prompt;
         Mode = mode;
     }
@@ -34,13 +43,15 @@ internal sealed class AiEnrichmentStep
     public IReadOnlyList<EnrichmentReport> Reports => _reports;
 
     /// <exception cref="CliException">An AI option is invalid (all problems in one message).</exception>
-    public static AiEnrichmentStep Create(AiRequest ai, string? tenant)
+    public static async Task<AiEnrichmentStep> CreateAsync(AiRequest ai, string? tenant, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (ai.Kind != "enrich")
+        if (ai.Kind is not (Enrich or ScenariosKind))
         {
-            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich (edge and scenarios are not built yet)");
+            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich and scenarios (edge is not built yet)");
         }
+
+        var scenarios = ai.Kind == ScenariosKind ? ScenarioInput.Read(ai, problems) : ScenarioInput.None(ai, problems);
 
         var mode = CassetteMode.Replay;
         switch (ai.Mode.ToUpperInvariant())
@@ -81,23 +92,16 @@ internal sealed class AiEnrichmentStep
             problems.Add("--ai-budget: must be 0 or more tokens");
         }
 
-        PromptTemplate prompt = BuiltInPrompts.EnrichValues;
-        if (ai.Prompt is { } promptRef && promptRef != BuiltInPrompts.EnrichValuesName)
+        var prompt = await PromptReference.ResolveAsync(ai.Prompt, ai.Kind == ScenariosKind ? BuiltInPrompts.ScenarioPayloads : BuiltInPrompts.EnrichValues, ai.Store, tenant, problems, cancellationToken).ConfigureAwait(false);
+        if (prompt is not null && scenarios.Count > 0)
         {
-            if (!File.Exists(promptRef))
+            try
             {
-                problems.Add($"--prompt: '{promptRef}' is neither a file nor a built-in prompt ({BuiltInPrompts.EnrichValuesName})");
+                ScenarioEnricher.CheckPrompt(prompt, scenarios);
             }
-            else
+            catch (FormatException e)
             {
-                try
-                {
-                    prompt = PromptTemplate.Parse(Path.GetFileNameWithoutExtension(promptRef), File.ReadAllText(promptRef));
-                }
-                catch (FormatException e)
-                {
-                    problems.Add("--prompt: " + e.Message);
-                }
+                problems.Add("--prompt: " + e.Message);
             }
         }
 
@@ -133,7 +137,7 @@ internal sealed class AiEnrichmentStep
             var settings = governed is null
                 ? new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget }
                 : TenantEnrichmentSettings.From(governed, ai.Deployment, ai.Budget);
-            return new AiEnrichmentStep(new ValueEnricher(gateway, settings), prompt, mode);
+            return new AiEnrichmentStep(new ValueEnricher(gateway, settings), ai.Kind == ScenariosKind ? new ScenarioEnricher(gateway, settings) : null, scenarios, prompt!, mode);
         }
         catch (ArgumentException e)
         {
@@ -146,11 +150,19 @@ internal sealed class AiEnrichmentStep
     public async Task<GenerationOptions> EnrichAsync(DatasetGenerator planner, GenerationOptions options, Contract contract, IReadOnlyList<ContractTarget> targets, CancellationToken cancellationToken)
     {
         var plans = planner.PlanEnrichment(contract, targets, cancellationToken);
+        var context = new EnrichmentContext(contract.Version, options.Seed, options.Tenant, options.Locale);
         try
         {
-            var run = await _enricher.EnrichAsync(plans, new EnrichmentContext(contract.Version, options.Seed, options.Tenant, options.Locale), _prompt, cancellationToken).ConfigureAwait(false);
+            if (_scenarioEnricher is not null)
+            {
+                var scenarios = await _scenarioEnricher.EnrichAsync(contract, [.. targets.Zip(plans)], _scenarios, options.Count, context, _prompt, cancellationToken).ConfigureAwait(false);
+                _reports.Add(scenarios.Report);
+                return With(options, null, scenarios.Scenarios);
+            }
+
+            var run = await _enricher.EnrichAsync(plans, context, _prompt, cancellationToken).ConfigureAwait(false);
             _reports.Add(run.Report);
-            return WithPools(options, run.Pools);
+            return With(options, run.Pools, null);
         }
         catch (CassetteMissingException e)
         {
@@ -162,10 +174,18 @@ internal sealed class AiEnrichmentStep
         }
     }
 
-    public void WriteSummary(TextWriter stderr)
+    /// <param name="stderr">Where the summary goes.</param>
+    /// <param name="runs">The generation summaries (the scenarios mode counts its payloads' answers from them).</param>
+    public void WriteSummary(TextWriter stderr, IReadOnlyList<TargetRunSummary> runs)
     {
         if (_reports.Count == 0)
         {
+            return;
+        }
+
+        if (_scenarioEnricher is not null)
+        {
+            WriteScenarioSummary(stderr, runs);
             return;
         }
 
@@ -186,7 +206,26 @@ internal sealed class AiEnrichmentStep
         }
     }
 
-    private static GenerationOptions WithPools(GenerationOptions o, EnrichmentPools pools) => new()
+    private void WriteScenarioSummary(TextWriter stderr, IReadOnlyList<TargetRunSummary> runs)
+    {
+        var exchanges = _reports.SelectMany(r => r.Exchanges).ToList();
+        var answers = runs.Select(r => r.Scenario).OfType<ScenarioAnswers>().ToList();
+        var pii = _reports.SelectMany(r => r.Pii).GroupBy(p => p.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Sum(p => p.Value)}").ToList();
+        var ic = CultureInfo.InvariantCulture;
+        stderr.WriteLine(
+            string.Create(ic, $"ai ({Mode.ToString().ToLowerInvariant()}, scenarios, prompt {_prompt.Name} {_prompt.Version[..19]}…): {_scenarios.Count} scenario(s), {exchanges.Count} request(s): ")
+            + string.Create(ic, $"{_reports.Sum(r => r.Accepted)} accepted, {_reports.Sum(r => r.Repaired)} repaired, {_reports.Sum(r => r.Rejected)} rejected, {_reports.Sum(r => r.Skipped)} skipped; ")
+            + string.Create(ic, $"payloads {answers.Sum(a => a.Accepted)} accepted, {answers.Sum(a => a.Repaired)} repaired ({answers.Sum(a => a.ValuesRegenerated)} values regenerated), {answers.Sum(a => a.Regenerated)} regenerated whole; ")
+            + string.Create(ic, $"PII masked: {(pii.Count == 0 ? "none" : string.Join(", ", pii))}; tokens {_reports.Sum(r => r.PromptTokens)} in + {_reports.Sum(r => r.CompletionTokens)} out; estimated cost {_reports.Sum(r => r.EstimatedCost):0.####} {_reports[0].Currency}")
+            + (_reports.Any(r => r.BudgetExhausted) ? "; token budget exhausted, the rest generated deterministically" : string.Empty)
+            + (_reports.Any(r => r.CircuitOpened) ? "; circuit opened, the rest generated deterministically" : string.Empty));
+        foreach (var exchange in exchanges.Where(e => e.Verdict is not AnswerVerdict.Accepted && e.Reason is not null).Take(20))
+        {
+            stderr.WriteLine($"ai: {exchange.TargetId}: {exchange.Verdict.ToString().ToLowerInvariant()}: {exchange.Reason} (cassette {exchange.CassetteKey})");
+        }
+    }
+
+    private static GenerationOptions With(GenerationOptions o, EnrichmentPools? pools, ScenarioSet? scenarios) => new()
     {
         Seed = o.Seed,
         Count = o.Count,
@@ -203,6 +242,7 @@ internal sealed class AiEnrichmentStep
         AssertFormats = o.AssertFormats,
         TimeProvider = o.TimeProvider,
         Enrichment = pools,
+        Scenarios = scenarios,
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

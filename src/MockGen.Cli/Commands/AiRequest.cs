@@ -19,6 +19,12 @@ internal sealed record AiRequest
 
     public long? Budget { get; init; }
 
+    /// <summary>The scenarios mode's matrix, <c>name=v1,v2;name=v1</c>, or null.</summary>
+    public string? ScenarioMatrix { get; init; }
+
+    /// <summary>The scenarios mode's parameters file (JSON: matrix and/or named scenarios), or null.</summary>
+    public string? ScenarioFile { get; init; }
+
     /// <summary>A tenant profile file whose <c>ai</c> section governs the run, or null.</summary>
     public string? Profile { get; init; }
 

@@ -30,12 +30,14 @@ internal static class GenerateCommand
         var format = new Option<string>("--format") { Description = "ndjson (records with meta), json (one array of records) or payload (bare payloads).", DefaultValueFactory = _ => "ndjson" };
         // No default value: help must not print this machine's core count. Absent = 1 thread; bare --parallel = all cores.
         var parallel = new Option<int?>("--parallel") { Description = "Generate on N threads; --parallel alone uses all cores. Output is identical to a sequential run.", Arity = ArgumentArity.ZeroOrOne, HelpName = "N" };
-        var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, time window, per-property hints)." };
+        var profile = new Option<string?>("--profile") { Description = "A realism profile file (locale, realism, time window, per-property hints)." };
+        // No default value: absent means the profile's "realism", else synthetic; help says so in words.
+        var realism = new Option<string?>("--realism") { Description = "synthetic (default: reserved email domains, test cards, fictional phones and ids) or lifelike (everyday domains and numbers; secrets stay synthetic). Overrides the profile.", HelpName = "level" };
 
         var command = new Command("generate", "Generate realistic, schema-valid, reproducible payloads for a contract's targets. "
             + "Every payload passes the validator before it is written.")
         {
-            contract, target, count, seed, variant, tenant, environment, runId, locale, output, format, parallel, profile,
+            contract, target, count, seed, variant, tenant, environment, runId, locale, output, format, parallel, profile, realism,
         };
         var contractOptions = new ContractOptions();
         contractOptions.AddTo(command);
@@ -49,10 +51,16 @@ internal static class GenerateCommand
             "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
             "# Round trip: what generate writes, validate accepts",
             "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -",
+            "# Lifelike personal data for a local demo (the default is synthetic: example.com, test cards, 555-01xx)",
+            "mockgen generate api.yaml --realism lifelike",
             "# Enriched values replayed from the sample's committed cassette (offline, byte-identical every run)",
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
-            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini");
+            "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Two payloads per scenario of a test matrix, replayed from the sample's committed cassette (meta.scenario says which)",
+            "mockgen generate samples/payments-api.yaml --target '#/components/schemas/Payment' --count 2 --ai scenarios \\",
+            "  --prompt samples/ai-scenarios/payment-scenarios.prompt --scenarios samples/ai-scenarios/payment-matrix.json \\",
+            "  --ai-deployment gpt-4o-mini --ai-store samples/ai-scenarios/store");
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,6 +79,7 @@ internal static class GenerateCommand
                 Format = parse.GetValue(format) ?? "ndjson",
                 Parallelism = parse.GetResult(parallel) is null ? 1 : parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 Profile = parse.GetValue(profile),
+                Realism = parse.GetValue(realism),
                 LoaderOptions = contractOptions.ToLoaderOptions(parse),
                 Ai = aiOptions.ToRequest(parse),
             };
@@ -128,7 +137,7 @@ internal static class GenerateCommand
         {
             if (request.Ai is { } aiRequest)
             {
-                ai = AiEnrichmentStep.Create(aiRequest, options.Tenant);
+                ai = await AiEnrichmentStep.CreateAsync(aiRequest, options.Tenant, cancellationToken).ConfigureAwait(false);
                 if (single is not null)
                 {
                     singleGenerator = new DatasetGenerator(await ai.EnrichAsync(generator, options, single, singleTargets!, cancellationToken).ConfigureAwait(false));
@@ -198,7 +207,7 @@ internal static class GenerateCommand
         }
 
         WriteSummary(console, run);
-        ai?.WriteSummary(stderr);
+        ai?.WriteSummary(stderr, run.Summaries);
         if (run.Loaded == 0)
         {
             return ExitBadInput;
@@ -356,6 +365,19 @@ internal static class GenerateCommand
             }
         }
 
+        MockGen.Core.Generation.Realism.RealismLevel? level = null;
+        if (request.Realism is { } realismText)
+        {
+            if (MockGen.Core.Generation.Realism.RealismProfile.TryParseLevel(realismText, out var parsed))
+            {
+                level = parsed;
+            }
+            else
+            {
+                problems.Add($"--realism: '{realismText}' is not one of synthetic, lifelike");
+            }
+        }
+
         options = new GenerationOptions
         {
             Seed = request.Seed,
@@ -366,6 +388,7 @@ internal static class GenerateCommand
             TestRunId = request.RunId,
             Locale = request.Locale,
             Profile = realismProfile,
+            Realism = level,
             Parallelism = Math.Max(1, request.Parallelism),
         };
         foreach (var problem in problems)

@@ -29,6 +29,9 @@ internal sealed record GenerateRequest
 
     public string? Profile { get; init; }
 
+    /// <summary><c>--realism</c>: synthetic or lifelike; null leaves it to the profile (else synthetic).</summary>
+    public string? Realism { get; init; }
+
     public MockGen.Core.Contracts.ContractLoaderOptions? LoaderOptions { get; init; }
 
     /// <summary>The AI enrichment options, or null when <c>--ai</c> is absent.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockGen.Service.Auth;
 using MockGen.Service.Hosting;
+using MockGen.Service.Telemetry;
 using MockGen.Storage;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Stores;
@@ -17,7 +18,7 @@ namespace MockGen.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    private const string ConnectionStringVariable = "MOCKGEN_STORAGE_CONNECTION_STRING";
+    private const string ConnectionStringVariable = StoreOptions.ConnectionStringVariable;
 
     public static Command Create(CliConsole console)
     {
@@ -47,9 +48,15 @@ internal static class ServeCommand
         var noWatch = new Option<bool>("--no-watch") { Description = "Serve the API only; do not watch contracts/." };
         var shards = new Option<int>("--max-parallel-shards") { Description = "Shard activities in flight per run.", DefaultValueFactory = _ => 4 };
         var runs = new Option<int>("--max-concurrent-runs") { Description = "Runs executing at once.", DefaultValueFactory = _ => 2 };
+        var logFormat = new Option<ServeLogFormat>("--log-format")
+        {
+            Description = "text, or json: one JSON object per line with every structured field and, inside a span, its TraceId and SpanId.",
+            DefaultValueFactory = _ => ServeLogFormat.Text,
+            HelpName = "text|json",
+        };
         var command = new Command("serve", "Run the pipeline and the HTTP API on 127.0.0.1: upload a contract to contracts/{tenant}/{name} "
             + "(blob or PUT /v1/tenants/{tenant}/contracts/{name}) and pull the dataset over HTTP. The API describes itself at /openapi/v1.json.");
-        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, entraAuthority, entraAudience, entraTenantClaim, poll, noWatch, shards, runs })
+        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, entraAuthority, entraAudience, entraTenantClaim, poll, noWatch, shards, runs, logFormat })
         {
             command.Options.Add(option);
         }
@@ -62,6 +69,8 @@ internal static class ServeCommand
             "mockgen serve --azure-connection-string UseDevelopmentStorage=true --api-key acme=change-me",
             "# Pull a run's dataset",
             "curl -H 'X-Api-Key: change-me' http://127.0.0.1:5080/v1/tenants/acme/runs/<runId>/payloads",
+            "# JSON logs, traces and metrics to an OpenTelemetry collector (OTLP/gRPC); Prometheus scrapes /metrics either way",
+            "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317 mockgen serve --api-key acme=change-me --log-format json",
             "# Also accept Entra ID tokens whose app role MockGen.Tenant.acme grants tenant acme",
             "mockgen serve --api-key acme=change-me --entra-authority https://login.microsoftonline.com/<tenant-id>/v2.0 --entra-audience api://mockgen");
         command.SetAction((parseResult, cancellationToken) =>
@@ -78,6 +87,8 @@ internal static class ServeCommand
                 WatchContracts = !parseResult.GetValue(noWatch),
                 MaxParallelShards = parseResult.GetValue(shards),
                 MaxConcurrentRuns = parseResult.GetValue(runs),
+                LogFormat = parseResult.GetValue(logFormat),
+                Otlp = CliTelemetry.ReadOtlp(Environment.GetEnvironmentVariable),
                 Entra = parseResult.GetValue(entraAuthority) is { } authority
                     ? new EntraOptions { Authority = authority.AbsoluteUri, Audience = string.Join(',', parseResult.GetValue(entraAudience) ?? []), TenantClaim = parseResult.GetValue(entraTenantClaim) }
                     : null,
@@ -120,10 +131,12 @@ internal static class ServeCommand
             }
 
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"mockgen serve: listening on {MockGenServer.BaseAddress(app)} ({store.Description}); "
+            // With JSON logs stdout is JSON lines only, so the banner goes to stderr.
+            var banner = options.LogFormat == ServeLogFormat.Json ? console.Error : console.Out;
+            await banner.WriteLineAsync($"mockgen serve: listening on {MockGenServer.BaseAddress(app)} ({store.Description}); "
                 + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; Ctrl+C stops").ConfigureAwait(false);
             // A long-running command: say where it listens now, not when it exits.
-            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await banner.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (keys.Count == 0 && options.Entra is null)
             {
                 await console.Error.WriteLineAsync("warning: no --api-key given: every tenant route answers 401 until a key is bound").ConfigureAwait(false);
@@ -144,44 +157,8 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
-    {
-        var source = connectionString is null ? ConnectionStringVariable : "--azure-connection-string";
-        connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (!string.IsNullOrEmpty(connectionString))
-        {
-            StoreOptionChecks.ConnectionString(source, connectionString);
-            try
-            {
-                return PipelineStore.AzureConnectionString(connectionString);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-            {
-                throw StoreOptionChecks.Refused(source, e);
-            }
-        }
-
-        if (blobUri is not null || tableUri is not null)
-        {
-            if (blobUri is null || tableUri is null)
-            {
-                throw new CliException("--azure-blob-uri and --azure-table-uri go together");
-            }
-
-            StoreOptionChecks.ServiceUri("--azure-blob-uri", blobUri);
-            StoreOptionChecks.ServiceUri("--azure-table-uri", tableUri);
-            try
-            {
-                return PipelineStore.AzureIdentity(blobUri, tableUri);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-            {
-                throw StoreOptionChecks.Refused("--azure-blob-uri/--azure-table-uri", e);
-            }
-        }
-
-        return PipelineStore.LocalFolder(folder);
-    }
+    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder) =>
+        StoreOptions.Open(connectionString, blobUri, tableUri, folder);
 
     private static IEnumerable<(string Tenant, string Value)> ParseBindings(string[]? values, string option)
     {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MockGen.Core.Contracts;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Cli.Commands;
@@ -102,6 +103,8 @@ internal static class ValidateCommand
 
         var output = new ArrayBufferWriter<byte>(4096);
         var summary = new ValidationSummary();
+        using var activity = MockGenTelemetry.ActivitySource.StartActivity(SpanNames.Validate);
+        activity?.SetTag("mockgen.dataset", datasetName);
         await using var stream = datasetPath == "-" ? console.OpenInput() : File.OpenRead(datasetPath);
         using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         long lineNumber = 0;
@@ -167,6 +170,12 @@ internal static class ValidateCommand
             }
 
             var result = contract.Validate(target, payload, session.ValidationOptions);
+            ValidationTelemetry.Validated(null, contract.Name, target.Id, ValidationTelemetry.Validate);
+            foreach (var error in result.Errors)
+            {
+                ValidationTelemetry.Failure(null, contract.Name, target.Id, error.Keyword, ValidationTelemetry.Validate);
+            }
+
             var matched = expected?.IsMatchedBy(result);
             summary.Add(contract.Name, target.Id, result.IsValid, matched);
             WriteResult(output, lineNumber, result, expected, matched);

@@ -5,6 +5,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Realism;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
@@ -30,6 +31,7 @@ public sealed class DatasetGenerator
 
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
+    private readonly RealismEngine _realism;
 
     /// <summary>Creates a generator; the options are validated and copied.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
@@ -42,14 +44,15 @@ public sealed class DatasetGenerator
         try
         {
             // One engine per generator: it is immutable and thread-safe, and its Bogus data loads once.
-            var realism = new RealismEngine(new RealismOptions
+            _realism = new RealismEngine(new RealismOptions
             {
                 Locale = _options.Locale,
                 Tenant = _options.Tenant,
                 TenantPropertyNames = _options.TenantProperties,
                 Profile = _options.Profile,
+                Realism = _options.Realism,
             });
-            _leaves = new RealismLeafSource(realism);
+            _leaves = new RealismLeafSource(_realism);
         }
         catch (RealismConfigurationException e)
         {
@@ -79,6 +82,10 @@ public sealed class DatasetGenerator
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(writer);
         targets ??= contract.Targets;
+        using var activity = MockGenTelemetry.ActivitySource.StartActivity(SpanNames.Generate);
+        activity?.SetTag(TelemetryTags.Tenant, _options.Tenant ?? string.Empty);
+        activity?.SetTag(TelemetryTags.Contract, contract.Name);
+        activity?.SetTag(TelemetryTags.ContractVersion, contract.Version);
         var summaries = new List<TargetRunSummary>();
         var total = _options.Count * targets.Count * _options.Variants.Count;
         long done = 0;
@@ -99,6 +106,17 @@ public sealed class DatasetGenerator
                 summaries.AddRange(FailedTarget(contract, target, failure));
                 done += _options.Count * _options.Variants.Count;
                 progress?.Invoke(new GenerationProgress(done, total, target.Id, _options.Variants[0]));
+                continue;
+            }
+
+            if (_options.Scenarios?.ForTarget(target.Id) is { Count: > 0 } scenarios)
+            {
+                // The scenarios mode: once per named scenario instead of once per variant.
+                foreach (var scenario in scenarios)
+                {
+                    summaries.Add(RunScenario(contract, target, generator, scenario, writer, ref done, total, progress, cancellationToken));
+                }
+
                 continue;
             }
 
@@ -186,11 +204,12 @@ public sealed class DatasetGenerator
             Leaves = leaves,
             Tenant = _options.Tenant,
             TenantProperties = _options.TenantProperties,
+            IsSensitive = _realism.IsSensitive,
         };
         var validation = new ValidationOptions { AssertFormats = _options.AssertFormats, Direction = target.Direction };
         try
         {
-            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts);
+            return ContractSchemas.CreateTarget(schemas, target.SchemaUri, settings, validation, _options.MaxAttempts, contract.Name);
         }
         catch (SchemaException e)
         {
@@ -224,6 +243,9 @@ public sealed class DatasetGenerator
         var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
+
+        // Built once per target variant, and only when something listens: the per-payload path stays allocation-free.
+        var tags = GenerationTelemetry.TargetTags(_options.Tenant, contract.Name, target.Id, variant);
         for (long start = 0; start < _options.Count && !stop; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -256,6 +278,7 @@ public sealed class DatasetGenerator
 
             // Written strictly in index order, so parallel output equals sequential output byte for byte.
             var consumed = n;
+            var (generatedBefore, bytesBefore) = (generated, bytes);
             for (var i = 0; i < n; i++)
             {
                 var index = first + i;
@@ -266,11 +289,17 @@ public sealed class DatasetGenerator
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
+                    if (g.Violation is not null)
+                    {
+                        GenerationTelemetry.Negative(tags, g.Violation.Keyword);
+                    }
+
                     continue;
                 }
 
                 var failure = ToFailure(results[i], target, index);
                 failed++;
+                GenerationTelemetry.Failed(tags, failure.Kind);
                 if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
                     failures.Add(failure);
@@ -283,6 +312,11 @@ public sealed class DatasetGenerator
                 // failed. Either way the rest would only burn attempts: stop, and count the rest as skipped.
                 if (generated == 0 && (failure.Kind == TargetFailureKinds.Unsatisfiable || failed >= HopelessAfter))
                 {
+                    if (failure.Kind == TargetFailureKinds.Unsatisfiable)
+                    {
+                        GenerationTelemetry.Unsatisfiable(tags);
+                    }
+
                     stop = true;
                     consumed = i + 1;
                     break;
@@ -290,6 +324,7 @@ public sealed class DatasetGenerator
             }
 
             Array.Clear(results);
+            GenerationTelemetry.Batch(tags, generated - generatedBefore, bytes - bytesBefore);
             reached = start + consumed;
             done += consumed;
             progress?.Invoke(new GenerationProgress(done, total, target.Id, variant));
@@ -305,6 +340,100 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+        };
+    }
+
+    /// <summary>
+    /// One scenario of a target: each index's candidate is repaired against the target with the index's deterministic
+    /// typical payload (seeded with the scenario's name) as the source of regenerated values, so the model's values
+    /// that satisfy their subschema are kept and the gate passes every written payload. Sequential: scenarios are few.
+    /// </summary>
+    private TargetRunSummary RunScenario(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        ScenarioPayloads scenario,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        const GenerationVariant Base = GenerationVariant.Typical;
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        long generated = 0;
+        long retries = 0;
+        long bytes = 0;
+        long failed = 0;
+        var failures = new List<TargetFailure>();
+        long accepted = 0;
+        long repaired = 0;
+        long values = 0;
+        for (long i = 0; i < _options.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var index = _options.FirstIndex + i;
+            var candidate = i < scenario.Candidates.Count ? scenario.Candidates[(int)i] : null;
+            var result = generator.Generate(KeyFor(contract, target, Base, index) with { Scenario = scenario.Name });
+            retries += result.Attempts - 1;
+            byte[]? json = null;
+            var answer = "regenerated";
+            IReadOnlyList<string> regenerated = [];
+            if (result is Generated g)
+            {
+                json = g.Json;
+                if (candidate?.Payload is { } proposed)
+                {
+                    var outcome = PayloadRepair.Repair(proposed, g.Json, generator.Gate);
+                    json = outcome.Json;
+                    if (!outcome.WhollyRegenerated)
+                    {
+                        answer = outcome.Regenerated.Count == 0 ? "accepted" : "repaired";
+                        regenerated = outcome.Regenerated;
+                    }
+                }
+            }
+            else if (candidate?.Payload is { } alone && generator.Gate.Check(alone).Count == 0)
+            {
+                // No deterministic base, but the answer passes the gate as it stands.
+                json = PayloadRepair.ToUtf8(alone);
+                answer = "accepted";
+            }
+
+            done++;
+            if (json is null)
+            {
+                var failure = ToFailure(result, target, index);
+                failed++;
+                if (failures.Count < TargetRunSummary.MaxRecordedFailures)
+                {
+                    failures.Add(failure);
+                }
+
+                writer.WriteError(ErrorRecord(contract, target, Base, failure));
+                continue;
+            }
+
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, Base.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, null)
+            {
+                Ai = answer == "regenerated" ? null : candidate!.Ai,
+                Scenario = new PayloadScenarioMeta(scenario.Name, scenario.Parameters, answer, regenerated),
+            };
+            writer.Write(meta, json);
+            generated++;
+            bytes += json.Length;
+            accepted += answer == "accepted" ? 1 : 0;
+            repaired += answer == "repaired" ? 1 : 0;
+            values += regenerated.Count;
+        }
+
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, Base));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name + " [" + scenario.Name + "]", Base, generated, retries, bytes, clock.GetElapsedTime(started), failures.FirstOrDefault())
+        {
+            Failures = failures,
+            Failed = failed,
+            Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
         };
     }
 

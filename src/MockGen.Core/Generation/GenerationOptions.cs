@@ -37,6 +37,12 @@ public sealed class GenerationOptions
     /// <summary>A realism profile (time window, per-property hints, locale); null for none. Default none.</summary>
     public RealismProfile? Profile { get; set; }
 
+    /// <summary>
+    /// How real personal data may look: null (the default) takes the profile's <c>realism</c>, else
+    /// <see cref="RealismLevel.Synthetic"/> (reserved email domains, test card numbers, fictional phones and ids).
+    /// </summary>
+    public RealismLevel? Realism { get; set; }
+
     /// <summary>Property names that carry the tenant. Default <c>tenant_id</c>, <c>tenantId</c>, <c>tenant</c>.</summary>
     public IReadOnlyList<string> TenantProperties { get; set; } = ["tenant_id", "tenantId", "tenant"];
 
@@ -58,6 +64,13 @@ public sealed class GenerationOptions
     /// </summary>
     public EnrichmentPools? Enrichment { get; set; }
 
+    /// <summary>
+    /// Named scenarios with the payloads a model proposed for them; a target with scenarios is generated once per
+    /// scenario (<see cref="Count"/> payloads each, typical as the deterministic base) instead of once per variant,
+    /// every candidate repaired and gated. Null generates by variant. Default none.
+    /// </summary>
+    public ScenarioSet? Scenarios { get; set; }
+
     internal GenerationOptions Copy() => new()
     {
         Seed = Seed,
@@ -69,12 +82,14 @@ public sealed class GenerationOptions
         TestRunId = TestRunId,
         Locale = Locale,
         Profile = Profile,
+        Realism = Realism,
         TenantProperties = [.. TenantProperties],
         MaxAttempts = MaxAttempts,
         Parallelism = Parallelism,
         AssertFormats = AssertFormats,
         TimeProvider = TimeProvider,
         Enrichment = Enrichment,
+        Scenarios = Scenarios,
     };
 
     /// <exception cref="GenerationException">Lists every invalid field.</exception>

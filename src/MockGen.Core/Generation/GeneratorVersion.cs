@@ -7,6 +7,6 @@ namespace MockGen.Core.Generation;
 /// </remarks>
 public static class GeneratorVersion
 {
-    /// <summary>The current generator version, <c>mockgen-generator/1.1.0</c>.</summary>
-    public const string Value = "mockgen-generator/1.1.0";
+    /// <summary>The current generator version, <c>mockgen-generator/1.2.0</c>.</summary>
+    public const string Value = "mockgen-generator/1.2.0";
 }

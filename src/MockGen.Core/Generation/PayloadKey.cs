@@ -24,21 +24,39 @@ internal readonly record struct PayloadKey(
     long Index)
 {
     /// <summary>
+    /// The named scenario the payload is the deterministic base of, or null. Only a scenario adds a part to the
+    /// seed, so every payload generated without one keeps its bytes.
+    /// </summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>
     /// The stream of attempt <paramref name="attempt"/>: attempt 0 is the first candidate, later ones are the
     /// gate's retries, each from its own derived seed so a retry never replays the rejected candidate.
     /// </summary>
     public Prng CreatePrng(int attempt = 0)
     {
         // A version tag first: changing the layout of the parts must be a deliberate, visible act.
-        var root = Prng.FromParts(
-            "mockgen/payload/v1",
-            ContractVersion,
-            TargetId,
-            Variant.ToName(),
-            Seed,
-            Tenant,
-            Environment,
-            Index.ToString(CultureInfo.InvariantCulture));
+        var root = Scenario is null
+            ? Prng.FromParts(
+                "mockgen/payload/v1",
+                ContractVersion,
+                TargetId,
+                Variant.ToName(),
+                Seed,
+                Tenant,
+                Environment,
+                Index.ToString(CultureInfo.InvariantCulture))
+            : Prng.FromParts(
+                "mockgen/payload/v1",
+                ContractVersion,
+                TargetId,
+                Variant.ToName(),
+                Seed,
+                Tenant,
+                Environment,
+                Index.ToString(CultureInfo.InvariantCulture),
+                "scenario",
+                Scenario);
         return attempt == 0 ? root : root.Fork("retry/" + attempt.ToString(CultureInfo.InvariantCulture));
     }
 }

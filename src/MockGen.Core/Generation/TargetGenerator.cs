@@ -4,6 +4,7 @@ using MockGen.Core.Generation.Output;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
+using MockGen.Core.Telemetry;
 using MockGen.Core.Validation;
 
 namespace MockGen.Core.Generation;
@@ -37,6 +38,12 @@ internal sealed class TargetGenerator
         _maxAttempts = maxAttempts;
     }
 
+    /// <summary>The contract's name: a tag of the gate's metrics, nothing else.</summary>
+    public string ContractName { get; init; } = string.Empty;
+
+    /// <summary>The gate this generator's candidates pass (model candidates are repaired against it).</summary>
+    internal IPayloadGate Gate => _gate;
+
     public GenerationResult Generate(PayloadKey key)
     {
         WalkFailure? lastFailure = null;
@@ -45,8 +52,14 @@ internal sealed class TargetGenerator
         string? unsupportedPattern = null;
         string? unsupportedLocation = null;
         var negative = key.Variant == GenerationVariant.Negative;
+        var retryReason = GenerationTelemetry.WalkKeyword;
         for (var attempt = 0; attempt < _maxAttempts; attempt++)
         {
+            if (attempt > 0)
+            {
+                GenerationTelemetry.Retried(key, ContractName, retryReason);
+            }
+
             var rng = key.CreatePrng(attempt);
             var state = new WalkState(rng, key.Variant, recordMutations: negative);
             var value = _walker.Walk(_root, state);
@@ -56,6 +69,7 @@ internal sealed class TargetGenerator
             {
                 lastFailure = state.Failure;
                 choiceMade |= state.ChoiceMade;
+                retryReason = GenerationTelemetry.WalkKeyword;
                 continue;
             }
 
@@ -64,6 +78,8 @@ internal sealed class TargetGenerator
             if (errors.Count > 0)
             {
                 lastRejection = errors[0];
+                retryReason = lastRejection.Keyword;
+                GenerationTelemetry.Rejected(key, ContractName, retryReason);
                 continue;
             }
 
@@ -78,6 +94,7 @@ internal sealed class TargetGenerator
             }
 
             lastRejection = null;
+            retryReason = GenerationTelemetry.NoSingleBreakKeyword;
             lastFailure = new WalkFailure("no constraint can be broken alone: every candidate violation also broke another keyword", SchemaConjunction.Location(_root), Unsupported: true);
         }
 

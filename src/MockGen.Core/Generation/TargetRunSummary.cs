@@ -38,4 +38,10 @@ public sealed record TargetRunSummary(
     /// every one of the first attempted indexes failing.
     /// </summary>
     public long Skipped { get; init; }
+
+    /// <summary>
+    /// For a scenario's run (the scenarios mode), the scenario's name and how the model's candidates fared at the gate;
+    /// null for a variant's run.
+    /// </summary>
+    public ScenarioAnswers? Scenario { get; init; }
 }

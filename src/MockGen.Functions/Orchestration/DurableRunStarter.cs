@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using MockGen.Core.Telemetry;
 using MockGen.Service.Hosting;
 using MockGen.Storage.Drift;
 using MockGen.Storage.Runs;
@@ -45,7 +47,11 @@ public sealed class DurableRunStarter : IRunStarter
         {
             var options = new StartOrchestrationOptions(InstanceId(spec.Tenant, spec.RunId))
                 .WithDedupeStatuses([.. Active, OrchestrationRuntimeStatus.Completed]);
-            await TryScheduleAsync(RunOrchestrator.Name, spec, options, cancellationToken).ConfigureAwait(false);
+            if (await TryScheduleAsync(RunOrchestrator.Name, spec, options, cancellationToken).ConfigureAwait(false))
+            {
+                // Completion is counted by the write-manifest activity, wherever it runs; active runs only by the local runner.
+                MockGenMetrics.RunsStarted.Add(1, new TagList { { TelemetryTags.Tenant, spec.Tenant }, { TelemetryTags.Contract, spec.ContractName } });
+            }
         }
 
         return record;
@@ -86,15 +92,18 @@ public sealed class DurableRunStarter : IRunStarter
             : throw new InvalidOperationException($"drift orchestration {id} ended {done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}");
     }
 
-    private async Task TryScheduleAsync(string orchestrator, object input, StartOrchestrationOptions options, CancellationToken cancellationToken)
+    /// <summary>Schedules an instance; false when it exists already.</summary>
+    private async Task<bool> TryScheduleAsync(string orchestrator, object input, StartOrchestrationOptions options, CancellationToken cancellationToken)
     {
         try
         {
             await _client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, options, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception e) when (IsAlreadyExists(e))
         {
             // The instance exists in a dedupe status: this start is a duplicate (at-least-once delivery, a retried request).
+            return false;
         }
     }
 

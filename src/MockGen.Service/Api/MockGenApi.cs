@@ -67,6 +67,12 @@ public static class MockGenApi
             .WithName("GetRun");
         tenant.MapGet("/runs/{runId}/payloads", (string tenant, string runId, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.StreamPayloadsAsync(tenant, runId, request, ct))
             .WithName("StreamPayloads");
+        tenant.MapGet("/runs/{runId}/manifest", (string tenant, string runId, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.GetManifestAsync(tenant, runId, request, ct))
+            .WithName("GetManifest");
+        tenant.MapGet("/runs/{runId}/shards/{shardKey}", (string tenant, string runId, string shardKey, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.GetShardAsync(tenant, runId, shardKey, request, ct))
+            .WithName("GetShard");
+        tenant.MapGet("/contracts/{name}/versions/{version}/content", (string tenant, string name, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.GetContractContentAsync(tenant, name, version, request, ct))
+            .WithName("GetContractContent");
         tenant.MapGet("/payloads/{payloadId}", (string tenant, string payloadId, MockGenApiHandlers api, CancellationToken ct) => api.GetPayloadAsync(tenant, payloadId, ct))
             .WithName("GetPayload");
         tenant.MapPost("/runs/{runId}/drift", (string tenant, string runId, HttpRequest request, MockGenApiHandlers api, IRunStarter starter, CancellationToken ct) => api.RunDriftAsync(tenant, runId, request, starter, ct))

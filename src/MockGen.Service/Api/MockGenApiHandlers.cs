@@ -294,6 +294,95 @@ public sealed partial class MockGenApiHandlers
             "application/x-ndjson");
     });
 
+    /// <summary>
+    /// <c>GET /v1/tenants/{tenant}/runs/{runId}/manifest</c>: the sealed run's manifest as stored (shard keys, blobs,
+    /// SHA-256s), with the manifest's SHA-256 as a strong ETag: a client that already holds it gets 304 and no body.
+    /// </summary>
+    public Task<IResult> GetManifestAsync(string tenant, string runId, HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var run = await FindRunAsync(tenant, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return Problems.NotFound("run", runId);
+        }
+
+        if (!run.IsSealed || run.ManifestPath is null || run.ManifestSha256 is null)
+        {
+            return Problems.NotSealed(runId);
+        }
+
+        var stream = await _pipeline.Store.Blobs.OpenReadAsync(run.ManifestPath, cancellationToken).ConfigureAwait(false);
+        return stream is null
+            ? Problems.NotFound("manifest", runId)
+            : Results.File(stream, "application/json", entityTag: StrongTag(run.ManifestSha256), enableRangeProcessing: false);
+    });
+
+    /// <summary>
+    /// <c>GET /v1/tenants/{tenant}/runs/{runId}/shards/{shardKey}</c>: one shard blob's bytes exactly as stored (gzip when
+    /// the run is), with its SHA-256 as a strong ETag, <c>If-None-Match</c> (304) and <c>Range</c>/<c>If-Range</c> (206),
+    /// so a client resumes a cut download where it stopped and verifies the whole against the manifest.
+    /// </summary>
+    public Task<IResult> GetShardAsync(string tenant, string runId, string shardKey, HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var run = await FindRunAsync(tenant, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return Problems.NotFound("run", runId);
+        }
+
+        if (!run.IsSealed || run.ManifestPath is null)
+        {
+            return Problems.NotSealed(runId);
+        }
+
+        // The manifest names the run's shards: a key that is not in it reaches no blob, whatever its characters.
+        string? blob = null, sha256 = null;
+        if (await _pipeline.Store.Blobs.OpenReadAsync(run.ManifestPath, cancellationToken).ConfigureAwait(false) is { } manifestStream)
+        {
+            await using (manifestStream.ConfigureAwait(false))
+            {
+                using var manifest = await JsonDocument.ParseAsync(manifestStream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var shard in manifest.RootElement.GetProperty("shards").EnumerateArray())
+                {
+                    if (string.Equals(shard.GetProperty("key").GetString(), shardKey, StringComparison.Ordinal))
+                    {
+                        blob = shard.GetProperty("blob").GetString();
+                        sha256 = shard.GetProperty("sha256").GetString();
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (blob is null || sha256 is null || await _pipeline.Store.Blobs.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false) is not { } stream)
+        {
+            return Problems.NotFound("shard", runId + "/" + shardKey);
+        }
+
+        var contentType = blob.EndsWith(".gz", StringComparison.Ordinal) ? "application/gzip" : "application/x-ndjson";
+        return Results.File(stream, contentType, entityTag: StrongTag(sha256), enableRangeProcessing: stream.CanSeek);
+    });
+
+    /// <summary><c>GET /v1/tenants/{tenant}/contracts/{name}/versions/{version}/content</c>: the version's bytes as uploaded (immutable; ETag is its hash).</summary>
+    public Task<IResult> GetContractContentAsync(string tenant, string name, string version, HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Identifiers.IsContractName(name) || !Identifiers.IsVersion(version))
+        {
+            return Problems.BadRequest("expected a contract name and a sha256: version");
+        }
+
+        if (await _pipeline.Registry.GetAsync(tenant, name, version, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound("contract version", name + "@" + version);
+        }
+
+        var content = await _pipeline.Registry.ReadContentAsync(tenant, name, version, cancellationToken).ConfigureAwait(false);
+        return Results.File(content, "application/octet-stream", entityTag: StrongTag(version[7..]));
+    });
+
     /// <summary><c>GET /v1/tenants/{tenant}/payloads/{payloadId}</c>: one record and its lineage.</summary>
     public Task<IResult> GetPayloadAsync(string tenant, string payloadId, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
@@ -410,6 +499,8 @@ public sealed partial class MockGenApiHandlers
 
     private async Task<RunRecord?> FindRunAsync(string tenant, string runId, CancellationToken cancellationToken) =>
         Identifiers.IsRunId(runId) ? await _pipeline.Runs.GetAsync(tenant, runId, cancellationToken).ConfigureAwait(false) : null;
+
+    private static Microsoft.Net.Http.Headers.EntityTagHeaderValue StrongTag(string hex) => new("\"" + hex + "\"");
 
     private static bool AcceptsGzip(HttpRequest request) =>
         request.Headers.AcceptEncoding.Any(v => v is not null && v.Split(',').Any(e => e.Trim().StartsWith("gzip", StringComparison.OrdinalIgnoreCase) && !e.Contains("q=0", StringComparison.Ordinal)));

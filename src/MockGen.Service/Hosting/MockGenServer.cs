@@ -7,11 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockGen.Service.Api;
 using MockGen.Service.Auth;
+using MockGen.Service.Telemetry;
 using MockGen.Storage;
 
 namespace MockGen.Service.Hosting;
 
-/// <summary>Builds the <c>mockgen serve</c> host: Kestrel on 127.0.0.1, the API, the run coordinator and the contract watcher.</summary>
+/// <summary>Builds the <c>mockgen serve</c> host: Kestrel on 127.0.0.1, the API, the run coordinator, the contract watcher and telemetry (<see cref="ServeTelemetry"/>).</summary>
 public static class MockGenServer
 {
     /// <summary>Builds (does not start) the web application.</summary>
@@ -28,6 +29,7 @@ public static class MockGenServer
             logging(builder.Logging);
         }
 
+        ServeTelemetry.Add(builder, options);
         builder.Services.AddSingleton(pipeline);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -45,6 +47,7 @@ public static class MockGenServer
         }
 
         var app = builder.Build();
+        ServeTelemetry.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapMockGenApi();

@@ -85,7 +85,10 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
             try
             {
                 var outcome = await _pipeline.Runner.RunAsync(spec, _stopping.Token).ConfigureAwait(false);
-                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused);
+
+                // The run's span has ended here: the line joins its trace through a TraceId scope, as lines inside it do.
+                using var scope = outcome.TraceId is { } traceId ? _logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = traceId }) : null;
+                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused, outcome.TraceId ?? "none");
             }
             finally
             {

@@ -1,3 +1,5 @@
+using MockGen.Service.Telemetry;
+
 namespace MockGen.Service.Hosting;
 
 /// <summary>Settings of <c>mockgen serve</c>, validated once when the server is built.</summary>
@@ -20,6 +22,15 @@ public sealed class ServeOptions
 
     /// <summary>Entra ID bearer tokens accepted beside API keys. Default: <see langword="null"/> (API keys only).</summary>
     public Auth.EntraOptions? Entra { get; set; }
+
+    /// <summary>How log lines are written. Default: <see cref="ServeLogFormat.Text"/>.</summary>
+    public ServeLogFormat LogFormat { get; set; } = ServeLogFormat.Text;
+
+    /// <summary>
+    /// Where traces, metrics and logs are exported over OTLP (read from <c>OTEL_EXPORTER_OTLP_*</c> by the host).
+    /// Default: <see langword="null"/> (nothing exported; metrics are still served at <c>/metrics</c>).
+    /// </summary>
+    public OtlpEnvironment? Otlp { get; set; }
 
     /// <summary>Reports every invalid field in one message.</summary>
     /// <exception cref="ArgumentException">Some field is out of range.</exception>

@@ -62,6 +62,11 @@ public sealed class CoreShardGenerator : IShardGenerator
             options.Locale = request.Locale;
         }
 
+        if (request.Realism is not null && Core.Generation.Realism.RealismProfile.TryParseLevel(request.Realism, out var level))
+        {
+            options.Realism = level;
+        }
+
         TargetRunSummary summary;
         using (var writer = new DatasetWriter(output, OutputFormat.Ndjson))
         {

@@ -25,4 +25,8 @@ public sealed record ShardGenerationRequest(
     string Tenant,
     string Environment,
     string RunId,
-    string? Locale);
+    string? Locale)
+{
+    /// <summary>synthetic or lifelike; null for the default (synthetic).</summary>
+    public string? Realism { get; init; }
+}

@@ -67,7 +67,19 @@ public sealed class LineageIndex
 
     private static string Partition(string tenant, string runId) => Identifiers.Tenant(tenant) + "|" + Identifiers.RunId(runId);
 
-    private static TableRow ToRow(ShardLineage s) => new(Partition(s.Tenant, s.RunId), s.ShardKey, new Dictionary<string, object>
+    private static TableRow ToRow(ShardLineage s)
+    {
+        var properties = Properties(s);
+        if (s.TraceId is not null)
+        {
+            // Only for traced runs, so the rows of untraced runs keep their shape.
+            properties["traceId"] = s.TraceId;
+        }
+
+        return new TableRow(Partition(s.Tenant, s.RunId), s.ShardKey, properties);
+    }
+
+    private static Dictionary<string, object> Properties(ShardLineage s) => new()
     {
         ["tenant"] = s.Tenant,
         ["runId"] = s.RunId,
@@ -86,7 +98,7 @@ public sealed class LineageIndex
         ["blob"] = s.BlobPath,
         ["gzip"] = s.Gzip,
         ["failed"] = (long)s.Failed,
-    });
+    };
 
     private static ShardLineage FromRow(TableRow r) => new(
         r.GetString("tenant")!,
@@ -109,5 +121,6 @@ public sealed class LineageIndex
     {
         // Rows written before failed indexes were recorded have no column: 0.
         Failed = (int)r.GetInt64("failed"),
+        TraceId = r.GetString("traceId"),
     };
 }

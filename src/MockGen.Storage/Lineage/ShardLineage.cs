@@ -43,6 +43,12 @@ public sealed record ShardLineage(
     /// </summary>
     public int Failed { get; init; }
 
+    /// <summary>
+    /// The W3C trace id of the run that wrote the shard, when it was traced (null otherwise): a payload id resolves
+    /// through its lineage row to the trace of the shard that produced it.
+    /// </summary>
+    public string? TraceId { get; init; }
+
     /// <summary>Lines in the blob: payloads plus error records.</summary>
     public long Lines => (long)Count + Failed;
 }

@@ -24,6 +24,12 @@ public sealed record TenantProfile
     /// <summary>The locale for realistic values, or null for the generator's default.</summary>
     public string? Locale { get; init; }
 
+    /// <summary>
+    /// How real personal data may look: <c>"synthetic"</c> (reserved email domains, test card numbers, fictional phones
+    /// and ids) or <c>"lifelike"</c> (everyday domains and numbers; sensitive fields stay synthetic). Default: null, synthetic.
+    /// </summary>
+    public string? Realism { get; init; }
+
     /// <summary>At most this many payloads per shard (one activity, one blob). Default: 1000.</summary>
     public int ShardSize { get; init; } = 1000;
 
@@ -92,6 +98,11 @@ public sealed record TenantProfile
         if (Governance is null)
         {
             problems.Add("governance must be an object");
+        }
+
+        if (Realism is not null && !Core.Generation.Realism.RealismProfile.TryParseLevel(Realism, out _))
+        {
+            problems.Add("realism must be \"synthetic\" or \"lifelike\"");
         }
 
         if (Ai is null)

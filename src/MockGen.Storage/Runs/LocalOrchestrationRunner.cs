@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
+using MockGen.Core.Telemetry;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Telemetry;
 
 namespace MockGen.Storage.Runs;
 
@@ -36,31 +39,81 @@ public sealed class LocalOrchestrationRunner
     public async Task<RunOutcome> RunAsync(RunSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        await _runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
-        var context = new Context(this, spec.RunId, cancellationToken);
+        using var activity = StartRunActivity(SpanNames.Run, spec.Tenant, spec.ContractName, spec.RunId);
+        activity?.SetTag(TelemetryTags.ContractVersion, spec.ContractVersion);
+        var tags = PipelineTelemetry.RunTags(spec.Tenant, spec.ContractName, _activities.StoreKind);
+        MockGenMetrics.RunsActive.Add(1, tags);
         try
         {
-            return await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
+            await _runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
+            MockGenMetrics.RunsStarted.Add(1, tags);
+            var context = new Context(this, spec.RunId, cancellationToken);
+            try
+            {
+                var outcome = await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
+                activity?.SetTag(TelemetryTags.RunStatus, outcome.Status.ToString());
+                return outcome;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The orchestrator stops at its first cancelled await while sibling activities may still be writing a
+                // shard and its lineage row. Let them settle, so nothing of this run changes after RunAsync returns.
+                activity?.SetStatus(ActivityStatusCode.Error, "interrupted");
+                await context.SettleAsync().ConfigureAwait(false);
+                throw;
+            }
+            catch (Exception e)
+            {
+                MockGenTelemetry.Fail(activity, e);
+                MockGenMetrics.RunsFailed.Add(1, tags);
+                await _runs.FailAsync(spec, e.Message, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-            // The orchestrator stops at its first cancelled await while sibling activities may still be writing a
-            // shard and its lineage row. Let them settle, so nothing of this run changes after RunAsync returns.
-            await context.SettleAsync().ConfigureAwait(false);
-            throw;
-        }
-        catch (Exception e)
-        {
-            await _runs.FailAsync(spec, e.Message, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            MockGenMetrics.RunsActive.Add(-1, tags);
         }
     }
 
     /// <summary>Runs a drift orchestration and returns its report.</summary>
-    public Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default)
+    public async Task<DriftReport> DriftAsync(DriftSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return DriftOrchestrator.RunAsync(new Context(this, spec.RunId + "-drift", cancellationToken), spec);
+        using var activity = StartRunActivity(SpanNames.Drift, spec.Tenant, spec.ContractName, spec.RunId);
+        activity?.SetTag(TelemetryTags.AgainstVersion, spec.AgainstVersion);
+        try
+        {
+            return await DriftOrchestrator.RunAsync(new Context(this, spec.RunId + "-drift", cancellationToken), spec).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            MockGenTelemetry.Fail(activity, e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A run (or drift check) is a trace of its own: its span is a root, linked to the caller's span (an HTTP request,
+    /// a watcher scan) rather than nested in it, so the trace lasts as long as the run. Tenant and contract are given
+    /// at creation, so a sampler can decide on them.
+    /// </summary>
+    private static Activity? StartRunActivity(string name, string tenant, string contract, string runId)
+    {
+        var caller = Activity.Current;
+        Activity.Current = null;
+        var activity = MockGenTelemetry.ActivitySource.StartActivity(
+            name,
+            ActivityKind.Internal,
+            default(ActivityContext),
+            [new(TelemetryTags.Tenant, tenant), new(TelemetryTags.Contract, contract), new(TelemetryTags.RunId, runId)],
+            caller is null ? null : [new ActivityLink(caller.Context)]);
+        if (activity is null)
+        {
+            Activity.Current = caller;
+        }
+
+        return activity;
     }
 
     private async Task<byte[]> DispatchAsync(string name, byte[] input, CancellationToken cancellationToken)

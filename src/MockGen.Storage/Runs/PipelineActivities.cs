@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +7,9 @@ using MockGen.Storage.Drift;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Lineage;
 using MockGen.Storage.Registry;
+using MockGen.Core.Telemetry;
 using MockGen.Storage.Stores;
+using MockGen.Storage.Telemetry;
 
 namespace MockGen.Storage.Runs;
 
@@ -36,10 +39,18 @@ public sealed class PipelineActivities
         _lineage = new LineageIndex(store.Tables);
     }
 
+    /// <summary>The store's kind (<c>folder</c>, <c>azure</c>), the store tag of run metrics.</summary>
+    internal string StoreKind => _store.Kind;
+
     /// <summary>Activity <see cref="ActivityNames.ListTargets"/>.</summary>
-    public async Task<TargetList> ListTargetsAsync(TargetListRequest request, CancellationToken cancellationToken = default)
+    public Task<TargetList> ListTargetsAsync(TargetListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PipelineTelemetry.TracedAsync(SpanNames.ListTargets, request.Tenant, request.ContractName, _ => ListTargetsCoreAsync(request, cancellationToken));
+    }
+
+    private async Task<TargetList> ListTargetsCoreAsync(TargetListRequest request, CancellationToken cancellationToken)
+    {
         var version = await _registry.GetAsync(request.Tenant, request.ContractName, request.ContractVersion, cancellationToken).ConfigureAwait(false)
             ?? throw MockGenStorageException.NotFound("contract version", request.ContractName + "@" + request.ContractVersion);
         if (version.Status != ContractStatus.Ready)
@@ -60,6 +71,35 @@ public sealed class PipelineActivities
     public async Task<ShardResult> GenerateShardAsync(ShardSpec shard, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shard);
+        var started = Stopwatch.GetTimestamp();
+        var result = await PipelineTelemetry.TracedAsync(SpanNames.GenerateShard, shard.Tenant, shard.ContractName, activity =>
+        {
+            activity?.SetTag(TelemetryTags.RunId, shard.RunId);
+            activity?.SetTag(TelemetryTags.ContractVersion, shard.ContractVersion);
+            activity?.SetTag(TelemetryTags.Target, shard.TargetId);
+            activity?.SetTag(TelemetryTags.Variant, shard.Variant);
+            activity?.SetTag(TelemetryTags.Shard, shard.ShardKey);
+            return GenerateShardCoreAsync(shard, cancellationToken);
+        }).ConfigureAwait(false);
+        Activity.Current?.SetTag(TelemetryTags.Reused, result.Reused);
+        if (MockGenMetrics.ShardDuration.Enabled)
+        {
+            MockGenMetrics.ShardDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList
+            {
+                { TelemetryTags.Tenant, shard.Tenant },
+                { TelemetryTags.Contract, shard.ContractName },
+                { TelemetryTags.Target, shard.TargetId },
+                { TelemetryTags.Variant, shard.Variant },
+                { TelemetryTags.Store, _store.Kind },
+                { TelemetryTags.Reused, result.Reused },
+            });
+        }
+
+        return result;
+    }
+
+    private async Task<ShardResult> GenerateShardCoreAsync(ShardSpec shard, CancellationToken cancellationToken)
+    {
         var existing = await _lineage.GetAsync(shard.Tenant, shard.RunId, shard.ShardKey, cancellationToken).ConfigureAwait(false);
         if (existing is not null && string.Equals(existing.BlobPath, shard.BlobPath, StringComparison.Ordinal)
             && await BlobHashAsync(existing.BlobPath, cancellationToken).ConfigureAwait(false) is { } hash
@@ -88,7 +128,7 @@ public sealed class PipelineActivities
         // aborted on the client may still commit on the server later, so a cancelled write would leave the
         // shard's state undecided after the runner has returned. (A hard crash here only costs a regenerated shard.)
         await _lineage.RecordAsync(
-            [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip) { Failed = generated.Failed }],
+            [new ShardLineage(shard.Tenant, shard.RunId, shard.ShardKey, shard.ContractName, shard.ContractVersion, shard.TargetOrdinal, shard.TargetId, shard.Variant, shard.StartIndex, generated.Written, length, sha, shard.Seed, shard.Environment, _engine.Generator.GeneratorVersion, shard.BlobPath, shard.Gzip) { Failed = generated.Failed, TraceId = MockGenTelemetry.CurrentTraceId() }],
             CancellationToken.None).ConfigureAwait(false);
         return new ShardResult(shard.ShardKey, shard.BlobPath, generated.Written, length, sha, Reused: false, Failure: null)
         {
@@ -113,9 +153,18 @@ public sealed class PipelineActivities
     /// Activity <see cref="ActivityNames.WriteManifest"/>: builds the manifest from the lineage rows (the source of
     /// truth), writes it, and seals the run. The manifest holds no times, so re-sealing a run rewrites the same bytes.
     /// </summary>
-    public async Task<RunOutcome> WriteManifestAsync(ManifestRequest request, CancellationToken cancellationToken = default)
+    public Task<RunOutcome> WriteManifestAsync(ManifestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PipelineTelemetry.TracedAsync(SpanNames.WriteManifest, request.Spec.Tenant, request.Spec.ContractName, activity =>
+        {
+            activity?.SetTag(TelemetryTags.RunId, request.Spec.RunId);
+            return WriteManifestCoreAsync(request, cancellationToken);
+        });
+    }
+
+    private async Task<RunOutcome> WriteManifestCoreAsync(ManifestRequest request, CancellationToken cancellationToken)
+    {
         var spec = request.Spec;
         var shards = new List<ShardLineage>();
         await foreach (var shard in _lineage.ListAsync(spec.Tenant, spec.RunId, cancellationToken).ConfigureAwait(false))
@@ -130,17 +179,30 @@ public sealed class PipelineActivities
 
         var status = request.Failures.Count == 0 && request.FailedIndexes.Count == 0 && shards.All(s => s.Failed == 0) ? RunStatus.Completed : RunStatus.CompletedWithErrors;
         var path = RunPaths.Manifest(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId);
-        var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures);
+        var traceId = MockGenTelemetry.CurrentTraceId();
+        var bytes = RunManifest.Write(spec, status, _engine.Generator.GeneratorVersion, shards, request.Failures, traceId);
         await _store.Blobs.WriteAsync(path, new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
-        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), [.. request.Failures.Concat(request.FailedIndexes).Take(100)]);
+        var outcome = new RunOutcome(spec.Tenant, spec.RunId, status, request.ShardCount, request.Generated, request.Reused, shards.Sum(s => (long)s.Count), shards.Sum(s => s.Bytes), path, ContentHash.Hex(bytes), [.. request.Failures.Concat(request.FailedIndexes).Take(100)]) { TraceId = traceId };
         await _runs.CompleteAsync(spec, outcome, cancellationToken).ConfigureAwait(false);
+        if (MockGenMetrics.RunsCompleted.Enabled)
+        {
+            var tags = PipelineTelemetry.RunTags(spec.Tenant, spec.ContractName, _store.Kind);
+            tags.Add(TelemetryTags.RunStatus, status.ToString());
+            MockGenMetrics.RunsCompleted.Add(1, tags);
+        }
+
         return outcome;
     }
 
     /// <summary>Activity <see cref="ActivityNames.ListRunShards"/>.</summary>
-    public async Task<ShardRefList> ListRunShardsAsync(DriftSpec spec, CancellationToken cancellationToken = default)
+    public Task<ShardRefList> ListRunShardsAsync(DriftSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        return PipelineTelemetry.TracedAsync(SpanNames.ListRunShards, spec.Tenant, spec.ContractName, _ => ListRunShardsCoreAsync(spec, cancellationToken));
+    }
+
+    private async Task<ShardRefList> ListRunShardsCoreAsync(DriftSpec spec, CancellationToken cancellationToken)
+    {
         var run = await _runs.GetAsync(spec.Tenant, spec.RunId, cancellationToken).ConfigureAwait(false);
         if (run is not { IsSealed: true })
         {
@@ -160,9 +222,20 @@ public sealed class PipelineActivities
     }
 
     /// <summary>Activity <see cref="ActivityNames.ValidateShard"/>: validates every payload of one shard, streaming it.</summary>
-    public async Task<ShardDrift> ValidateShardAsync(ValidateShardRequest request, CancellationToken cancellationToken = default)
+    public Task<ShardDrift> ValidateShardAsync(ValidateShardRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PipelineTelemetry.TracedAsync(SpanNames.ValidateShard, request.Tenant, request.ContractName, activity =>
+        {
+            activity?.SetTag(TelemetryTags.AgainstVersion, request.AgainstVersion);
+            activity?.SetTag(TelemetryTags.Target, request.Shard.TargetId);
+            activity?.SetTag(TelemetryTags.Shard, request.Shard.ShardKey);
+            return ValidateShardCoreAsync(request, cancellationToken);
+        });
+    }
+
+    private async Task<ShardDrift> ValidateShardCoreAsync(ValidateShardRequest request, CancellationToken cancellationToken)
+    {
         var validator = await ValidatorAsync(request.Tenant, request.ContractName, request.AgainstVersion, cancellationToken).ConfigureAwait(false);
         var shard = request.Shard;
         if (!validator.HasTarget(shard.TargetId))
@@ -200,6 +273,7 @@ public sealed class PipelineActivities
                 failing++;
                 foreach (var v in violations)
                 {
+                    ValidationTelemetry.Failure(request.Tenant, request.ContractName, shard.TargetId, v.Keyword, ValidationTelemetry.Drift);
                     keywords[v.Keyword] = keywords.GetValueOrDefault(v.Keyword) + 1;
                     var path = DriftAggregation.GeneralizePath(v.InstanceLocation);
                     paths[path] = paths.GetValueOrDefault(path) + 1;
@@ -207,22 +281,39 @@ public sealed class PipelineActivities
             }
         }
 
+        ValidationTelemetry.Validated(request.Tenant, request.ContractName, shard.TargetId, ValidationTelemetry.Drift, payloads);
         return new ShardDrift(shard.TargetId, payloads, failing, DriftAggregation.Top(keywords.Select(k => new DriftCount(k.Key, k.Value))), DriftAggregation.Top(paths.Select(k => new DriftCount(k.Key, k.Value))));
     }
 
     /// <summary>Activity <see cref="ActivityNames.WriteDriftReport"/>: stores the report beside the run's other reports.</summary>
-    public async Task<DriftReport> WriteDriftReportAsync(DriftReport report, CancellationToken cancellationToken = default)
+    public Task<DriftReport> WriteDriftReportAsync(DriftReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return PipelineTelemetry.TracedAsync(SpanNames.WriteDriftReport, report.Tenant, report.ContractName, _ => WriteDriftReportCoreAsync(report, cancellationToken));
+    }
+
+    private async Task<DriftReport> WriteDriftReportCoreAsync(DriftReport report, CancellationToken cancellationToken)
+    {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(report, MessageJson.Options);
         await _store.Blobs.WriteAsync(RunPaths.DriftReport(report.Tenant, report.RunId, report.AgainstVersion), new MemoryStream(bytes, writable: false), cancellationToken).ConfigureAwait(false);
+        if (MockGenMetrics.DriftFailures.Enabled)
+        {
+            MockGenMetrics.DriftFailures.Add(report.Failing, new TagList
+            {
+                { TelemetryTags.Tenant, report.Tenant },
+                { TelemetryTags.Contract, report.ContractName },
+                { TelemetryTags.ContractVersion, report.FromVersion },
+                { TelemetryTags.AgainstVersion, report.AgainstVersion },
+            });
+        }
+
         return report;
     }
 
     private async Task<ShardGenerationResult> GenerateIntoAsync(ShardSpec shard, MemoryStream buffer, CancellationToken cancellationToken)
     {
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
-        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale);
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
 
         // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
         if (shard.Gzip)

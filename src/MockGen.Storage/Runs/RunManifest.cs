@@ -6,7 +6,11 @@ namespace MockGen.Storage.Runs;
 /// <summary>The run manifest: the sealed description of a dataset. Deterministic bytes (no times), so its hash is the dataset's ETag.</summary>
 internal static class RunManifest
 {
-    public static byte[] Write(RunSpec spec, RunStatus status, string generatorVersion, IReadOnlyList<ShardLineage> shards, IReadOnlyList<string> failures)
+    /// <summary>
+    /// The manifest's bytes. <paramref name="traceId"/> is the sealing run's W3C trace id, written only when the run was
+    /// traced: an untraced run's manifest (and so its hash) is the same as before telemetry existed.
+    /// </summary>
+    public static byte[] Write(RunSpec spec, RunStatus status, string generatorVersion, IReadOnlyList<ShardLineage> shards, IReadOnlyList<string> failures, string? traceId = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -24,6 +28,11 @@ internal static class RunManifest
                 w.WriteString("locale", spec.Locale);
             }
 
+            if (spec.Realism is not null)
+            {
+                w.WriteString("realism", spec.Realism);
+            }
+
             w.WriteStartArray("variants");
             foreach (var v in spec.Variants)
             {
@@ -35,6 +44,11 @@ internal static class RunManifest
             w.WriteNumber("shardSize", spec.ShardSize);
             w.WriteBoolean("gzip", spec.Gzip);
             w.WriteString("generator", generatorVersion);
+            if (traceId is not null)
+            {
+                w.WriteString("traceId", traceId);
+            }
+
             w.WriteNumber("payloads", shards.Sum(s => (long)s.Count));
             w.WriteNumber("bytes", shards.Sum(s => s.Bytes));
             w.WriteStartArray("shards");
@@ -56,6 +70,11 @@ internal static class RunManifest
 
                 w.WriteNumber("bytes", s.Bytes);
                 w.WriteString("sha256", s.Sha256);
+                if (s.TraceId is not null)
+                {
+                    w.WriteString("traceId", s.TraceId);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -23,4 +23,8 @@ public sealed record RunOutcome(
     long Bytes,
     string ManifestPath,
     string ManifestSha256,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures)
+{
+    /// <summary>The W3C trace id of the sealing run when it was traced (also in the manifest), else null.</summary>
+    public string? TraceId { get; init; }
+}

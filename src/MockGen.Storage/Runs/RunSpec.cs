@@ -43,6 +43,9 @@ public sealed record RunSpec(
     /// <summary>The prompt template version AI enrichment used, or null (no enrichment). Recorded for provenance.</summary>
     public string? PromptVersion { get; init; }
 
+    /// <summary>The profile's <c>realism</c> (<c>synthetic</c> or <c>lifelike</c>), or null for the default (synthetic).</summary>
+    public string? Realism { get; init; }
+
     /// <summary>A spec from a tenant profile; without a run id, one is derived from everything else, so the same request maps to the same run.</summary>
     public static RunSpec FromProfile(string tenant, string contractName, string contractVersion, TenantProfile profile, string? runId = null, int maxParallelShards = 4)
     {
@@ -50,15 +53,18 @@ public sealed record RunSpec(
         Identifiers.Tenant(tenant);
         Identifiers.ContractName(contractName);
         Identifiers.Version(contractVersion);
-        var spec = new RunSpec(tenant, contractName, contractVersion, runId ?? "pending", profile.Variants, profile.CountPerTarget, profile.Seed, profile.Environment, profile.Locale, profile.ShardSize, profile.Gzip, maxParallelShards);
+        var spec = new RunSpec(tenant, contractName, contractVersion, runId ?? "pending", profile.Variants, profile.CountPerTarget, profile.Seed, profile.Environment, profile.Locale, profile.ShardSize, profile.Gzip, maxParallelShards)
+        {
+            Realism = profile.Realism,
+        };
         return runId is null ? spec with { RunId = spec.DerivedRunId() } : spec with { RunId = Identifiers.RunId(runId) };
     }
 
     /// <summary>The bytes-determining part as canonical JSON (run id and parallelism excluded).</summary>
-    internal string Fingerprint() => JsonSerializer.Serialize(new object?[]
-    {
-        Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip,
-    });
+    // Realism joins only when set, so the run ids of profiles without it stay what they were.
+    internal string Fingerprint() => JsonSerializer.Serialize(Realism is null
+        ? new object?[] { Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip }
+        : new object?[] { Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip, Realism });
 
     private string DerivedRunId() => "r" + ContentHash.Hex(System.Text.Encoding.UTF8.GetBytes(Fingerprint()))[..24];
 }

@@ -31,6 +31,9 @@ public sealed record ShardSpec(
     string? Locale,
     bool Gzip)
 {
+    /// <summary>The run's realism (<c>synthetic</c> or <c>lifelike</c>), or null for the default.</summary>
+    public string? Realism { get; init; }
+
     /// <summary>The shard's key: its lineage row key and blob file stem; sorts in plan order.</summary>
     public string ShardKey => ShardKeyOf(TargetOrdinal, Variant, StartIndex);
 

@@ -13,10 +13,15 @@ public sealed class PipelineStore
 {
     private PipelineStore(IBlobStore blobs, ITableStore tables, string description)
     {
-        Blobs = blobs;
-        Tables = tables;
+        // The kind is the description's first word (folder, azure): the store tag of every store span and metric.
+        Kind = description[..description.IndexOf(' ', StringComparison.Ordinal)];
+        Blobs = new TracedBlobStore(blobs, Kind);
+        Tables = new TracedTableStore(tables, Kind);
         Description = description;
     }
+
+    /// <summary>The store's kind, <c>folder</c> or <c>azure</c>: the <c>mockgen.store</c> tag of its telemetry.</summary>
+    public string Kind { get; }
 
     /// <summary>The blob side.</summary>
     public IBlobStore Blobs { get; }

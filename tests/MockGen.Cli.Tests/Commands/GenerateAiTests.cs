@@ -84,7 +84,7 @@ public sealed class GenerateAiTests
     [InlineData(new[] { "--ai", "enrich" }, "error: --ai-deployment: required with --ai")]
     [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "tape" }, "error: --ai-mode: 'tape' is not one of replay, record, live")]
     [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "record", "--ai-endpoint", "not a uri" }, "error: --ai-endpoint: record mode calls Azure OpenAI")]
-    [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--prompt", "missing.txt" }, "error: --prompt: 'missing.txt' is neither a file nor a built-in prompt")]
+    [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--prompt", "missing.txt" }, "error: --prompt: 'missing.txt' is neither a file, nor a prompt in the registry of tenant default")]
     public async Task Generate_BadAiOptions_ExitTwoWithTheRule(string[] ai, string expected)
     {
         var run = await CliRun.RunAsync(["generate", Sample, "--count", "1", .. ai]);

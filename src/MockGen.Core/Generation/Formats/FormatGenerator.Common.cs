@@ -16,6 +16,7 @@ internal static partial class FormatGenerator
 {
     private static readonly System.Buffers.SearchValues<char> s_hexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
     private static readonly string[] s_countryCodes = ["1", "44", "49", "33", "31", "34", "39", "61", "81"];
+    private static readonly string[] s_nanpAreaCodes = ["202", "212", "312", "415", "617"];
 
     // CSS Level 1 colour keywords: what a "color" format most commonly means besides #rgb and #rrggbb.
     private static readonly HashSet<string> s_cssColors = new(StringComparer.OrdinalIgnoreCase)
@@ -84,6 +85,18 @@ internal static partial class FormatGenerator
         }
 
         return Scheme + host + Path(rng, length - Scheme.Length - hostLength, international: false);
+    }
+
+    // E.164 in fictional ranges: NANP +1 NPA 555-01xx (12 code points) or Ofcom's drama mobiles +44 7700 900xxx (13).
+    private static string? FictionalPhone(Prng rng, int lo, int hi)
+    {
+        var length = Target(rng, lo, hi, 12, 13);
+        return length switch
+        {
+            12 => "+1" + rng.Pick(s_nanpAreaCodes) + "55501" + Digits(rng, 2),
+            13 => "+447700900" + Digits(rng, 3),
+            _ => null,
+        };
     }
 
     // E.164 (ITU-T E.164: '+', country code, at most 15 digits in all), the shape most phone patterns accept.

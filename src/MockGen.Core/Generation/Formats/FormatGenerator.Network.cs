@@ -8,6 +8,9 @@ internal static partial class FormatGenerator
 {
     private static readonly string[] s_topLevelDomains = ["com", "org", "net", "io", "de", "fr", "co", "dev", "app"];
 
+    // RFC 2606 §2 / RFC 6761 §6.2: top-level domains that never resolve, for mailboxes nobody owns.
+    private static readonly string[] s_reservedTopLevelDomains = ["example", "test"];
+
     // Labels valid under IDNA2008 (RFC 5891/5892), taken from ordinary words; "실례"/"테스트" are the examples the
     // JSON Schema Test Suite uses as valid idn-hostname labels.
     private static readonly string[] s_internationalLabels = ["bücher", "münchen", "café", "españa", "straße", "実例", "실례", "테스트", "пример"];
@@ -18,7 +21,9 @@ internal static partial class FormatGenerator
     /// A host name of <paramref name="length"/> code points: labels of letters, digits and inner hyphens, at most
     /// 63 octets each and 253 in all (RFC 1123 §2.1, RFC 1034 §3.1). Null when the length cannot be met.
     /// </summary>
-    public static string? HostnameOfLength(Prng rng, int length, bool international)
+    public static string? HostnameOfLength(Prng rng, int length, bool international) => HostnameOfLength(rng, length, international, s_topLevelDomains);
+
+    private static string? HostnameOfLength(Prng rng, int length, bool international, string[] topLevelDomains)
     {
         if (length < 1 || length > 253)
         {
@@ -34,7 +39,7 @@ internal static partial class FormatGenerator
             tail.Add(rng.Pick(s_internationalLabels));
         }
 
-        tail.Add(rng.Pick(s_topLevelDomains));
+        tail.Add(rng.Pick(topLevelDomains));
         while (tail.Count > 0 && JoinedLength(tail) > length)
         {
             tail.RemoveAt(0);
@@ -77,7 +82,7 @@ internal static partial class FormatGenerator
         return HostnameOfLength(rng, length, international);
     }
 
-    private static string? Email(Prng rng, int lo, int hi, bool international)
+    private static string? Email(Prng rng, int lo, int hi, bool international, bool lifelike)
     {
         // local@domain with a dot-atom local part of at most 64 octets (RFC 5321 §4.5.3.1.1).
         var length = Target(rng, lo, hi, 16, 30);
@@ -94,12 +99,13 @@ internal static partial class FormatGenerator
 
         // The local part keeps its word when the domain can still have at least "x.io"; the domain takes the rest.
         var localLength = Math.Clamp(CodePointLength(local) + (rng.NextBool(0.4) ? rng.NextInt(2, 6) : 0), 1, 64);
-        var domainFloor = length >= 16 ? 10 : 4;
+        var domainFloor = length >= 16 ? 10 : lifelike ? 4 : 6;
         localLength = Math.Clamp(localLength, Math.Max(1, length - 1 - 253), Math.Max(1, length - 1 - domainFloor));
         var domainLength = length - 1 - localLength;
-        var domain = HostnameOfLength(rng, domainLength, international && rng.NextBool());
-        if (domain is null)
+        var domain = HostnameOfLength(rng, domainLength, international && rng.NextBool(), lifelike ? s_topLevelDomains : s_reservedTopLevelDomains);
+        if (domain is null || (!lifelike && !s_reservedTopLevelDomains.Any(t => domain.EndsWith("." + t, StringComparison.Ordinal))))
         {
+            // Too short for "x.test": no mailbox here is both this short and nobody's.
             return null;
         }
 

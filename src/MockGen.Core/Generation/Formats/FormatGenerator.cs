@@ -32,8 +32,8 @@ internal static partial class FormatGenerator
         ["date"] = Date,
         ["time"] = Time,
         ["duration"] = Duration,
-        ["email"] = (rng, lo, hi) => Email(rng, lo, hi, international: false),
-        ["idn-email"] = (rng, lo, hi) => Email(rng, lo, hi, international: true),
+        ["email"] = (rng, lo, hi) => Email(rng, lo, hi, international: false, lifelike: false),
+        ["idn-email"] = (rng, lo, hi) => Email(rng, lo, hi, international: true, lifelike: false),
         ["hostname"] = (rng, lo, hi) => Hostname(rng, lo, hi, international: false),
         ["idn-hostname"] = (rng, lo, hi) => Hostname(rng, lo, hi, international: true),
         ["ipv4"] = Ipv4,
@@ -55,13 +55,22 @@ internal static partial class FormatGenerator
         ["binary"] = Binary,
         ["password"] = Password,
         ["url"] = Url,
-        ["phone"] = Phone,
-        ["phone-number"] = Phone,
+        ["phone"] = FictionalPhone,
+        ["phone-number"] = FictionalPhone,
         ["color"] = Color,
         ["host-name"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
         ["domain"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
         ["fqdn"] = (rng, lo, hi) => Hostname(rng, Math.Max(lo, 4), hi, international: false),
         ["ip-address"] = Ipv4,
+    };
+
+    // Realism "lifelike": any domain and any country's numbers, as before privacy by default (generator 1.1.0).
+    private static readonly Dictionary<string, Generator> s_lifelikeGenerators = new(StringComparer.Ordinal)
+    {
+        ["email"] = (rng, lo, hi) => Email(rng, lo, hi, international: false, lifelike: true),
+        ["idn-email"] = (rng, lo, hi) => Email(rng, lo, hi, international: true, lifelike: true),
+        ["phone"] = Phone,
+        ["phone-number"] = Phone,
     };
 
     /// <summary>The formats this generator knows, in ordinal order.</summary>
@@ -73,15 +82,16 @@ internal static partial class FormatGenerator
     /// <summary>
     /// A valid <paramref name="format"/> value of <paramref name="minLength"/> to <paramref name="maxLength"/> code
     /// points (null: unbounded). False for an unknown format or when no value of the format fits the lengths.
+    /// Emails use reserved domains (RFC 2606/6761) and phones fictional ranges unless <paramref name="lifelike"/>.
     /// </summary>
-    public static bool TryGenerate(string format, Prng rng, int minLength, int? maxLength, out string value)
+    public static bool TryGenerate(string format, Prng rng, int minLength, int? maxLength, out string value, bool lifelike = false)
     {
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(rng);
         value = string.Empty;
         var lo = Math.Max(0, minLength);
         var hi = Math.Min(maxLength ?? int.MaxValue, 100_000);
-        if (lo > hi || !s_generators.TryGetValue(format, out var generator))
+        if (lo > hi || !((lifelike && s_lifelikeGenerators.TryGetValue(format, out var generator)) || s_generators.TryGetValue(format, out generator)))
         {
             return false;
         }

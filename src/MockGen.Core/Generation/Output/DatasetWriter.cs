@@ -211,6 +211,28 @@ public sealed class DatasetWriter : IDisposable
             writer.WriteEndObject();
         }
 
+        if (meta.Scenario is { } scenario)
+        {
+            writer.WriteStartObject("scenario"u8);
+            writer.WriteString("name"u8, scenario.Name);
+            writer.WriteStartObject("parameters"u8);
+            foreach (var (name, value) in scenario.Parameters)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteString("answer"u8, scenario.Answer);
+            writer.WriteStartArray("regenerated"u8);
+            foreach (var pointer in scenario.Regenerated)
+            {
+                writer.WriteStringValue(pointer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

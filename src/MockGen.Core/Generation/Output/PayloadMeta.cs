@@ -28,4 +28,7 @@ public sealed record PayloadMeta(
 
     /// <summary>The AI provenance (<c>meta.ai</c>) when the payload's target was enriched; null otherwise.</summary>
     public PayloadAiMeta? Ai { get; init; }
+
+    /// <summary>The named scenario (<c>meta.scenario</c>) the payload was written for; null outside the scenarios mode.</summary>
+    public PayloadScenarioMeta? Scenario { get; init; }
 }

@@ -6,14 +6,19 @@ namespace MockGen.Core.Generation.Realism;
 /// A per-property hint: <c>{"x-mockgen": {"faker": "name.firstName"}}</c> pins a faker method from
 /// <see cref="FakerCatalog"/>; <c>{"x-mockgen": {"values": ["a", "b"]}}</c> pins a value list. The same shape
 /// appears in a contract's <c>x-mockgen</c> and in a profile's <c>properties</c> and <c>pointers</c>.
+/// <c>{"x-mockgen": {"sensitive": true}}</c> marks the field sensitive (see <see cref="SensitiveFields"/>).
 /// </summary>
 internal sealed class MockGenHint
 {
-    private MockGenHint(string? faker, IReadOnlyList<JsonElement>? values)
+    private MockGenHint(string? faker, IReadOnlyList<JsonElement>? values, bool sensitive = false)
     {
         Faker = faker;
         Values = values;
+        Sensitive = sensitive;
     }
+
+    /// <summary>True when the hint marks its field sensitive: always synthetic, never an example or default.</summary>
+    public bool Sensitive { get; }
 
     /// <summary>The pinned faker method's catalog name, or null.</summary>
     public string? Faker { get; }
@@ -37,6 +42,7 @@ internal sealed class MockGenHint
 
         string? faker = null;
         List<JsonElement>? values = null;
+        bool? sensitive = null;
         foreach (var property in element.EnumerateObject())
         {
             var at = pointer + "/" + EscapePointer(property.Name);
@@ -58,17 +64,25 @@ internal sealed class MockGenHint
 
                     values = [.. property.Value.EnumerateArray().Select(v => v.Clone())];
                     break;
+                case "sensitive":
+                    sensitive = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.True => true,
+                        JsonValueKind.False => false,
+                        _ => throw RealismConfigurationException.Rule(sourceFile, at, $"\"sensitive\" must be true or false; found {Describe(property.Value.ValueKind)}"),
+                    };
+                    break;
                 default:
-                    throw RealismConfigurationException.Rule(sourceFile, at, $"unknown hint key \"{property.Name}\"; allowed keys are \"faker\" and \"values\"");
+                    throw RealismConfigurationException.Rule(sourceFile, at, $"unknown hint key \"{property.Name}\"; allowed keys are \"faker\", \"values\" and \"sensitive\"");
             }
         }
 
-        if (faker is null && values is null)
+        if (faker is null && values is null && sensitive is null)
         {
-            throw RealismConfigurationException.Rule(sourceFile, pointer, "a hint needs \"faker\" or \"values\"");
+            throw RealismConfigurationException.Rule(sourceFile, pointer, "a hint needs \"faker\", \"values\" or \"sensitive\"");
         }
 
-        return new MockGenHint(faker, values);
+        return new MockGenHint(faker, values, sensitive ?? false);
     }
 
     internal static string EscapePointer(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

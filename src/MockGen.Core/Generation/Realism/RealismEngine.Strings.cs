@@ -36,15 +36,18 @@ internal sealed partial class RealismEngine
         ["en_GB"] = ["gmail.com", "outlook.com", "btinternet.com", "yahoo.co.uk"],
     };
 
+    // RFC 5737 TEST-NET-1, -2 and -3.
+    private static readonly string[] s_documentationNetworks = ["192.0.2.", "198.51.100.", "203.0.113."];
+
     private static readonly string[] s_defaultMailProviders = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "proton.me"];
 
-    private bool TryRealisticString(ValueContext context, Prng rng, out string value)
+    private bool TryRealisticString(ValueContext context, Prng rng, bool synthetic, out string value)
     {
         var name = Normalize(context.PropertyName);
         var parent = Parent(context.ParentPointer);
         for (var attempt = 0; attempt < RealismAttempts; attempt++)
         {
-            var candidate = RealisticString(context, name, parent, rng, out var freeText);
+            var candidate = RealisticString(context, name, parent, rng, synthetic, out var freeText);
             if (candidate is null)
             {
                 break;
@@ -66,8 +69,9 @@ internal sealed partial class RealismEngine
         return false;
     }
 
-    // One realistic candidate for the name/format/parent, or null for "no rule applies".
-    private string? RealisticString(ValueContext context, string name, string parent, Prng rng, out bool freeText)
+    // One realistic candidate for the name/format/parent, or null for "no rule applies". Synthetic: personal data from
+    // the ranges of SyntheticValues (reserved domains, test cards, fictional phones and ids, test bank codes).
+    private string? RealisticString(ValueContext context, string name, string parent, Prng rng, bool synthetic, out bool freeText)
     {
         freeText = false;
         var format = context.Format;
@@ -133,12 +137,23 @@ internal sealed partial class RealismEngine
         // Contact.
         if (name.Contains("email", StringComparison.Ordinal) || name == "mail")
         {
-            return Email(record, rng, work: IsAny(parent, s_companyParents) || ContainsAny(name, "work", "business", "company"));
+            return Email(record, rng, work: IsAny(parent, s_companyParents) || ContainsAny(name, "work", "business", "company"), synthetic);
         }
 
         if (name.Contains("phone", StringComparison.Ordinal) || IsAny(name, "mobile", "tel", "telephone", "fax", "cell", "msisdn"))
         {
-            return faker.Phone.PhoneNumber();
+            return synthetic ? FirstAccepted(context, SyntheticValues.FictionalPhones(rng, _locale)) : faker.Phone.PhoneNumber();
+        }
+
+        // National ids: always from ranges never issued (the names are sensitive, so even lifelike runs get these).
+        if (IsAny(name, "ssn", "socialsecuritynumber", "socialsecurityno", "usssn") || (name == "nationalid" && _locale != "en_GB"))
+        {
+            return FirstAccepted(context, SyntheticValues.FictionalSsns(rng));
+        }
+
+        if (IsAny(name, "nino", "nationalinsurancenumber", "ninumber", "nationalinsuranceno") || name == "nationalid")
+        {
+            return FirstAccepted(context, SyntheticValues.FictionalNinos(rng));
         }
 
         // Addresses.
@@ -215,7 +230,7 @@ internal sealed partial class RealismEngine
 
         if (name.Contains("iban", StringComparison.Ordinal))
         {
-            return IbanGenerator.Generate(rng, record.Country.Alpha2);
+            return IbanGenerator.Generate(rng, record.Country.Alpha2, testBank: synthetic);
         }
 
         if (IsAny(name, "bic", "swift", "swiftcode", "biccode", "swiftbic"))
@@ -223,9 +238,12 @@ internal sealed partial class RealismEngine
             return faker.Finance.Bic();
         }
 
-        if (IsAny(name, "cardnumber", "creditcardnumber", "pan", "creditcard"))
+        if (IsAny(name, "cardnumber", "creditcardnumber", "pan", "creditcard", "ccnumber", "debitcardnumber", "primaryaccountnumber")
+            || (IsAny(name, "number", "num", "no") && ContainsAny(parent, "card")))
         {
-            return faker.Finance.CreditCardNumber();
+            // Always a published test number (the name is sensitive): a rotating start, then the first that fits.
+            var start = rng.NextInt(0, SyntheticValues.TestCards.Length - 1);
+            return FirstAccepted(context, SyntheticValues.TestCards.Skip(start).Concat(SyntheticValues.TestCards.Take(start)));
         }
 
         if (IsAny(name, "accountnumber", "bankaccountnumber"))
@@ -329,12 +347,18 @@ internal sealed partial class RealismEngine
 
         if (IsAny(name, "ip", "ipaddress", "ipv4", "clientip", "remoteip", "remoteaddress", "sourceip", "ipv4address"))
         {
-            return faker.Internet.Ip();
+            // Synthetic: the RFC 5737 documentation networks, never a subscriber's address.
+            return synthetic
+                ? rng.Pick(s_documentationNetworks) + rng.NextInt(1, 254).ToString(CultureInfo.InvariantCulture)
+                : faker.Internet.Ip();
         }
 
         if (IsAny(name, "ipv6", "ipv6address"))
         {
-            return faker.Internet.Ipv6();
+            // Synthetic: RFC 3849's 2001:db8::/32 documentation prefix.
+            return synthetic
+                ? "2001:db8:" + string.Join(':', Enumerable.Range(0, 6).Select(_ => rng.NextInt(0, 0xffff).ToString("x", CultureInfo.InvariantCulture)))
+                : faker.Internet.Ipv6();
         }
 
         if (IsAny(name, "mac", "macaddress"))
@@ -399,7 +423,7 @@ internal sealed partial class RealismEngine
         return null;
     }
 
-    private string Email(RecordContext record, Prng rng, bool work)
+    private string Email(RecordContext record, Prng rng, bool work, bool synthetic)
     {
         var (first, last) = record.Person;
         var firstSlug = Transliteration.ToAsciiSlug(first);
@@ -417,7 +441,11 @@ internal sealed partial class RealismEngine
         }
 
         string domain;
-        if (work)
+        if (synthetic)
+        {
+            domain = work ? SyntheticValues.WorkMailDomain(Transliteration.ToAsciiSlug(record.Company)) : rng.Pick(SyntheticValues.PersonalMailDomains);
+        }
+        else if (work)
         {
             var company = Transliteration.ToAsciiSlug(record.Company);
             domain = (company.Length > 0 ? company[..Math.Min(company.Length, 40)] : "example") + ".com";
@@ -508,6 +536,22 @@ internal sealed partial class RealismEngine
         propertyName is { Length: > 2 }
         && (propertyName.EndsWith("Id", StringComparison.Ordinal) || propertyName.EndsWith("_id", StringComparison.Ordinal) || propertyName.EndsWith("ID", StringComparison.Ordinal)
             || propertyName.EndsWith("Uuid", StringComparison.Ordinal) || propertyName.EndsWith("_uuid", StringComparison.Ordinal));
+
+    // The first candidate the context accepts, else the first (which then fails Accept and sends the engine on).
+    private static string? FirstAccepted(ValueContext context, IEnumerable<string> candidates)
+    {
+        string? first = null;
+        foreach (var candidate in candidates)
+        {
+            first ??= candidate;
+            if (Accept(context, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return first;
+    }
 
     private static string Digits(Prng rng, int count, string alphabet = "0123456789")
     {

@@ -29,6 +29,7 @@ internal sealed partial class RealismEngine
     private readonly DateTimeOffset _windowEnd;
     private readonly RealismProfile? _profile;
     private readonly bool _useRealism;
+    private readonly RealismLevel _level;
 
     /// <summary>Builds an engine; the options are validated and copied.</summary>
     /// <exception cref="RealismConfigurationException">Some option is invalid; the message lists every problem.</exception>
@@ -75,6 +76,7 @@ internal sealed partial class RealismEngine
         _tenantNames = new HashSet<string>(tenantNames, StringComparer.Ordinal);
         _profile = profile;
         _useRealism = options.UseRealism;
+        _level = options.Realism ?? profile?.Realism ?? RealismLevel.Synthetic;
         ExamplesProbability = options.ExamplesProbability;
         DefaultProbability = options.DefaultProbability;
         EnumFirstValueProbability = options.EnumFirstValueProbability;
@@ -82,6 +84,9 @@ internal sealed partial class RealismEngine
 
     /// <summary>The Bogus locale in use.</summary>
     public string Locale => _locale;
+
+    /// <summary>How real personal data may look in this run.</summary>
+    public RealismLevel Level => _level;
 
     /// <summary>The run's tenant, or null.</summary>
     public string? Tenant => _tenant;
@@ -122,8 +127,11 @@ internal sealed partial class RealismEngine
             return true;
         }
 
+        // A sensitive field is synthetic whatever the run's level; the rest follow the level.
+        var sensitive = IsSensitive(context);
+        var synthetic = sensitive || _level == RealismLevel.Synthetic;
         if (_useRealism && (context.Format is null || !s_passthroughFormats.Contains(context.Format))
-            && TryRealisticString(context, rng.Fork("realism"), out value))
+            && TryRealisticString(context, rng.Fork("realism"), synthetic, out value))
         {
             return true;
         }
@@ -133,7 +141,8 @@ internal sealed partial class RealismEngine
             var formatRng = rng.Fork("format");
             for (var attempt = 0; attempt < FallbackAttempts; attempt++)
             {
-                if (FormatGenerator.TryGenerate(format, formatRng, context.MinLength, context.MaxLength, out value) && Accept(context, value))
+                if (FormatGenerator.TryGenerate(format, formatRng, context.MinLength, context.MaxLength, out value, lifelike: !synthetic) && Accept(context, value)
+                    && !(synthetic && SyntheticRanges.LooksReal(value)))
                 {
                     return true;
                 }
@@ -142,19 +151,50 @@ internal sealed partial class RealismEngine
 
         if (context.Pattern is { } pattern)
         {
+            // A pattern such as ^[0-9]{16}$ draws a Luhn-valid number one time in ten: redraw what looks like someone's.
             var patternRng = rng.Fork("pattern");
             for (var attempt = 0; attempt < FallbackAttempts; attempt++)
             {
-                if (PatternGenerator.TryGenerate(pattern, patternRng, context.MinLength, context.MaxLength, out value) && Accept(context, value))
+                if (PatternGenerator.TryGenerate(pattern, patternRng, context.MinLength, context.MaxLength, out value) && Accept(context, value)
+                    && !(synthetic && SyntheticRanges.LooksReal(value)))
                 {
                     return true;
                 }
             }
         }
 
+        if (sensitive && context.Format is null && context.Pattern is null)
+        {
+            // No rule knows this secret's shape: random hex within the lengths, so nothing real (nor an AI pool) fills it.
+            var length = Math.Max(context.MinLength, Math.Min(context.MaxLength ?? 32, 32));
+            if (context.MaxLength is null || length <= context.MaxLength)
+            {
+                value = Digits(rng.Fork("sensitive"), length, "0123456789abcdef");
+                return Accept(context, value);
+            }
+        }
+
         value = string.Empty;
         return false;
     }
+
+    /// <summary>
+    /// True when the field at <paramref name="instancePointer"/> is sensitive: named like a secret or personal
+    /// identifier, or marked <c>sensitive: true</c> by the profile or the contract's <c>x-mockgen</c>.
+    /// </summary>
+    public bool IsSensitive(string instancePointer, string? propertyName, JsonElement? contractHint)
+    {
+        if (SensitiveFields.IsSensitiveName(propertyName) || _profile?.Find(instancePointer, propertyName) is { Sensitive: true })
+        {
+            return true;
+        }
+
+        return contractHint is { ValueKind: JsonValueKind.Object } raw && raw.TryGetProperty("sensitive", out var flag) && flag.ValueKind == JsonValueKind.True;
+    }
+
+    // The profile's hint and the contract's are both asked: a profile hint for other reasons does not unmark the field.
+    private bool IsSensitive(ValueContext context) =>
+        SensitiveFields.IsSensitiveName(context.PropertyName) || context.Hint is { Sensitive: true } || _profile?.Find(context.InstancePointer, context.PropertyName) is { Sensitive: true };
 
     /// <summary>A value pinned by a hint's <c>values</c> list, of any JSON type; false when there is none.</summary>
     public bool TryPickHintValue(ValueContext context, Prng rng, out JsonElement value)

@@ -34,6 +34,12 @@ public sealed class RealismOptions
     /// <summary>False turns name-based realism off: only hints, tenant, formats and patterns remain. <value>true</value></summary>
     public bool UseRealism { get; set; } = true;
 
+    /// <summary>
+    /// How real personal data may look (<see cref="RealismLevel"/>). <value>Null: the profile's <c>realism</c>, else
+    /// <see cref="RealismLevel.Synthetic"/>.</value>
+    /// </summary>
+    public RealismLevel? Realism { get; set; }
+
     /// <summary>A profile whose settings apply where these options leave a value null. <value>null</value></summary>
     public RealismProfile? Profile { get; set; }
 

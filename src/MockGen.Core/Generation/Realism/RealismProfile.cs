@@ -8,7 +8,7 @@ namespace MockGen.Core.Generation.Realism;
 /// name or instance JSON Pointer, so a contract's values can be steered without editing the contract.
 /// </summary>
 /// <remarks>
-/// Shape: <c>{"locale": "fr", "timeWindow": {"start": "...", "end": "..."}, "tenantProperties": ["orgId"],
+/// Shape: <c>{"locale": "fr", "realism": "lifelike", "timeWindow": {"start": "...", "end": "..."}, "tenantProperties": ["orgId"],
 /// "properties": {"nickname": {"faker": "name.firstName"}}, "pointers": {"/items/*/status": {"values": ["ok"]}}}</c>.
 /// In a pointer key, <c>*</c> matches any one segment (an array index, usually).
 /// </remarks>
@@ -20,6 +20,9 @@ public sealed class RealismProfile
 
     /// <summary>The profile's locale, or null when it does not set one.</summary>
     public string? Locale { get; private init; }
+
+    /// <summary>The profile's <c>realism</c> (<c>"synthetic"</c>, the default, or <c>"lifelike"</c>), or null when it does not set one.</summary>
+    public RealismLevel? Realism { get; private init; }
 
     /// <summary>The start of the profile's time window, or null.</summary>
     public DateTimeOffset? TimeWindowStart { get; private init; }
@@ -81,6 +84,7 @@ public sealed class RealismProfile
         }
 
         string? locale = null;
+        RealismLevel? realism = null;
         DateTimeOffset? start = null, end = null;
         List<string>? tenantProperties = null;
         var propertyHints = new Dictionary<string, MockGenHint>(StringComparer.Ordinal);
@@ -95,6 +99,11 @@ public sealed class RealismProfile
                     locale = value.ValueKind == JsonValueKind.String && RealismOptions.NormalizeLocale(value.GetString()!) is { } normalized
                         ? normalized
                         : throw RealismConfigurationException.Rule(file, at, $"\"locale\" must be a Bogus locale such as \"en\", \"de\", \"fr\" or \"en_GB\"; found {value.GetRawText()}");
+                    break;
+                case "realism":
+                    realism = value.ValueKind == JsonValueKind.String && TryParseLevel(value.GetString()!, out var level)
+                        ? level
+                        : throw RealismConfigurationException.Rule(file, at, $"\"realism\" must be \"synthetic\" (the default) or \"lifelike\"; found {value.GetRawText()}");
                     break;
                 case "timeWindow":
                     (start, end) = ReadWindow(value, file, at);
@@ -127,19 +136,33 @@ public sealed class RealismProfile
 
                     break;
                 default:
-                    throw RealismConfigurationException.Rule(file, at, $"unknown profile key \"{property.Name}\"; allowed keys are locale, timeWindow, tenantProperties, properties, pointers");
+                    throw RealismConfigurationException.Rule(file, at, $"unknown profile key \"{property.Name}\"; allowed keys are locale, realism, timeWindow, tenantProperties, properties, pointers");
             }
         }
 
         return new RealismProfile
         {
             Locale = locale,
+            Realism = realism,
             TimeWindowStart = start,
             TimeWindowEnd = end,
             TenantProperties = tenantProperties,
             PropertyHints = propertyHints,
             PointerHints = pointerHints,
         };
+    }
+
+    /// <summary>Reads <c>synthetic</c> or <c>lifelike</c> (ordinal, lower case), the spelling profiles and the CLI use.</summary>
+    public static bool TryParseLevel(string text, out RealismLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        (var known, level) = text switch
+        {
+            "synthetic" => (true, RealismLevel.Synthetic),
+            "lifelike" => (true, RealismLevel.Lifelike),
+            _ => (false, RealismLevel.Synthetic),
+        };
+        return known;
     }
 
     private static (DateTimeOffset Start, DateTimeOffset End) ReadWindow(JsonElement value, string file, string at)

@@ -31,7 +31,7 @@ internal sealed partial class PayloadWalker
             return literal;
         }
 
-        if (state.Variant == GenerationVariant.Typical && PickExampleOrDefault(conjunction, allowed, rng) is { } example)
+        if (state.Variant == GenerationVariant.Typical && PickExampleOrDefault(conjunction, allowed, site, rng) is { } example)
         {
             return example;
         }
@@ -223,11 +223,23 @@ internal sealed partial class PayloadWalker
     }
 
     // Contract authors' own examples and defaults are the most realistic values there are; the gate still judges them.
-    private PayloadValue? PickExampleOrDefault(SchemaConjunction conjunction, ValueTypes allowed, Prng rng)
+    // Not for a sensitive field: an example token or card number pasted into a contract may be a real one.
+    private PayloadValue? PickExampleOrDefault(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, Prng rng)
     {
         var pick = rng.Split("example");
+        var sensitivityChecked = false;
         foreach (var schema in conjunction.Schemas)
         {
+            if (!sensitivityChecked && (schema.Examples.Count > 0 || schema.Example is not null || schema.Default is not null))
+            {
+                // Asked only where there is something to echo, so the name check costs nothing on other values.
+                sensitivityChecked = true;
+                if (IsSensitive(conjunction, site))
+                {
+                    return null;
+                }
+            }
+
             var examples = schema.Examples.Count > 0 ? schema.Examples : schema.Example is { } single ? [single] : [];
             if (examples.Count > 0 && pick.NextBool(_settings.ExamplesProbability))
             {
@@ -243,6 +255,26 @@ internal sealed partial class PayloadWalker
         }
 
         return null;
+    }
+
+    private bool IsSensitive(SchemaConjunction conjunction, ValueSite site)
+    {
+        JsonElement? hint = null;
+        foreach (var schema in conjunction.Schemas)
+        {
+            if (schema.GetExtension("x-mockgen") is { } h)
+            {
+                hint = h;
+                if (h.ValueKind == JsonValueKind.Object && h.TryGetProperty("sensitive", out var flag) && flag.ValueKind == JsonValueKind.True)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return _settings.IsSensitive is { } check
+            ? check(site.Pointer, site.PropertyName, hint)
+            : Realism.SensitiveFields.IsSensitiveName(site.PropertyName);
     }
 
     // A schema's enum/const members as values, built once per node: they are read on every payload.

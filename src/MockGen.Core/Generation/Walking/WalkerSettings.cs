@@ -44,6 +44,12 @@ internal sealed record WalkerSettings
     /// <summary>Probability that a typical value is the schema's <c>default</c> when it has one.</summary>
     public double DefaultProbability { get; init; } = 0.2;
 
+    /// <summary>
+    /// Whether the field at (instance pointer, property name, <c>x-mockgen</c> hint) is sensitive, so its examples and
+    /// defaults are never echoed; null asks only the property name (<see cref="Realism.SensitiveFields"/>).
+    /// </summary>
+    public Func<string, string?, System.Text.Json.JsonElement?, bool>? IsSensitive { get; init; }
+
     /// <summary>Probability that an optional property is present in a typical payload.</summary>
     public double OptionalPropertyRate { get; init; } = 0.7;
 }

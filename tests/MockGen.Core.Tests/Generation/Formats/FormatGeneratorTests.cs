@@ -66,7 +66,7 @@ public sealed class FormatGeneratorTests
     }
 
     [Theory]
-    [InlineData("email", 6, 254)]
+    [InlineData("email", 8, 254)]
     [InlineData("hostname", 1, 253)]
     [InlineData("idn-hostname", 1, 253)]
     [InlineData("ipv4", 7, 15)]
@@ -127,8 +127,40 @@ public sealed class FormatGeneratorTests
 
         Assert.Equal("9258ce8f-1b3a-4256-802d-495a4be6db4a", Generate("uuid"));
         Assert.Equal("2023-10-26T18:04:48Z", Generate("date-time"));
-        Assert.Equal("supportr@fabrik.com", Generate("email"));
+        Assert.Equal("supportr@fa.example", Generate("email"));
         Assert.Equal("35:760:3b5:5215:109:63:a9c:e", Generate("ipv6"));
+    }
+
+    [Fact]
+    public void TryGenerate_Email_UsesReservedDomainsUnlessLifelike()
+    {
+        // Issue 10, privacy by default: "x@y.test" (8 code points) is the shortest mailbox nobody owns; lifelike keeps
+        // generator 1.1.0's any-domain mailboxes down to six code points, and its pinned value.
+        for (var length = 8; length <= 254; length++)
+        {
+            Assert.True(FormatGenerator.TryGenerate("email", Prng.FromParts("reserved", length.ToString(CultureInfo.InvariantCulture)), length, length, out var value));
+            Assert.True(value.EndsWith(".test", StringComparison.Ordinal) || value.EndsWith(".example", StringComparison.Ordinal), value);
+        }
+
+        Assert.False(FormatGenerator.TryGenerate("email", Prng.FromParts("reserved", "7"), 7, 7, out _));
+        for (var length = 6; length <= 254; length++)
+        {
+            Assert.True(FormatGenerator.TryGenerate("email", Prng.FromParts("exact", "email", length.ToString(CultureInfo.InvariantCulture)), length, length, out var value, lifelike: true));
+            Assert.True(FormatValidator.IsValid("email", value), value);
+        }
+
+        Assert.True(FormatGenerator.TryGenerate("email", Prng.FromParts("mockgen", "42", "email"), 0, null, out var pinned, lifelike: true));
+        Assert.Equal("supportr@fabrik.com", pinned);
+    }
+
+    [Fact]
+    public void TryGenerate_Phone_IsFictionalUnlessLifelike()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(FormatGenerator.TryGenerate("phone", Prng.FromParts("phone", i.ToString(CultureInfo.InvariantCulture)), 0, null, out var phone));
+            Assert.True(phone.Contains("55501", StringComparison.Ordinal) || phone.StartsWith("+447700900", StringComparison.Ordinal), phone);
+        }
     }
 
     [Fact]

@@ -258,7 +258,11 @@ public sealed class RealismEngineTests
         // Pinned: Bogus 35.6.5 data driven by our Prng. A change here changes every realistic dataset.
         var record = English.CreateRecord(Prng.FromParts("mockgen", "42", "record"));
         Assert.Equal("Jaclyn Bosco", String(English, Field("fullName", record), Prng.FromParts("mockgen", "42", "name")));
-        Assert.Equal("jaclyn.bosco@icloud.com", String(English, Field("email", record), Prng.FromParts("mockgen", "42", "email")));
+        Assert.Equal("jaclyn.bosco@example.net", String(English, Field("email", record), Prng.FromParts("mockgen", "42", "email")));
+
+        // Lifelike (issue 10's opt-in) is generator 1.1.0's value, unchanged.
+        var lifelike = new RealismEngine(new RealismOptions { Realism = RealismLevel.Lifelike });
+        Assert.Equal("jaclyn.bosco@icloud.com", String(lifelike, Field("email", lifelike.CreateRecord(Prng.FromParts("mockgen", "42", "record"))), Prng.FromParts("mockgen", "42", "email")));
         Assert.Equal("Wolffchester", String(English, Field("city", record), Prng.FromParts("mockgen", "42", "city")));
         var german = new RealismEngine(new RealismOptions { Locale = "de" });
         var deRecord = german.CreateRecord(Prng.FromParts("mockgen", "42", "record"));
@@ -355,7 +359,7 @@ public sealed class RealismEngineTests
     [InlineData("""{"faker": "name.nope"}""", "/x-mockgen/faker", "unknown faker method \"name.nope\"")]
     [InlineData("""{"values": []}""", "/x-mockgen/values", "non-empty array")]
     [InlineData("""{"value": [1]}""", "/x-mockgen/value", "unknown hint key \"value\"")]
-    [InlineData("""{}""", "/x-mockgen", "needs \"faker\" or \"values\"")]
+    [InlineData("""{}""", "/x-mockgen", "needs \"faker\", \"values\" or \"sensitive\"")]
     [InlineData("""42""", "/x-mockgen", "found a number")]
     public void Hint_Invalid_NamesPointerAndRule(string json, string pointer, string rule)
     {

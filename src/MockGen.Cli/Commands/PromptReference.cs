@@ -1,0 +1,63 @@
+using MockGen.Ai.Prompts;
+using MockGen.Storage.Stores;
+
+namespace MockGen.Cli.Commands;
+
+/// <summary>
+/// What <c>--prompt</c> names, tried in this order: an existing file (its name without extension is the prompt's
+/// name); a prompt in the <c>--ai-store</c>'s registry for the run's tenant (<c>name</c> is its active version,
+/// <c>name@sha256:&lt;hex&gt;</c> one version); a built-in prompt. A file and its pushed copy have the same
+/// version, so they share cassette entries.
+/// </summary>
+internal static class PromptReference
+{
+    /// <summary>Resolves the reference; null (with the problem added) when it names nothing usable.</summary>
+    public static async Task<PromptTemplate?> ResolveAsync(string? reference, PromptTemplate builtIn, string store, string? tenant, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (reference is null)
+        {
+            return builtIn;
+        }
+
+        if (!PromptRegistry.IsPinned(reference) && File.Exists(reference))
+        {
+            try
+            {
+                return PromptTemplate.Parse(Path.GetFileNameWithoutExtension(reference), await File.ReadAllTextAsync(reference, cancellationToken).ConfigureAwait(false));
+            }
+            catch (FormatException e)
+            {
+                problems.Add("--prompt: " + reference + ": " + e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+                return null;
+            }
+        }
+
+        try
+        {
+            var registry = new PromptRegistry(PipelineStore.LocalFolder(store).Blobs);
+            if (await registry.FindAsync(tenant, reference, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                return stored;
+            }
+        }
+        catch (PromptRegistryException e)
+        {
+            // A name that cannot be in a registry (a path with folders) is only a missing file.
+            if (PromptRegistry.IsPinned(reference) || !reference.Contains('/', StringComparison.Ordinal))
+            {
+                problems.Add("--prompt: " + e.Message);
+                return null;
+            }
+        }
+
+        var builtIns = new[] { BuiltInPrompts.EnrichValues, BuiltInPrompts.ScenarioPayloads };
+        if (builtIns.FirstOrDefault(b => b.Name == reference) is { } known)
+        {
+            return known;
+        }
+
+        problems.Add($"--prompt: '{reference}' is neither a file, nor a prompt in the registry of tenant {tenant ?? PromptRegistry.DefaultTenant} "
+            + $"in {store} (mockgen prompts list --store {store}), nor a built-in prompt ({string.Join(", ", builtIns.Select(b => b.Name))})");
+        return null;
+    }
+}

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MockGen.Ai.Prompts;
+using MockGen.Storage;
+
+namespace MockGen.Cli.Commands;
+
+/// <summary>
+/// <c>mockgen prompts list|show|push</c>: the tenant's prompt registry in the store (<see cref="PromptRegistry"/>),
+/// the templates <c>generate --prompt {name}</c> and <c>{name}@sha256:…</c> resolve to.
+/// </summary>
+internal static class PromptsCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("prompts", "List, show and push prompt templates in the store's registry: every version is kept, "
+            + "keyed by its sha256, and the last pushed is the active one that --prompt <name> uses.");
+        command.Subcommands.Add(CreateList(console));
+        command.Subcommands.Add(CreateShow(console));
+        command.Subcommands.Add(CreatePush(console));
+        CliHelp.SetExamples(
+            command,
+            "# Push a template, then generate scenarios with it (the store is .mockgen/store unless --store says otherwise)",
+            "mockgen prompts push payment-scenarios.prompt",
+            "mockgen generate api.yaml --ai scenarios --prompt payment-scenarios --scenario-matrix 'currency=EUR,JPY' --ai-deployment gpt-4o-mini",
+            "# Every version of every prompt of tenant acme in Azure Storage",
+            "mockgen prompts list --tenant acme --azure-connection-string \"$MOCKGEN_STORAGE_CONNECTION_STRING\"");
+        return command;
+    }
+
+    private static Command CreateList(CliConsole console)
+    {
+        var name = new Option<string?>("--name") { Description = "Only this prompt's versions.", HelpName = "name" };
+        var json = new Option<bool>("--json") { Description = "One JSON document (for scripts)." };
+        var (tenant, store) = (TenantOption(), new StoreOptions());
+        var command = new Command("list", "List every stored version, by name then first push; the active one is marked. "
+            + "Each line starts with the reference --prompt takes to pin that version.") { name, json, tenant };
+        store.AddTo(command);
+        CliHelp.SetExamples(
+            command,
+            "# All prompts of the default tenant in .mockgen/store",
+            "mockgen prompts list",
+            "# One prompt's versions as JSON",
+            "mockgen prompts list --name payment-scenarios --tenant acme --json");
+        command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
+        {
+            var registry = new PromptRegistry(store.Open(parse).Blobs);
+            var versions = new List<PromptVersion>();
+            await foreach (var version in registry.ListAsync(parse.GetValue(tenant), parse.GetValue(name), cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add(version);
+            }
+
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(new { prompts = versions }, Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var v in versions)
+                {
+                    await console.Out.WriteLineAsync($"{v.Name}@{v.Version}  {v.PushedAt}  {(v.Active ? "active" : "      ")}  parameters: {(v.Parameters.Count == 0 ? "none" : string.Join(", ", v.Parameters))}").ConfigureAwait(false);
+                }
+
+                await console.Error.WriteLineAsync($"{versions.Count} version(s) of {versions.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count()} prompt(s) for tenant {parse.GetValue(tenant) ?? PromptRegistry.DefaultTenant}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command CreateShow(CliConsole console)
+    {
+        var reference = new Argument<string>("prompt") { Description = "A prompt name (its active version) or name@sha256:<hex> (one version)." };
+        var (tenant, store) = (TenantOption(), new StoreOptions());
+        var command = new Command("show", "Print a template's text on stdout (exactly the bytes that are hashed) and its version and "
+            + "parameters on stderr.") { reference, tenant };
+        store.AddTo(command);
+        CliHelp.SetExamples(
+            command,
+            "# The active version",
+            "mockgen prompts show payment-scenarios",
+            "# One pinned version, saved to a file",
+            "mockgen prompts show payment-scenarios@sha256:<hex> > old.prompt");
+        command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
+        {
+            var registry = new PromptRegistry(store.Open(parse).Blobs);
+            var template = await registry.GetAsync(parse.GetValue(tenant), parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteAsync(template.Text).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"{template.Name}@{template.Version}; parameters: {(template.Parameters.Count == 0 ? "none" : string.Join(", ", template.Parameters))}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command CreatePush(CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "A template file: a system part, a line '---', a user part; {{name}} parameters." };
+        var name = new Option<string?>("--name") { Description = "The prompt's name in the registry. Default: the file name without its extension.", HelpName = "name" };
+        var (tenant, store) = (TenantOption(), new StoreOptions());
+        var command = new Command("push", "Store a template as a new version (identical text is the same version, stored once) and make it "
+            + "the active one. Nothing stored is replaced or lost: older versions stay retrievable by name@sha256.") { file, name, tenant };
+        store.AddTo(command);
+        CliHelp.SetExamples(
+            command,
+            "# Push samples/ai-scenarios/payment-scenarios.prompt as 'payment-scenarios'",
+            "mockgen prompts push samples/ai-scenarios/payment-scenarios.prompt",
+            "# Under another name, for tenant acme, to Azurite",
+            "mockgen prompts push mine.txt --name refunds --tenant acme --azure-connection-string UseDevelopmentStorage=true");
+        command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException(path + ": prompt file not found");
+            }
+
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            var promptName = parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(path);
+            var registry = new PromptRegistry(store.Open(parse).Blobs);
+            var (version, created) = await registry.PushAsync(parse.GetValue(tenant), promptName, text, path, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"{version.Name}@{version.Version}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(created
+                ? $"pushed {path} as a new version of '{version.Name}' (tenant {version.Tenant}); it is now active"
+                : $"{path} is already stored as this version (first pushed {version.PushedAt}); it is now active").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Option<string?> TenantOption() => new("--tenant")
+    {
+        Description = "The tenant whose registry is used (prompts/{tenant}/). Default: default.",
+        HelpName = "tenant",
+    };
+
+    // Registry and store errors are the user's to fix (a bad name, an unparsable template, a tampered blob): exit 2.
+    private static async Task<int> RunAsync(CliConsole console, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PromptRegistryException or MockGenStorageException or CliException)
+        {
+            await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+}

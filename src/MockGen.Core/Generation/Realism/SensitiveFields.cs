@@ -1,0 +1,29 @@
+namespace MockGen.Core.Generation.Realism;
+
+/// <summary>
+/// Which fields are sensitive: marked <c>x-mockgen: {sensitive: true}</c> (in the contract or a profile) or named like
+/// a secret or a personal identifier. A sensitive field is always synthetic: the walker never echoes the contract's
+/// <c>examples</c> or <c>default</c> into it (contract authors paste real-looking tokens and card numbers there), and
+/// realism gives it a synthetic value even in a <see cref="RealismLevel.Lifelike"/> run.
+/// </summary>
+internal static class SensitiveFields
+{
+    // Compared against the normalised name (ASCII letters and digits, lower case): "client_secret" is "clientsecret".
+    private static readonly string[] s_containing = ["password", "passwd", "passphrase", "secret", "cardnumber", "creditcard", "privatekey"];
+    private static readonly string[] s_endingWith = ["token", "apikey", "ssn", "cvv", "cvc", "pin"];
+    private static readonly string[] s_exact = ["pan", "cvv2", "cvc2", "socialsecuritynumber", "socialsecurityno", "nino", "nationalinsurancenumber", "nationalid", "nationalidnumber", "taxid"];
+
+    /// <summary>True when a property of this name holds a secret or a personal identifier.</summary>
+    public static bool IsSensitiveName(string? propertyName)
+    {
+        var name = PropertyNames.Normalize(propertyName);
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        return s_exact.Contains(name, StringComparer.Ordinal)
+            || s_containing.Any(w => name.Contains(w, StringComparison.Ordinal))
+            || s_endingWith.Any(w => name.EndsWith(w, StringComparison.Ordinal));
+    }
+}
