@@ -122,24 +122,21 @@ public sealed class ApiFunctions(MockGenApiHandlers api, TenantAuthorizer author
 
     /// <summary><c>GET /v1/tenants/{tenant}/runs/{runId}/manifest</c>: the sealed manifest, ETag = its SHA-256.</summary>
     [Function("GetManifest")]
-    public async Task<IResult> GetManifestAsync(
+    public Task<IResult> GetManifestAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/runs/{runId}/manifest")] HttpRequest request, string tenant, string runId, CancellationToken cancellationToken) =>
-        await RefuseAsync(request, tenant, cancellationToken).ConfigureAwait(false)
-        ?? await api.GetManifestAsync(tenant, runId, request, cancellationToken).ConfigureAwait(false);
+        authorizer.InvokeAsync(request, tenant, "GetManifest", () => api.GetManifestAsync(tenant, runId, request, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /v1/tenants/{tenant}/runs/{runId}/shards/{shardKey}</c>: one shard's bytes, ETag and Range.</summary>
     [Function("GetShard")]
-    public async Task<IResult> GetShardAsync(
+    public Task<IResult> GetShardAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/runs/{runId}/shards/{shardKey}")] HttpRequest request, string tenant, string runId, string shardKey, CancellationToken cancellationToken) =>
-        await RefuseAsync(request, tenant, cancellationToken).ConfigureAwait(false)
-        ?? await api.GetShardAsync(tenant, runId, shardKey, request, cancellationToken).ConfigureAwait(false);
+        authorizer.InvokeAsync(request, tenant, "GetShard", () => api.GetShardAsync(tenant, runId, shardKey, request, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /v1/tenants/{tenant}/contracts/{name}/versions/{version}/content</c>: a contract version's bytes.</summary>
     [Function("GetContractContent")]
-    public async Task<IResult> GetContractContentAsync(
+    public Task<IResult> GetContractContentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/contracts/{name}/versions/{version}/content")] HttpRequest request, string tenant, string name, string version, CancellationToken cancellationToken) =>
-        await RefuseAsync(request, tenant, cancellationToken).ConfigureAwait(false)
-        ?? await api.GetContractContentAsync(tenant, name, version, request, cancellationToken).ConfigureAwait(false);
+        authorizer.InvokeAsync(request, tenant, "GetContractContent", () => api.GetContractContentAsync(tenant, name, version, request, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /v1/tenants/{tenant}/payloads/{payloadId}</c>.</summary>
     [Function("GetPayload")]

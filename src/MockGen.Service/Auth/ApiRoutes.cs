@@ -36,6 +36,9 @@ public static class ApiRoutes
         new("GetPayload", TenantRole.Reader),
         new("RunDrift", TenantRole.Runner, "drift.run"),
         new("GetDrift", TenantRole.Reader),
+        new("GetManifest", TenantRole.Reader),
+        new("GetShard", TenantRole.Reader),
+        new("GetContractContent", TenantRole.Reader),
         new("ReproduceRun", TenantRole.Runner, "run.reproduce"),
 
         // Keys and audit.
