@@ -8,6 +8,12 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The dashboard's browser test drives Debian's chromium headless; install it when missing (as root, bounded in time).
+if ! command -v chromium > /dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq --no-install-recommends chromium > /dev/null
+fi
+
 configuration="${CONFIGURATION:-Release}"
 log=$(mktemp)
 set +e

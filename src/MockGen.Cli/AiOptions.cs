@@ -9,10 +9,11 @@ internal sealed class AiOptions
     public Option<string?> Ai { get; } = new("--ai")
     {
         Description = "AI enrichment, off by default. enrich: realistic values from Azure OpenAI for free-text string "
-            + "fields the realism rules do not know (no format, name, enum or pattern). scenarios: --count payloads per "
+            + "fields the realism rules do not know (no format, name, enum or pattern). edge: valid-but-tricky payloads "
+            + "per target as the 'edge' variant, repaired and gated. scenarios: --count payloads per "
             + "named scenario of a test matrix (--scenario-matrix or --scenarios), meta.scenario says which. Every "
             + "payload is still gated.",
-        HelpName = "enrich|scenarios",
+        HelpName = "enrich|edge|scenarios",
     };
 
     public Option<string> Mode { get; } = new("--ai-mode")

@@ -42,6 +42,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(GenerateCommand.Create(console));
         root.Subcommands.Add(DiffCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(console));

@@ -14,6 +14,7 @@ public sealed class HelpTests
     [InlineData("generate", new[] { "generate", "--help" })]
     [InlineData("validate", new[] { "validate", "-h" })]
     [InlineData("serve", new[] { "serve", "--help" })]
+    [InlineData("report", new[] { "report", "--help" })]
     [InlineData("prompts", new[] { "prompts", "--help" })]
     [InlineData("prompts-list", new[] { "prompts", "list", "--help" })]
     [InlineData("prompts-show", new[] { "prompts", "show", "--help" })]

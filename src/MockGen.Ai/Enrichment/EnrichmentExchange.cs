@@ -10,4 +10,11 @@ namespace MockGen.Ai.Enrichment;
 /// <param name="Verdict">What the engine made of the answer.</param>
 /// <param name="Reason">Why it was not accepted, or null.</param>
 /// <param name="Usage">Tokens billed.</param>
-public sealed record EnrichmentExchange(string TargetId, int Fields, string CassetteKey, ModelOutcome? Outcome, AnswerVerdict Verdict, string? Reason, ModelUsage Usage);
+public sealed record EnrichmentExchange(string TargetId, int Fields, string CassetteKey, ModelOutcome? Outcome, AnswerVerdict Verdict, string? Reason, ModelUsage Usage)
+{
+    /// <summary>The request's <c>max_tokens</c> (0 when not sent).</summary>
+    public int MaxTokens { get; init; }
+
+    /// <summary>Whether this exchange re-asked the one before it after <c>finish_reason: length</c>, with a larger <see cref="MaxTokens"/>.</summary>
+    public bool Reask { get; init; }
+}

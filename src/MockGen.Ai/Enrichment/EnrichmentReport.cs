@@ -20,6 +20,12 @@ public sealed record EnrichmentReport
     /// <summary>Requests not sent (budget spent or circuit open).</summary>
     public int Skipped => Exchanges.Count(e => e.Verdict == AnswerVerdict.Skipped);
 
+    /// <summary>Requests re-asked with a larger token limit after <c>finish_reason: length</c>.</summary>
+    public int Reasked => Exchanges.Count(e => e.Reask);
+
+    /// <summary>Edge-case payloads proposed and passed to generation (each then accepted, repaired or rejected by the gate; see the run summary).</summary>
+    public int Proposed { get; init; }
+
     /// <summary>Values that went into pools.</summary>
     public required int ValuesKept { get; init; }
 

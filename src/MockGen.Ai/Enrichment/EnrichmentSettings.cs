@@ -24,6 +24,16 @@ public sealed class EnrichmentSettings
     /// <summary>Output token limit per request. Default 2048.</summary>
     public int MaxTokensPerRequest { get; set; } = 2048;
 
+    /// <summary>
+    /// The <c>max_tokens</c> of a first request, or null for <see cref="MaxTokensPerRequest"/>. When an answer stops at
+    /// <c>finish_reason: length</c> below the per-request limit, it is re-asked once with twice as many tokens (at most
+    /// <see cref="MaxTokensPerRequest"/>, and only while the run's budget can pay for them). Default null.
+    /// </summary>
+    public int? FirstRequestTokens { get; set; }
+
+    /// <summary>Edge-case payloads asked per target (the edge variant's first indexes). Default 8.</summary>
+    public int EdgeCount { get; set; } = 8;
+
     /// <summary>Tokens a run may spend (prompt plus completion); null for no limit. Once spent, enrichment stops and generation continues deterministically. Default null.</summary>
     public long? TokenBudget { get; set; }
 
@@ -62,6 +72,16 @@ public sealed class EnrichmentSettings
         if (MaxTokensPerRequest is < 16 or > 128_000)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"max tokens per request must be 16..128000 (was {MaxTokensPerRequest})"));
+        }
+
+        if (FirstRequestTokens is { } first && (first < 16 || first > MaxTokensPerRequest))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"first-request tokens must be 16..{MaxTokensPerRequest} (the per-request limit; was {first})"));
+        }
+
+        if (EdgeCount is < 1 or > 50)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"edge payloads per target must be 1..50 (was {EdgeCount})"));
         }
 
         if (TokenBudget is < 0)

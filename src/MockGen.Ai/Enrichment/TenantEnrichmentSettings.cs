@@ -23,6 +23,8 @@ public static class TenantEnrichmentSettings
             Model = tenant.Model,
             Temperature = tenant.Temperature,
             MaxTokensPerRequest = tenant.MaxTokensPerRequest,
+            FirstRequestTokens = tenant.FirstRequestTokens,
+            EdgeCount = tenant.EdgeCount,
             TokenBudget = budgetOverride is { } budget && tenant.TokenBudgetPerRun is { } cap ? Math.Min(budget, cap) : budgetOverride ?? tenant.TokenBudgetPerRun,
             PiiPolicy = tenant.PiiPolicy == "reject" ? PiiPolicy.Reject : PiiPolicy.Mask,
             DenyList = tenant.DenyList,

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MockGen.Ai.Cassettes;
@@ -77,20 +75,25 @@ public sealed class ValueEnricher
                     continue;
                 }
 
-                var result = await _gateway.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-                spent += result.Usage.TotalTokens;
+                var (result, sent, sentKey, truncated) = await LengthReask.CompleteAsync(_gateway, request, _settings, () => spent, tokens => spent += tokens, plan.TargetId, group.Count, cancellationToken).ConfigureAwait(false);
+                if (truncated is not null)
+                {
+                    exchanges.Add(truncated);
+                }
+
+                key = sentKey;
                 AiTelemetry.Exchange(_settings.Deployment, result);
                 if (result.Outcome == ModelOutcome.CircuitOpen)
                 {
                     circuitOpened = true;
                     AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.CircuitOpenReason);
-                    exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, AnswerVerdict.Skipped, result.Error, result.Usage));
+                    exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, AnswerVerdict.Skipped, result.Error, result.Usage) { MaxTokens = sent.MaxOutputTokens, Reask = truncated is not null });
                     continue;
                 }
 
                 var (verdict, reason, values, droppedHere) = Judge(result, group, pii);
                 dropped += droppedHere;
-                exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, verdict, reason, result.Usage));
+                exchanges.Add(new EnrichmentExchange(plan.TargetId, group.Count, key, result.Outcome, verdict, reason, result.Usage) { MaxTokens = sent.MaxOutputTokens, Reask = truncated is not null });
                 if (verdict is not (AnswerVerdict.Accepted or AnswerVerdict.Repaired))
                 {
                     AiTelemetry.Fallback(_settings.Deployment, AiTelemetry.RejectedReason);
@@ -184,7 +187,7 @@ public sealed class ValueEnricher
             Schema = PoolSchema(group, _settings.PoolSize),
             Temperature = _settings.Temperature,
             Seed = RequestSeed(context, plan.TargetId, groupIndex),
-            MaxOutputTokens = _settings.MaxTokensPerRequest,
+            MaxOutputTokens = _settings.FirstRequestTokens ?? _settings.MaxTokensPerRequest,
         };
     }
 
@@ -317,7 +320,6 @@ public sealed class ValueEnricher
     // seed, as each draws from the pool with its own stream). The tenant selects the cassette folder instead.
     private static long RequestSeed(EnrichmentContext context, string targetId, int group)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai", context.ContractVersion, targetId, group.ToString(CultureInfo.InvariantCulture))));
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 1);
+        return ModelSeed.From("mockgen-ai", context.ContractVersion, targetId, group.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -55,4 +55,32 @@ public static class BuiltInPrompts
 
     /// <summary>The scenarios mode's default template, parsed.</summary>
     public static PromptTemplate ScenarioPayloads { get; } = PromptTemplate.Parse(ScenarioPayloadsName, ScenarioPayloadsText);
+
+    /// <summary>The edge-case template's name.</summary>
+    public const string EdgeCasesName = "edge-cases";
+
+    /// <summary>
+    /// The edge-case template: valid but tricky payloads for one target, from the contract's own context (the schema
+    /// travels as the strict response format, its constraints in descriptions). Parameters: target, targetContext,
+    /// locale, count.
+    /// </summary>
+    public const string EdgeCasesText = """
+        You are an experienced API tester writing test data. You never use real people, real companies' customer
+        data, real email addresses, card numbers, phone numbers, national ids or bank accounts: use example.com emails,
+        published test card numbers and fictional phone ranges. Answer only with JSON matching the schema, and keep
+        every value within the constraints stated in the schema's descriptions.
+        ---
+        API payload: {{target}}
+        {{targetContext}}
+        Locale: {{locale}}
+
+        Write {{count}} payloads that are valid but tricky, each testing something different that a careless
+        implementation gets wrong: very long and non-Latin unicode names (accents, CJK, right-to-left, emoji),
+        values exactly on their minimum and maximum, boundary dates (leap days, year ends, time zone offsets),
+        optional fields absent or null where allowed, empty but legal arrays and strings, and unusual but legal
+        combinations of fields.
+        """;
+
+    /// <summary>The edge-case template, parsed.</summary>
+    public static PromptTemplate EdgeCases { get; } = PromptTemplate.Parse(EdgeCasesName, EdgeCasesText);
 }

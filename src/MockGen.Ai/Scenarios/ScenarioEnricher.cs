@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockGen.Ai.Cassettes;
@@ -315,7 +312,6 @@ public sealed class ScenarioEnricher
     // scenario's, so one cassette serves every run seed (the deterministic base still differs by seed).
     private static long RequestSeed(EnrichmentContext context, string targetId, string scenario, int chunk)
     {
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', "mockgen-ai-scenario", context.ContractVersion, targetId, scenario, chunk.ToString(CultureInfo.InvariantCulture))));
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 1);
+        return ModelSeed.From("mockgen-ai-scenario", context.ContractVersion, targetId, scenario, chunk.ToString(CultureInfo.InvariantCulture));
     }
 }

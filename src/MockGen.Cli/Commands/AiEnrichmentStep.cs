@@ -13,25 +13,29 @@ using MockGen.Storage.Stores;
 namespace MockGen.Cli.Commands;
 
 /// <summary>
-/// The AI part of <c>mockgen generate --ai enrich|scenarios</c>: per contract, asks the gateway (circuit → cassette →
-/// Azure OpenAI) for value pools (enrich: the contract's free string fields) or for candidate payloads per named
-/// scenario (scenarios), and hands them to the generator. It runs before generation, so the gate still judges every
-/// payload and nothing ungated is written. One gateway (one circuit, one budget) per run.
+/// The AI part of <c>mockgen generate --ai enrich|edge|scenarios</c>: per contract, asks the gateway (circuit → cassette →
+/// Azure OpenAI) for value pools (enrich: the contract's free string fields), for valid-but-tricky payloads per target
+/// generated as the <c>edge</c> variant (edge), or for candidate payloads per named scenario (scenarios), and hands them
+/// to the generator. It runs before generation, so the gate still judges every payload and nothing ungated is written.
+/// One gateway (one circuit, one budget) per run.
 /// </summary>
 internal sealed class AiEnrichmentStep
 {
     private const string Enrich = "enrich";
+    private const string EdgeKind = "edge";
     private const string ScenariosKind = "scenarios";
 
-    private readonly ValueEnricher _enricher;
+    private readonly ValueEnricher? _enricher;
+    private readonly EdgeCaseProposer? _proposer;
     private readonly ScenarioEnricher? _scenarioEnricher;
     private readonly IReadOnlyList<Scenario> _scenarios;
     private readonly PromptTemplate _prompt;
     private readonly List<EnrichmentReport> _reports = [];
 
-    private AiEnrichmentStep(ValueEnricher enricher, ScenarioEnricher? scenarioEnricher, IReadOnlyList<Scenario> scenarios, PromptTemplate prompt, CassetteMode mode)
+    private AiEnrichmentStep(ValueEnricher? enricher, EdgeCaseProposer? proposer, ScenarioEnricher? scenarioEnricher, IReadOnlyList<Scenario> scenarios, PromptTemplate prompt, CassetteMode mode)
     {
         _enricher = enricher;
+        _proposer = proposer;
         _scenarioEnricher = scenarioEnricher;
         _scenarios = scenarios;
         _prompt = prompt;
@@ -46,9 +50,10 @@ internal sealed class AiEnrichmentStep
     public static async Task<AiEnrichmentStep> CreateAsync(AiRequest ai, string? tenant, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (ai.Kind is not (Enrich or ScenariosKind))
+        var edge = ai.Kind == EdgeKind;
+        if (ai.Kind is not (Enrich or EdgeKind or ScenariosKind))
         {
-            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich and scenarios (edge is not built yet)");
+            problems.Add($"--ai: '{ai.Kind}' is not available; this build supports enrich, edge and scenarios");
         }
 
         var scenarios = ai.Kind == ScenariosKind ? ScenarioInput.Read(ai, problems) : ScenarioInput.None(ai, problems);
@@ -92,7 +97,8 @@ internal sealed class AiEnrichmentStep
             problems.Add("--ai-budget: must be 0 or more tokens");
         }
 
-        var prompt = await PromptReference.ResolveAsync(ai.Prompt, ai.Kind == ScenariosKind ? BuiltInPrompts.ScenarioPayloads : BuiltInPrompts.EnrichValues, ai.Store, tenant, problems, cancellationToken).ConfigureAwait(false);
+        var defaultPrompt = edge ? BuiltInPrompts.EdgeCases : ai.Kind == ScenariosKind ? BuiltInPrompts.ScenarioPayloads : BuiltInPrompts.EnrichValues;
+        var prompt = await PromptReference.ResolveAsync(ai.Prompt, defaultPrompt, ai.Store, tenant, problems, cancellationToken).ConfigureAwait(false);
         if (prompt is not null && scenarios.Count > 0)
         {
             try
@@ -137,7 +143,13 @@ internal sealed class AiEnrichmentStep
             var settings = governed is null
                 ? new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget }
                 : TenantEnrichmentSettings.From(governed, ai.Deployment, ai.Budget);
-            return new AiEnrichmentStep(new ValueEnricher(gateway, settings), ai.Kind == ScenariosKind ? new ScenarioEnricher(gateway, settings) : null, scenarios, prompt!, mode);
+            return new AiEnrichmentStep(
+                edge ? null : new ValueEnricher(gateway, settings),
+                edge ? new EdgeCaseProposer(gateway, settings) : null,
+                ai.Kind == ScenariosKind ? new ScenarioEnricher(gateway, settings) : null,
+                scenarios,
+                prompt!,
+                mode);
         }
         catch (ArgumentException e)
         {
@@ -149,18 +161,20 @@ internal sealed class AiEnrichmentStep
     /// <exception cref="CliException">Replay mode and an answer is not in the cassette, or a cassette entry is corrupt.</exception>
     public async Task<GenerationOptions> EnrichAsync(DatasetGenerator planner, GenerationOptions options, Contract contract, IReadOnlyList<ContractTarget> targets, CancellationToken cancellationToken)
     {
-        var plans = planner.PlanEnrichment(contract, targets, cancellationToken);
         var context = new EnrichmentContext(contract.Version, options.Seed, options.Tenant, options.Locale);
         try
         {
             if (_scenarioEnricher is not null)
             {
+                var plans = planner.PlanEnrichment(contract, targets, cancellationToken);
                 var scenarios = await _scenarioEnricher.EnrichAsync(contract, [.. targets.Zip(plans)], _scenarios, options.Count, context, _prompt, cancellationToken).ConfigureAwait(false);
                 _reports.Add(scenarios.Report);
                 return With(options, null, scenarios.Scenarios);
             }
 
-            var run = await _enricher.EnrichAsync(plans, context, _prompt, cancellationToken).ConfigureAwait(false);
+            var run = _proposer is not null
+                ? await _proposer.ProposeAsync(contract, targets, context, _prompt, cancellationToken).ConfigureAwait(false)
+                : await _enricher!.EnrichAsync(planner.PlanEnrichment(contract, targets, cancellationToken), context, _prompt, cancellationToken).ConfigureAwait(false);
             _reports.Add(run.Report);
             return With(options, run.Pools, null);
         }
@@ -175,7 +189,7 @@ internal sealed class AiEnrichmentStep
     }
 
     /// <param name="stderr">Where the summary goes.</param>
-    /// <param name="runs">The generation summaries (the scenarios mode counts its payloads' answers from them).</param>
+    /// <param name="runs">The generation summaries (the scenarios mode counts its payloads' answers from them, the edge mode its proposals').</param>
     public void WriteSummary(TextWriter stderr, IReadOnlyList<TargetRunSummary> runs)
     {
         if (_reports.Count == 0)
@@ -200,6 +214,13 @@ internal sealed class AiEnrichmentStep
             + (_reports.Any(r => r.BudgetExhausted) ? "; token budget exhausted, the rest generated deterministically" : string.Empty)
             + (_reports.Any(r => r.CircuitOpened) ? "; circuit opened, the rest generated deterministically" : string.Empty);
         stderr.WriteLine(line);
+        if (_proposer is not null)
+        {
+            var edgeRuns = runs.Where(s => s.Variant == GenerationVariant.Edge).ToList();
+            var repaired = edgeRuns.Sum(s => s.ProposalsRepaired);
+            stderr.WriteLine(string.Create(ic, $"ai edge: {_reports.Sum(r => r.Proposed)} payload(s) proposed; gate: {edgeRuns.Sum(s => s.ProposalsAccepted)} accepted, {repaired} repaired ({edgeRuns.Sum(s => s.ProposalValuesRegenerated)} value(s) regenerated), {edgeRuns.Sum(s => s.ProposalsRejected)} rejected (generated deterministically)"));
+        }
+
         foreach (var exchange in exchanges.Where(e => e.Verdict is AnswerVerdict.Rejected or AnswerVerdict.Skipped or AnswerVerdict.Repaired && e.Reason is not null))
         {
             stderr.WriteLine($"ai: {exchange.TargetId}: {exchange.Verdict.ToString().ToLowerInvariant()}: {exchange.Reason} (cassette {exchange.CassetteKey})");
@@ -225,17 +246,19 @@ internal sealed class AiEnrichmentStep
         }
     }
 
-    private static GenerationOptions With(GenerationOptions o, EnrichmentPools? pools, ScenarioSet? scenarios) => new()
+    private GenerationOptions With(GenerationOptions o, EnrichmentPools? pools, ScenarioSet? scenarios) => new()
     {
         Seed = o.Seed,
         Count = o.Count,
         FirstIndex = o.FirstIndex,
-        Variants = o.Variants,
+        // The edge variant holds the proposals; it joins the requested variants unless named already.
+        Variants = _proposer is not null && !o.Variants.Contains(GenerationVariant.Edge) ? [.. o.Variants, GenerationVariant.Edge] : o.Variants,
         Tenant = o.Tenant,
         Environment = o.Environment,
         TestRunId = o.TestRunId,
         Locale = o.Locale,
         Profile = o.Profile,
+        Realism = o.Realism,
         TenantProperties = o.TenantProperties,
         MaxAttempts = o.MaxAttempts,
         Parallelism = o.Parallelism,

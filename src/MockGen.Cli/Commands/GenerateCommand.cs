@@ -21,7 +21,7 @@ internal static class GenerateCommand
         var target = new Option<string[]>("--target") { Description = "A target id (#/components/schemas/Pet) or friendly name; repeat for several. Default: every target.", AllowMultipleArgumentsPerToken = false };
         var count = new Option<long>("--count") { Description = "Payloads per target and variant.", DefaultValueFactory = _ => 10 };
         var seed = new Option<string>("--seed") { Description = "The run's seed: same inputs and seed give the same bytes on any machine.", DefaultValueFactory = _ => "0" };
-        var variant = new Option<string>("--variant") { Description = "typical, minimal, maximal, boundary, negative or all.", DefaultValueFactory = _ => "typical" };
+        var variant = new Option<string>("--variant") { Description = "typical, minimal, maximal, boundary, negative, all (those five) or coverage (the fewest payloads that cover the contract; --count does not apply).", DefaultValueFactory = _ => "typical" };
         var tenant = new Option<string?>("--tenant") { Description = "The tenant written into tenant_id/tenantId/tenant properties and meta." };
         var environment = new Option<string?>("--env") { Description = "The environment recorded in meta (part of the seed)." };
         var runId = new Option<string?>("--run-id") { Description = "The test run id recorded in meta." };
@@ -49,6 +49,8 @@ internal static class GenerateCommand
             "mockgen generate samples/payments-api.yaml --count 5 --out .mockgen/payments.ndjson",
             "# Every variant of one target, for tenant acme, on all cores",
             "mockgen generate api.yaml --target '#/components/schemas/Payment' --variant all --tenant acme --parallel",
+            "# The fewest payloads (greedy) covering every enum value, branch, optional property, bound and breakable keyword",
+            "mockgen generate samples/payments-api.yaml --variant coverage --out .mockgen/coverage.ndjson",
             "# Round trip: what generate writes, validate accepts",
             "mockgen generate api.yaml --count 100 | mockgen validate api.yaml -",
             "# Lifelike personal data for a local demo (the default is synthetic: example.com, test cards, 555-01xx)",
@@ -57,6 +59,8 @@ internal static class GenerateCommand
             "mockgen generate samples/payments-api.yaml --ai enrich --ai-deployment gpt-4o-mini --ai-store samples/ai-store",
             "# Record missing answers against Azure OpenAI (key in AZURE_OPENAI_API_KEY, or an Entra ID login)",
             "mockgen generate api.yaml --ai enrich --ai-mode record --ai-endpoint https://myres.openai.azure.com --ai-deployment gpt-4o-mini",
+            "# Edge cases proposed by the model as the 'edge' variant (only the edge variant: --variant edge)",
+            "mockgen generate api.yaml --ai edge --variant edge --ai-mode record --ai-deployment gpt-4o-mini",
             "# Two payloads per scenario of a test matrix, replayed from the sample's committed cassette (meta.scenario says which)",
             "mockgen generate samples/payments-api.yaml --target '#/components/schemas/Payment' --count 2 --ai scenarios \\",
             "  --prompt samples/ai-scenarios/payment-scenarios.prompt --scenarios samples/ai-scenarios/payment-matrix.json \\",
@@ -322,7 +326,12 @@ internal static class GenerateCommand
         }
         else
         {
-            problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all");
+            problems.Add($"--variant: '{request.Variant}' is not one of typical, minimal, maximal, boundary, negative, all, coverage");
+        }
+
+        if (variants.Contains(GenerationVariant.Edge) && request.Ai?.Kind != "edge")
+        {
+            problems.Add("--variant: edge holds a model's edge-case proposals; use it with --ai edge");
         }
 
         format = OutputFormat.Ndjson;
@@ -467,12 +476,45 @@ internal static class GenerateCommand
             }
         }
 
+        WriteCoverage(console, summaries);
         if (run.LoadFailures.Count > 0 || run.Loaded > 1)
         {
             var complete = summaries.Count(s => s.Failure is null);
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{run.Loaded + run.LoadFailures.Count} contracts: {run.Loaded} loaded, {run.LoadFailures.Count} not loaded; {summaries.Count} target runs: {complete} complete, {summaries.Count - complete} with failures"));
+        }
+    }
+
+    // The coverage variant's account: how many payloads were needed, what they cover, and each item left out with why.
+    private static void WriteCoverage(IAnsiConsole console, IReadOnlyList<TargetRunSummary> summaries)
+    {
+        const int ListedPerTarget = 5;
+        foreach (var s in summaries)
+        {
+            if (s.Coverage is not { } c)
+            {
+                continue;
+            }
+
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads of {s.Candidates} candidates cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+            foreach (var item in c.NotReachable.Take(ListedPerTarget))
+            {
+                console.WriteLine($"  not reachable {item.SchemaLocation} {item.Description}: {item.NotReachable}");
+            }
+
+            foreach (var item in c.Uncovered.Take(ListedPerTarget))
+            {
+                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: not reached by any of the {s.Candidates} candidates");
+            }
+
+            var more = Math.Max(0, c.NotReachable.Count - ListedPerTarget) + Math.Max(0, c.Uncovered.Count - ListedPerTarget);
+            if (more > 0)
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {more} more (mockgen report lists them all)"));
+            }
         }
     }
 

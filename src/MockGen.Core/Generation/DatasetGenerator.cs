@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockGen.Core.Contracts;
 using MockGen.Core.Generation.Enrichment;
 using MockGen.Core.Generation.Leaves;
@@ -231,6 +232,11 @@ public sealed class DatasetGenerator
         Action<GenerationProgress>? progress,
         CancellationToken cancellationToken)
     {
+        if (variant == GenerationVariant.Coverage)
+        {
+            return RunCoverage(contract, target, generator, writer, ref done, total, progress, cancellationToken);
+        }
+
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
         long generated = 0;
@@ -241,6 +247,8 @@ public sealed class DatasetGenerator
         var stop = false;
         long reached = 0;
         var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        var proposals = variant == GenerationVariant.Edge ? _options.Enrichment?.ProposalsFor(target.Id) : null;
+        long accepted = 0, repaired = 0, rejected = 0, regenerated = 0;
         var batchSize = BatchPerWorker * _options.Parallelism;
         var results = new GenerationResult[Math.Min(batchSize, Math.Max(1, _options.Count))];
 
@@ -256,13 +264,13 @@ public sealed class DatasetGenerator
                 if (_options.Parallelism > 1)
                 {
                     var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i)));
+                    Parallel.For(0, n, parallel, i => results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i)));
                 }
                 else
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i));
+                        results[i] = generator.Generate(KeyFor(contract, target, variant, first + i), Proposal(proposals, first + i));
                     }
                 }
             }
@@ -285,7 +293,24 @@ public sealed class DatasetGenerator
                 retries += results[i].Attempts - 1;
                 if (results[i] is Generated g)
                 {
-                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+                    var payloadAi = ai;
+                    switch (g.Proposal)
+                    {
+                        case ProposalVerdict.Accepted:
+                            accepted++;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Repaired:
+                            repaired++;
+                            regenerated += g.Regenerated;
+                            payloadAi = proposals!.Ai;
+                            break;
+                        case ProposalVerdict.Rejected:
+                            rejected++;
+                            break;
+                    }
+
+                    var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, variant.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = payloadAi };
                     writer.Write(meta, g.Json);
                     generated++;
                     bytes += g.Json.Length;
@@ -299,6 +324,11 @@ public sealed class DatasetGenerator
 
                 var failure = ToFailure(results[i], target, index);
                 failed++;
+                if (proposals?.For(index) is not null)
+                {
+                    rejected++;
+                }
+
                 GenerationTelemetry.Failed(tags, failure.Kind);
                 if (failures.Count < TargetRunSummary.MaxRecordedFailures)
                 {
@@ -340,6 +370,69 @@ public sealed class DatasetGenerator
             Failures = failures,
             Failed = failed,
             Skipped = skipped,
+            ProposalsAccepted = accepted,
+            ProposalsRepaired = repaired,
+            ProposalsRejected = rejected,
+            ProposalValuesRegenerated = regenerated,
+        };
+    }
+
+    // The coverage variant: a set chosen over the target (CoverageSelection), written in the order chosen; Count and
+    // FirstIndex do not apply. A target none of whose candidates could be generated reports the first failure.
+    private TargetRunSummary RunCoverage(
+        Contract contract,
+        ContractTarget target,
+        TargetGenerator generator,
+        DatasetWriter writer,
+        ref long done,
+        long total,
+        Action<GenerationProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var coverage = Coverage.TargetCoverage.Create(generator.Root, target.Id, target.Direction, new Coverage.CoverageOptions { AssertFormats = _options.AssertFormats });
+        List<Generated> chosen;
+        long candidates;
+        List<GenerationResult> failed;
+        try
+        {
+            (chosen, candidates, failed) = CoverageSelection.Choose(generator, coverage, (v, i) => KeyFor(contract, target, v, i), _options.Parallelism, cancellationToken);
+        }
+        catch (Exception e) when (InvalidHint(e) is { } hint)
+        {
+            var failure = new TargetFailure(TargetFailureKinds.Invalid, hint.Message, target.Id, null);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, failure));
+            return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, 0, 0, 0, clock.GetElapsedTime(started), failure) { Failures = [failure], Failed = 1 };
+        }
+
+        var ai = _options.Enrichment?.ForTarget(target.Id)?.Ai;
+        long bytes = 0;
+        long retries = 0;
+        for (var index = 0; index < chosen.Count; index++)
+        {
+            var g = chosen[index];
+            var meta = new PayloadMeta(contract.Name, contract.Version, target.Id, GenerationVariant.Coverage.ToName(), index, _options.Seed, _options.Tenant, _options.Environment, _options.TestRunId, g.Violation) { Ai = ai };
+            writer.Write(meta, g.Json);
+            bytes += g.Json.Length;
+            retries += g.Attempts - 1;
+        }
+
+        TargetFailure? first = null;
+        if (chosen.Count == 0 && failed.Count > 0)
+        {
+            first = ToFailure(failed[0], target, 0);
+            writer.WriteError(ErrorRecord(contract, target, GenerationVariant.Coverage, first));
+        }
+
+        done += _options.Count;
+        progress?.Invoke(new GenerationProgress(done, total, target.Id, GenerationVariant.Coverage));
+        return new TargetRunSummary(contract.Name, target.Id, target.Name, GenerationVariant.Coverage, chosen.Count, retries, bytes, clock.GetElapsedTime(started), first)
+        {
+            Failures = first is null ? [] : [first],
+            Failed = first is null ? 0 : 1,
+            Coverage = coverage.Summarize(),
+            Candidates = candidates,
         };
     }
 
@@ -436,6 +529,9 @@ public sealed class DatasetGenerator
             Scenario = new ScenarioAnswers(scenario.Name, accepted, repaired, generated - accepted - repaired, values),
         };
     }
+
+    private JsonElement? Proposal(TargetProposals? proposals, long index) =>
+        proposals?.For(index) is { } proposal ? ProposalTenancy.Apply(proposal, _options.Tenant, _options.TenantProperties) : null;
 
     private static TargetFailure ToFailure(GenerationResult result, ContractTarget target, long index) => result switch
     {

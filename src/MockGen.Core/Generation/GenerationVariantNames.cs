@@ -21,13 +21,16 @@ public static class GenerationVariantNames
         GenerationVariant.Maximal => "maximal",
         GenerationVariant.Boundary => "boundary",
         GenerationVariant.Negative => "negative",
+        GenerationVariant.Coverage => "coverage",
+        GenerationVariant.Edge => "edge",
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };
 
     /// <summary>Parses a variant name (ordinal, case-insensitive); false for an unknown name.</summary>
+    /// <remarks><c>edge</c> parses too (a pipeline shard may be an edge shard), though <see cref="All"/> leaves it out.</remarks>
     public static bool TryParse(string name, out GenerationVariant variant)
     {
-        foreach (var candidate in All)
+        foreach (var candidate in (IEnumerable<GenerationVariant>)[.. All, GenerationVariant.Coverage, GenerationVariant.Edge])
         {
             if (string.Equals(candidate.ToName(), name, StringComparison.OrdinalIgnoreCase))
             {

@@ -18,6 +18,10 @@ internal sealed class TargetGenerator
     /// <summary>Candidates tried per payload before the target is reported as failing.</summary>
     public const int DefaultMaxAttempts = 20;
 
+    // Gate attempts that follow a proposal before it is rejected: a value kept from it that breaks a whole-payload rule
+    // (uniqueItems, oneOf exclusivity, dependencies) fails every guided attempt alike, so a few are enough.
+    private const int ProposalAttempts = 3;
+
     // Mutations tried per valid candidate for the negative variant.
     private const int MutationsPerCandidate = 16;
 
@@ -38,13 +42,40 @@ internal sealed class TargetGenerator
         _maxAttempts = maxAttempts;
     }
 
+    /// <summary>The target's compiled schema.</summary>
+    public SchemaNode Root => _root;
+
     /// <summary>The contract's name: a tag of the gate's metrics, nothing else.</summary>
     public string ContractName { get; init; } = string.Empty;
 
     /// <summary>The gate this generator's candidates pass (model candidates are repaired against it).</summary>
     internal IPayloadGate Gate => _gate;
 
-    public GenerationResult Generate(PayloadKey key)
+    public GenerationResult Generate(PayloadKey key) => Generate(key, null);
+
+    /// <summary>
+    /// Generates one payload; with a <paramref name="proposal"/> (an edge-case payload from a model) the proposal is
+    /// accepted when the gate passes it as is, else repaired (values failing their own subschema regenerated, the rest
+    /// kept) and gated; when no repair passes within <see cref="ProposalAttempts"/>, the proposal is rejected and the
+    /// index is generated deterministically without it.
+    /// </summary>
+    public GenerationResult Generate(PayloadKey key, JsonElement? proposal)
+    {
+        if (proposal is { } proposed)
+        {
+            var json = PayloadJson.ToUtf8(PayloadValue.FromElement(proposed));
+            if (Check(json).Count == 0)
+            {
+                return new Generated(json, null) { Attempts = 1, Proposal = ProposalVerdict.Accepted };
+            }
+        }
+
+        var result = Walk(key, proposal);
+        return proposal is null || result is not Generated generated ? result
+            : generated.Proposal == ProposalVerdict.None ? generated with { Proposal = ProposalVerdict.Rejected } : generated;
+    }
+
+    private GenerationResult Walk(PayloadKey key, JsonElement? proposal)
     {
         WalkFailure? lastFailure = null;
         var choiceMade = false;
@@ -61,7 +92,10 @@ internal sealed class TargetGenerator
             }
 
             var rng = key.CreatePrng(attempt);
-            var state = new WalkState(rng, key.Variant, recordMutations: negative);
+            // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
+            // 'edge', so their streams are their own.
+            var guided = attempt < ProposalAttempts ? proposal : null;
+            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant, recordMutations: negative) { Proposal = guided };
             var value = _walker.Walk(_root, state);
             unsupportedPattern ??= state.UnsupportedPattern;
             unsupportedLocation ??= state.UnsupportedLocation;
@@ -85,7 +119,12 @@ internal sealed class TargetGenerator
 
             if (!negative)
             {
-                return new Generated(json, null) { Attempts = attempt + 1 };
+                return new Generated(json, null)
+                {
+                    Attempts = attempt + 1,
+                    Proposal = guided is null ? ProposalVerdict.None : ProposalVerdict.Repaired,
+                    Regenerated = state.ProposalRegenerated,
+                };
             }
 
             if (TryBreakOne(value, state, rng.Split("negative")) is { } broken)
@@ -130,6 +169,49 @@ internal sealed class TargetGenerator
         var location = lastRejection is null ? SchemaConjunction.Location(_root)
             : lastRejection.KeywordLocation.StartsWith('#') ? lastRejection.KeywordLocation : "#" + lastRejection.KeywordLocation;
         return new GaveUp(reason, location) { Attempts = _maxAttempts };
+    }
+
+    /// <summary>
+    /// For the coverage variant: from the first valid candidate of <paramref name="key"/> (a negative key), one labelled
+    /// negative payload per constraint it can break alone, in the walker's order; a constraint none of whose first few
+    /// candidates is labelled is skipped. Each payload is checked by the gate exactly as <see cref="Generate(PayloadKey)"/> checks it.
+    /// </summary>
+    public List<Generated> BreakEach(PayloadKey key, int maxMutations)
+    {
+        var broken = new List<Generated>();
+        for (var attempt = 0; attempt < _maxAttempts; attempt++)
+        {
+            var rng = key.CreatePrng(attempt);
+            var state = new WalkState(rng, key.Variant, recordMutations: true);
+            if (_walker.Walk(_root, state) is not { } value || Check(PayloadJson.ToUtf8(value)).Count > 0)
+            {
+                continue;
+            }
+
+            var each = rng.Split("coverage");
+            foreach (var mutation in state.Mutations.Take(maxMutations))
+            {
+                var tried = 0;
+                foreach (var candidate in NegativeMutator.Candidates(value, mutation, each.Split(mutation.InstancePointer + "/" + mutation.Keyword)))
+                {
+                    if (tried++ >= 4)
+                    {
+                        break;
+                    }
+
+                    var json = PayloadJson.ToUtf8(candidate);
+                    if (Label(Check(json), mutation) is { } error)
+                    {
+                        broken.Add(new Generated(json, new PayloadViolation(error.Keyword, error.InstanceLocation, error.KeywordLocation)) { Attempts = attempt + 1 });
+                        break;
+                    }
+                }
+            }
+
+            return broken;
+        }
+
+        return broken;
     }
 
     private IReadOnlyList<ValidationError> Check(byte[] json)

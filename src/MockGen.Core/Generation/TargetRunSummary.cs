@@ -40,8 +40,29 @@ public sealed record TargetRunSummary(
     public long Skipped { get; init; }
 
     /// <summary>
+    /// For the <see cref="GenerationVariant.Coverage"/> variant: what the chosen payloads cover, with every item left
+    /// uncovered (and why, in <see cref="Coverage.CoverageItem.NotReachable"/>); null for the other variants.
+    /// </summary>
+    public Coverage.CoverageSummary? Coverage { get; init; }
+
+    /// <summary>For the coverage variant: candidate payloads generated to choose from.</summary>
+    public long Candidates { get; init; }
+
+    /// <summary>
     /// For a scenario's run (the scenarios mode), the scenario's name and how the model's candidates fared at the gate;
     /// null for a variant's run.
     /// </summary>
     public ScenarioAnswers? Scenario { get; init; }
+
+    /// <summary>Edge variant: proposals that passed the gate as the model wrote them.</summary>
+    public long ProposalsAccepted { get; init; }
+
+    /// <summary>Edge variant: proposals that passed after some values were regenerated (<see cref="ProposalValuesRegenerated"/>).</summary>
+    public long ProposalsRepaired { get; init; }
+
+    /// <summary>Edge variant: proposals no repair could save; their indexes were generated without them.</summary>
+    public long ProposalsRejected { get; init; }
+
+    /// <summary>Edge variant: proposed values that failed their own subschema and were regenerated, over all repaired proposals.</summary>
+    public long ProposalValuesRegenerated { get; init; }
 }

@@ -69,9 +69,9 @@ public static class MockGenMetrics
     public static Histogram<double> ShardDuration { get; } = MockGenTelemetry.Meter.CreateHistogram<double>(
         "mockgen.shard.duration", "s", "Duration of one generate-shard activity (generation, blob write and lineage row).");
 
-    /// <summary><c>mockgen.store.bytes_written</c>: bytes written to blobs. Tags: store, store operation.</summary>
+    /// <summary><c>mockgen.store.written</c>: bytes written to blobs. Tags: store, store operation.</summary>
     public static Counter<long> StoreBytesWritten { get; } = MockGenTelemetry.Meter.CreateCounter<long>(
-        "mockgen.store.bytes_written", "By", "Bytes written to the blob store (shards, manifests, reports, contracts).");
+        "mockgen.store.written", "By", "Bytes written to the blob store (shards, manifests, reports, contracts).");
 
     /// <summary><c>mockgen.store.duration</c>: time of one store call. Tags: store, store operation.</summary>
     public static Histogram<double> StoreDuration { get; } = MockGenTelemetry.Meter.CreateHistogram<double>(

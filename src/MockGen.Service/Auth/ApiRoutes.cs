@@ -10,6 +10,12 @@ namespace MockGen.Service.Auth;
 /// </summary>
 public static class ApiRoutes
 {
+    /// <summary>Endpoint name of the dashboard's tenant page.</summary>
+    public const string DashboardOverview = "DashboardOverview";
+
+    /// <summary>Endpoint name of the dashboard's run report page.</summary>
+    public const string DashboardRun = "DashboardRun";
+
     private static readonly ApiRoute[] Table =
     [
         // Contracts and their versions.
@@ -47,12 +53,19 @@ public static class ApiRoutes
         new("RevokeKey", TenantRole.Admin, "key.revoke"),
         new("RotateKey", TenantRole.Admin, "key.rotate"),
         new("QueryAudit", TenantRole.Admin),
+
+        // The dashboard's browser pages (serve only; HTTP Basic sign-in: user name = tenant, password = API key).
+        new(DashboardOverview, TenantRole.Reader) { ServeOnly = true },
+        new(DashboardRun, TenantRole.Reader) { ServeOnly = true },
     ];
 
     private static readonly Dictionary<string, ApiRoute> ByName = Table.ToDictionary(r => r.EndpointName, StringComparer.Ordinal);
 
     /// <summary>Every declared route.</summary>
     public static IReadOnlyList<ApiRoute> All => Table;
+
+    /// <summary>The declared routes both hosts serve (every route but serve's own browser pages).</summary>
+    public static IReadOnlyList<ApiRoute> Api { get; } = [.. Table.Where(r => !r.ServeOnly)];
 
     /// <summary>The entry for an endpoint name, or null when none is declared.</summary>
     public static ApiRoute? Find(string? endpointName) => endpointName is not null && ByName.TryGetValue(endpointName, out var route) ? route : null;

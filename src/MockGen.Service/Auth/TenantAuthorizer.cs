@@ -184,6 +184,36 @@ public sealed class TenantAuthorizer
             return (credential.Length == 0 ? null : credential, true);
         }
 
+        // A browser's HTTP Basic sign-in (the dashboard): the password is the API key; the user name only says the tenant.
+        if (BasicCredential(request) is { } basic && basic.Key.Length > 0)
+        {
+            return (basic.Key, false);
+        }
+
         return (null, false);
+    }
+
+    /// <summary>
+    /// The user name and password of an <c>Authorization: Basic</c> header (how a browser signs in to the dashboard:
+    /// user name = tenant, password = API key), or null when there is none or it is malformed.
+    /// </summary>
+    public static (string User, string Key)? BasicCredential(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var authorization = request.Headers.Authorization;
+        if (authorization.Count != 1 || authorization[0] is not { } value || !value.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        Span<byte> decoded = stackalloc byte[512];
+        if (!Convert.TryFromBase64String(value["Basic ".Length..].Trim(), decoded, out var written))
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(decoded[..written]);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : (text[..colon], text[(colon + 1)..]);
     }
 }

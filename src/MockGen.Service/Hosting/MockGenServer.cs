@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockGen.Service.Api;
+using MockGen.Service.Dashboard;
 using MockGen.Service.Auth;
 using MockGen.Service.Telemetry;
 using MockGen.Storage;
@@ -41,6 +42,7 @@ public static class MockGenServer
         builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
         builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards, keys));
         builder.Services.AddMockGenApi();
+        builder.Services.AddSingleton(new Dashboard.RunReports(pipeline));
         if (options.WatchContracts)
         {
             builder.Services.AddHostedService<ContractWatcher>();
@@ -51,6 +53,7 @@ public static class MockGenServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapMockGenApi();
+        app.MapMockGenDashboard();
         return app;
     }
 

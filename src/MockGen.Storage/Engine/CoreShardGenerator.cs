@@ -40,6 +40,12 @@ public sealed class CoreShardGenerator : IShardGenerator
             return new ShardGenerationResult(0, $"variant '{request.Variant}' is unknown");
         }
 
+        if (variant == GenerationVariant.Coverage)
+        {
+            // A coverage set is chosen over the whole target; an index range of it means nothing.
+            return new ShardGenerationResult(0, "variant 'coverage' is one set per target and cannot be split into shards; generate it with mockgen generate --variant coverage");
+        }
+
         var contract = Load(request);
         if (contract.FindTarget(request.TargetId) is not { } target)
         {
@@ -56,6 +62,7 @@ public sealed class CoreShardGenerator : IShardGenerator
             Environment = request.Environment,
             TestRunId = request.RunId,
             TimeProvider = _time,
+            Enrichment = request.Enrichment,
         };
         if (request.Locale is not null)
         {

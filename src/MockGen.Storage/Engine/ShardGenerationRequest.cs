@@ -1,3 +1,5 @@
+using MockGen.Core.Generation.Enrichment;
+
 namespace MockGen.Storage.Engine;
 
 /// <summary>Everything that determines the bytes of one shard: the same request always yields the same bytes.</summary>
@@ -5,7 +7,7 @@ namespace MockGen.Storage.Engine;
 /// <param name="Contract">The contract's bytes.</param>
 /// <param name="ContractVersion">The contract's <c>sha256:</c> version.</param>
 /// <param name="TargetId">The target to generate.</param>
-/// <param name="Variant">typical, minimal, maximal, boundary or negative.</param>
+/// <param name="Variant">typical, minimal, maximal, boundary, negative or edge.</param>
 /// <param name="StartIndex">The first payload index.</param>
 /// <param name="Count">How many payloads.</param>
 /// <param name="Seed">The run's seed.</param>
@@ -27,6 +29,9 @@ public sealed record ShardGenerationRequest(
     string RunId,
     string? Locale)
 {
+    /// <summary>AI value pools and edge-case proposals prepared for this shard (<see cref="IShardEnricher"/>), or null. Default null.</summary>
+    public EnrichmentPools? Enrichment { get; init; }
+
     /// <summary>synthetic or lifelike; null for the default (synthetic).</summary>
     public string? Realism { get; init; }
 }

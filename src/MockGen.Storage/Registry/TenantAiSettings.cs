@@ -22,6 +22,12 @@ public sealed record TenantAiSettings
     /// <summary>Output tokens per request, 16..128000. Default: 2048.</summary>
     public int MaxTokensPerRequest { get; init; } = 2048;
 
+    /// <summary>The <c>max_tokens</c> of a first request, or null for <see cref="MaxTokensPerRequest"/>; an answer cut off by <c>finish_reason: length</c> is re-asked once with twice as many, within <see cref="MaxTokensPerRequest"/>. Default: null.</summary>
+    public int? FirstRequestTokens { get; init; }
+
+    /// <summary>Edge-case payloads asked per target for the <c>edge</c> variant, 1..50. Default: 8.</summary>
+    public int EdgeCount { get; init; } = 8;
+
     /// <summary>Tokens one run may spend, or null for no limit; once spent, enrichment stops and generation continues deterministically. Default: null.</summary>
     public long? TokenBudgetPerRun { get; init; }
 
@@ -49,6 +55,16 @@ public sealed record TenantAiSettings
         if (MaxTokensPerRequest is < 16 or > 128_000)
         {
             yield return "ai.maxTokensPerRequest must be 16..128000";
+        }
+
+        if (FirstRequestTokens is { } first && (first < 16 || first > MaxTokensPerRequest))
+        {
+            yield return "ai.firstRequestTokens must be 16..ai.maxTokensPerRequest";
+        }
+
+        if (EdgeCount is < 1 or > 50)
+        {
+            yield return "ai.edgeCount must be 1..50";
         }
 
         if (TokenBudgetPerRun is < 0)

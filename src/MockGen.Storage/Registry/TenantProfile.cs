@@ -43,7 +43,8 @@ public sealed record TenantProfile
     public Governance.TenantGovernancePolicy Governance { get; init; } = new();
 
     /// <summary>The variants the generator knows.</summary>
-    public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative"];
+    /// <remarks><c>edge</c> holds a model's edge-case proposals, so it needs <c>ai.enabled</c>.</remarks>
+    public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative", "edge"];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -73,6 +74,11 @@ public sealed record TenantProfile
         if (Variants is null || Variants.Count == 0 || Variants.Any(v => !KnownVariants.Contains(v, StringComparer.Ordinal)))
         {
             problems.Add("variants must be a non-empty subset of " + string.Join(", ", KnownVariants));
+        }
+
+        if (Variants?.Contains("edge", StringComparer.Ordinal) == true && Ai is { Enabled: false })
+        {
+            problems.Add("variants: edge holds a model's edge-case proposals and needs ai.enabled");
         }
 
         if (CountPerTarget is < 1 or > 10_000_000)

@@ -314,6 +314,17 @@ public sealed class PipelineActivities
     {
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
         var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
+        if (_engine.Enricher is { } enricher && (await _registry.GetProfileAsync(shard.Tenant, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
+        {
+            // Enrichment comes before generation and the gate: the pools only change where candidates come from.
+            var enrichment = await enricher.PrepareAsync(request, ai, cancellationToken).ConfigureAwait(false);
+            if (enrichment.Failure is not null)
+            {
+                return new ShardGenerationResult(0, shard.TargetId + ": AI enrichment: " + enrichment.Failure);
+            }
+
+            request = request with { Enrichment = enrichment.Pools };
+        }
 
         // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
         if (shard.Gzip)

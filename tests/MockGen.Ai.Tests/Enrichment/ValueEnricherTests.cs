@@ -79,6 +79,30 @@ public sealed class ValueEnricherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Truncated_ReaskedOnceWithLargerTokensWithinTheLimit_ThenReplayedFakeStopped()
+    {
+        var contract = await EnrichedGeneration.LoadSampleAsync();
+        var settings = Settings();
+        settings.FirstRequestTokens = 600;
+        settings.MaxTokensPerRequest = 1000;
+        _fake.Enqueue(FakeResponse.Truncated());
+
+        var (recorded, run) = await EnrichedGeneration.RunAsync(contract, Stack(CassetteMode.Record), settings);
+        var sent = _fake.Requests.ToList();
+        await _fake.StopAsync();
+        var (replayed, _) = await EnrichedGeneration.RunAsync(contract, Stack(CassetteMode.Replay), settings);
+
+        Assert.Equal(1, run.Report.Reasked);
+        Assert.Equal(600, sent[0].Json!.Value.GetProperty("max_tokens").GetInt32());
+        // Twice 600 is over the tenant's limit: the re-ask asks for the limit, never more.
+        Assert.Equal(1000, sent[1].Json!.Value.GetProperty("max_tokens").GetInt32());
+        Assert.Equal(AnswerVerdict.Rejected, run.Report.Exchanges[0].Verdict);
+        Assert.NotEqual(AnswerVerdict.Rejected, run.Report.Exchanges[1].Verdict);
+        Assert.Equal(recorded, replayed);
+        EnrichedGeneration.AssertEveryPayloadValid(contract, replayed);
+    }
+
+    [Fact]
     public async Task PiiLadenAnswers_AreMaskedAndCounted()
     {
         var contract = await EnrichedGeneration.LoadSampleAsync();

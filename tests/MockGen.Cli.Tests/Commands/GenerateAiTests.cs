@@ -79,8 +79,45 @@ public sealed class GenerateAiTests
         Assert.DoesNotContain(lines, l => l.Contains("\"contract\":\"payments-api.yaml\"", StringComparison.Ordinal) && l.Contains("\"payload\":", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Generate_EdgeRecordThenReplayWithTheFakeStopped_IdenticalGatedAndCounted()
+    {
+        using var folder = new TempFolder();
+        var store = Path.Combine(folder.Path, "store");
+        var recorded = Path.Combine(folder.Path, "recorded.ndjson");
+        var replayed = Path.Combine(folder.Path, "replayed.ndjson");
+        await using var fake = await FakeAzureOpenAIServer.StartAsync();
+        var request = new GenerateRequest
+        {
+            ContractPath = Sample,
+            Count = 10,
+            Seed = "3",
+            Variant = "edge",
+            Output = recorded,
+            Ai = new AiRequest { Kind = "edge", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
+        };
+        var error = new StringWriter();
+
+        var record = await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), error, () => Stream.Null), CancellationToken.None);
+        await fake.StopAsync();
+        var replay = await CliRun.RunAsync(["generate", Sample, "--count", "10", "--seed", "3", "--variant", "edge", "--out", replayed, "--ai", "edge", "--ai-deployment", "gpt-4o-mini", "--ai-store", store]);
+
+        Assert.True(record == 0, error.ToString());
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.NotEmpty(fake.Requests);
+        Assert.All(fake.Requests, r => Assert.Contains("valid but tricky", r.Body, StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(recorded), File.ReadAllBytes(replayed));
+        Assert.Contains("\"variant\":\"edge\"", File.ReadAllText(replayed), StringComparison.Ordinal);
+        Assert.Contains("ai (replay, prompt edge-cases", replay.Error, StringComparison.Ordinal);
+        Assert.Matches(@"ai edge: [1-9]\d* payload\(s\) proposed; gate: \d+ accepted, \d+ repaired \(\d+ value\(s\) regenerated\), \d+ rejected", replay.Error);
+
+        var validate = await CliRun.RunAsync(["validate", Sample, replayed]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+    }
+
     [Theory]
-    [InlineData(new[] { "--ai", "edge", "--ai-deployment", "d" }, "error: --ai: 'edge' is not available")]
+    [InlineData(new[] { "--ai", "dream", "--ai-deployment", "d" }, "error: --ai: 'dream' is not available")]
+    [InlineData(new[] { "--variant", "edge" }, "error: --variant: edge holds a model's edge-case proposals; use it with --ai edge")]
     [InlineData(new[] { "--ai", "enrich" }, "error: --ai-deployment: required with --ai")]
     [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "tape" }, "error: --ai-mode: 'tape' is not one of replay, record, live")]
     [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--ai-mode", "record", "--ai-endpoint", "not a uri" }, "error: --ai-endpoint: record mode calls Azure OpenAI")]

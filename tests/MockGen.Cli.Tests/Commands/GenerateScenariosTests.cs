@@ -51,6 +51,26 @@ public sealed class GenerateScenariosTests
     }
 
     [Fact]
+    public async Task Generate_TheReadmeSampleCommand_RunsOfflineFromTheCommittedCassette()
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "Samples", "ai-scenarios");
+        using var folder = new TempFolder();
+        var output = Path.Combine(folder.Path, "scenarios.ndjson");
+
+        var run = await CliRun.RunAsync(["generate", Sample, "--target", Payment, "--count", "2", "--out", output, "--ai", "scenarios",
+            "--prompt", Path.Combine(samples, "payment-scenarios.prompt"), "--scenarios", Path.Combine(samples, "payment-matrix.json"),
+            "--ai-deployment", "gpt-4o-mini", "--ai-store", Path.Combine(samples, "store")]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(16, lines.Length);
+        Assert.All(lines, l => Assert.Contains("\"answer\":\"accepted\"", l, StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.Contains("\"scenario\":{\"name\":\"us-default-CHF-refunded\",\"parameters\":{\"tenantConfig\":\"us-default\",\"currency\":\"CHF\",\"status\":\"refunded\"}", StringComparison.Ordinal)));
+        var validate = await CliRun.RunAsync(["validate", Sample, output]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+    }
+
+    [Fact]
     public async Task Generate_ReplayWithoutCassette_ExitsTwoNamingTheKeyAndWritesNothing()
     {
         using var folder = new TempFolder();

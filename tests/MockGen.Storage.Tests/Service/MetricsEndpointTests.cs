@@ -8,6 +8,7 @@ using MockGen.Storage.Tests.Support;
 namespace MockGen.Storage.Tests.Service;
 
 /// <summary>Issue 11: <c>mockgen serve</c> answers Prometheus text at /metrics from a real Kestrel on loopback.</summary>
+[Collection(MeterCountingCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

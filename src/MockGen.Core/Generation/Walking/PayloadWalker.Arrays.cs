@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MockGen.Core.Generation.Random;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
@@ -71,7 +72,8 @@ internal sealed partial class PayloadWalker
         var pick = rng.Split("length");
         // Under references (recursive structures) the budget halves per level, so maximal trees stay bounded.
         var budgetHigh = Math.Min(high, Math.Max(low, _settings.ItemsBudget >> Math.Min(site.References, 8)));
-        var length = terminating ? low : state.Variant switch
+        var proposedItems = site.Proposed is { ValueKind: JsonValueKind.Array } proposal ? proposal : (JsonElement?)null;
+        var length = terminating ? low : proposedItems is { } items0 ? Math.Clamp(items0.GetArrayLength(), low, Math.Max(low, high)) : state.Variant switch
         {
             GenerationVariant.Minimal => low,
             GenerationVariant.Maximal => budgetHigh,
@@ -138,7 +140,13 @@ internal sealed partial class PayloadWalker
             PayloadValue? item = null;
             for (var attempt = 0; attempt < UniqueAttempts; attempt++)
             {
-                var itemSite = new ValueSite(attempt == 0 ? pointer : pointer + "~" + attempt.ToString(CultureInfo.InvariantCulture), null, site.Depth + 1, site.References, site.Scope, null) { Branched = site.Branched, ReferencePath = site.ReferencePath };
+                var itemSite = new ValueSite(attempt == 0 ? pointer : pointer + "~" + attempt.ToString(CultureInfo.InvariantCulture), null, site.Depth + 1, site.References, site.Scope, null)
+                {
+                    Branched = site.Branched,
+                    ReferencePath = site.ReferencePath,
+                    // Only the first try follows the proposal: a duplicate under uniqueItems is regenerated.
+                    Proposed = attempt == 0 && proposedItems is { } p && i < p.GetArrayLength() ? p[i] : null,
+                };
                 var failureBefore = state.Failure;
                 var mutationMark = state.Mutations.Count;
                 item = Generate(itemSchemas, itemSite, state);

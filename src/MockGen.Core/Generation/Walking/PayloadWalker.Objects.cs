@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MockGen.Core.Generation.Random;
 using MockGen.Core.Generation.Values;
 using MockGen.Core.Schema;
@@ -84,7 +85,8 @@ internal sealed partial class PayloadWalker
             {
                 var failureBefore = state.Failure;
                 var mutationMark = state.Mutations.Count;
-                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal) }, state);
+                JsonElement? proposed = site.Proposed is { ValueKind: JsonValueKind.Object } owner && owner.TryGetProperty(name, out var member) ? member : null;
+                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal), Proposed = proposed }, state);
                 if (value is null && !shape.Required.Contains(name) && names.Count - dropped.Count - 1 >= shape.MinProperties && dropped.Add(name))
                 {
                     // An optional property that could not be built this time is left out rather than failing the object.
@@ -150,7 +152,8 @@ internal sealed partial class PayloadWalker
         var budget = shape.MaxProperties ?? int.MaxValue;
         foreach (var name in optional)
         {
-            var include = state.Variant switch
+            // A proposal decides its own optional members; the walk only fills what it lacks.
+            var include = site.Proposed is { ValueKind: JsonValueKind.Object } proposal ? proposal.TryGetProperty(name, out _) : state.Variant switch
             {
                 GenerationVariant.Minimal => false,
                 GenerationVariant.Maximal => true,

@@ -37,7 +37,7 @@ internal sealed partial class PayloadWalker
     /// <summary>Builds a candidate for <paramref name="root"/>; null with <see cref="WalkState.Failure"/> set when it cannot.</summary>
     public PayloadValue? Walk(SchemaNode root, WalkState state)
     {
-        var value = Generate([root], new ValueSite(string.Empty, null, 0, 0, [], null), state);
+        var value = Generate([root], new ValueSite(string.Empty, null, 0, 0, [], null) { Proposed = state.Proposal }, state);
         if (value is null && state.Failure is null)
         {
             state.Failure = new WalkFailure("no value could be built", SchemaConjunction.Location(root), Unsupported: true);
@@ -53,6 +53,11 @@ internal sealed partial class PayloadWalker
             state.Failure ??= new WalkFailure(
                 "recursion does not terminate within " + _settings.MaxDepth + " levels", schemas.Count > 0 ? SchemaConjunction.Location(schemas[0]) : "#", Unsupported: false, GaveUp: true);
             return null;
+        }
+
+        if (site.Proposed is { } proposed && KeepProposed(schemas, proposed, state) is { } kept)
+        {
+            return kept;
         }
 
         var valueRng = state.Root.Split(site.Pointer);
@@ -111,6 +116,29 @@ internal sealed partial class PayloadWalker
         }
 
         return last;
+    }
+
+    // A proposed value is kept exactly when it satisfies every schema the site must meet (its own subschema); a
+    // proposed scalar that does not is one repair. A container that does not is rebuilt with its members still guided.
+    private PayloadValue? KeepProposed(List<SchemaNode> schemas, JsonElement proposed, WalkState state)
+    {
+        if (_settings.Matches is not { } matches)
+        {
+            return null;
+        }
+
+        var value = PayloadValue.FromElement(proposed);
+        if (schemas.TrueForAll(s => matches(s, value)))
+        {
+            return value;
+        }
+
+        if (proposed.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+        {
+            state.ProposalRegenerated++;
+        }
+
+        return null;
     }
 
     // The choices themselves can be the one broken constraint: a value that matches no branch, or two of a oneOf.
@@ -297,13 +325,24 @@ internal sealed partial class PayloadWalker
         }
 
         // A branch that cannot hold (alone, or with the owner's own keywords) is never chosen while another can.
-        if (candidates.Any(b => _satisfiability.ClashesWithOwner(node, b)))
+        // A loop, not LINQ: this runs for every choice in every payload, and the closures were a measurable share of the
+        // per-payload allocations (issue 9, GenerationCostTests).
+        List<SchemaNode>? holding = null;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var holding = candidates.Where(b => !_satisfiability.ClashesWithOwner(node, b)).ToList();
-            if (holding.Count > 0)
+            if (_satisfiability.ClashesWithOwner(node, candidates[i]))
             {
-                candidates = holding;
+                holding ??= candidates.GetRange(0, i);
             }
+            else
+            {
+                holding?.Add(candidates[i]);
+            }
+        }
+
+        if (holding is { Count: > 0 })
+        {
+            candidates = holding;
         }
 
         if (terminating)

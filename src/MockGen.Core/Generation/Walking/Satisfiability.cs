@@ -38,8 +38,16 @@ internal sealed class Satisfiability
     /// own keywords: the branch requires a property the owner forbids (an object with <c>additionalProperties: false</c>
     /// and no such property, say), or the branch itself is unsatisfiable.
     /// </summary>
-    public bool ClashesWithOwner(SchemaNode owner, SchemaNode branch) =>
-        _branchClashes.GetOrAdd((owner, branch), key => Conflict(key.Branch) is not null || RequiresForbidden(key.Owner, key.Branch));
+    public bool ClashesWithOwner(SchemaNode owner, SchemaNode branch)
+    {
+        // Looked up first: GetOrAdd with an instance lambda would allocate a delegate on every call, hit or miss.
+        if (_branchClashes.TryGetValue((owner, branch), out var known))
+        {
+            return known;
+        }
+
+        return _branchClashes.GetOrAdd((owner, branch), Conflict(branch) is not null || RequiresForbidden(owner, branch));
+    }
 
     private WalkFailure? Check(SchemaNode node, HashSet<SchemaNode> visiting, int depth)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockGen.Core.Schema;
 
 namespace MockGen.Core.Generation.Walking;
@@ -16,6 +17,12 @@ internal sealed record ValueSite(
 
     /// <summary>True for the value of a property the schema does not declare (a map entry under additionalProperties or patternProperties).</summary>
     public bool MapEntry { get; init; }
+
+    /// <summary>
+    /// The value a proposal (an edge-case payload from a model) has at this pointer, or null: kept when it satisfies
+    /// the site's own subschema, else the site is built as usual with its children still guided (see <see cref="WalkState.Proposal"/>).
+    /// </summary>
+    public JsonElement? Proposed { get; init; }
 
     /// <summary>The reference targets followed from the root to here.</summary>
     public IReadOnlyList<SchemaNode> ReferencePath { get; init; } = [];

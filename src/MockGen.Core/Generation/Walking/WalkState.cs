@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MockGen.Core.Generation.Random;
 
 namespace MockGen.Core.Generation.Walking;
@@ -36,4 +37,14 @@ internal sealed class WalkState
     public string? UnsupportedPattern { get; set; }
 
     public string? UnsupportedLocation { get; set; }
+
+    /// <summary>
+    /// A proposed payload the walk repairs rather than invents: every value that satisfies its own subschema is
+    /// kept, objects keep the proposal's optional properties, arrays its length (within bounds), and only the rest is
+    /// generated from this walk's streams. Null for an ordinary walk.
+    /// </summary>
+    public JsonElement? Proposal { get; init; }
+
+    /// <summary>Proposed values that failed their own subschema and were generated instead (a repair count).</summary>
+    public int ProposalRegenerated { get; set; }
 }

@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using MockGen.Ai.Cassettes;
+using MockGen.Ai.Gateway;
+using MockGen.Ai.Pipeline;
+using MockGen.Ai.Tests.Support;
+using MockGen.Core.Contracts;
+using MockGen.Core.Validation;
+using MockGen.Storage;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Registry;
+using MockGen.Storage.Runs;
+using MockGen.Storage.Stores;
+using MockGen.Storage.Tests.Support;
+using MockGen.Testing.FakeAzureOpenAI;
+
+namespace MockGen.Ai.Tests.Pipeline;
+
+/// <summary>Pipeline runs enriched from the tenant profile, against a real Azurite and the loopback fake.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Profile = """
+        {"variants":["typical","edge"],"countPerTarget":6,"shardSize":4,"seed":"5",
+         "ai":{"enabled":true,"deployments":["gpt-4o-mini"],"edgeCount":3,"cost":{"promptPer1K":0.15,"completionPer1K":0.6}}}
+        """;
+
+    private FakeAzureOpenAIServer _fake = null!;
+
+    public async Task InitializeAsync() => _fake = await FakeAzureOpenAIServer.StartAsync();
+
+    public async Task DisposeAsync() => await _fake.DisposeAsync();
+
+    [Fact]
+    public async Task Run_RecordThenReplayWithTheFakeStopped_SameDatasetEnrichedAndGated()
+    {
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
+        var tenant = TestStores.Unique("aipipe");
+        var record = Pipeline(store, new AiShardEnricherOptions { Mode = CassetteMode.Record, Live = Live() });
+        var spec = await RegisterAsync(record, tenant, Profile, "rec");
+
+        var recorded = await record.Runner.RunAsync(spec);
+        var sent = _fake.Requests.Count;
+        await _fake.StopAsync();
+        var replay = Pipeline(store, new AiShardEnricherOptions());
+        var replayed = await replay.Runner.RunAsync(spec with { RunId = "rep" });
+
+        Assert.Equal(RunStatus.Completed, recorded.Status);
+        Assert.Equal(RunStatus.Completed, replayed.Status);
+        Assert.True(sent > 0);
+        Assert.Equal(sent, _fake.Requests.Count);
+        var recordedLines = await LinesAsync(record, tenant, "rec");
+        var replayedLines = await LinesAsync(replay, tenant, "rep");
+        // Byte for byte, except the run id each record carries (meta.testRunId) and the payload ids built from it.
+        Assert.Equal(recordedLines.Select(l => l.Replace("\"rec", "\"rep", StringComparison.Ordinal)), replayedLines);
+        Assert.Contains(replayedLines, l => l.Contains("\"variant\":\"edge\"", StringComparison.Ordinal) && l.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", StringComparison.Ordinal));
+        Assert.Contains(replayedLines, l => l.Contains("\"variant\":\"typical\"", StringComparison.Ordinal) && l.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", StringComparison.Ordinal));
+        Assert.NotNull(await store.Blobs.GetEntryAsync(CassetteStore.PathOf(tenant, CassetteKeyOf(replayedLines))));
+        await AssertEveryPayloadValidAsync(replayedLines);
+
+        // The same run without enrichment is different data: the pools and proposals were used.
+        var plain = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        await plain.Runner.RunAsync(spec with { RunId = "det" });
+        Assert.NotEqual(recordedLines.Select(l => l.Replace("\"rec", "\"det", StringComparison.Ordinal)), await LinesAsync(plain, tenant, "det"));
+    }
+
+    [Fact]
+    public async Task Run_ReplayWithoutCassette_FailsTheShardsNamingTheEntry()
+    {
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
+        var tenant = TestStores.Unique("aimiss");
+        var replay = Pipeline(store, new AiShardEnricherOptions());
+        var spec = await RegisterAsync(replay, tenant, Profile, "miss");
+
+        var outcome = await replay.Runner.RunAsync(spec);
+
+        Assert.Equal(RunStatus.CompletedWithErrors, outcome.Status);
+        Assert.Contains(outcome.Failures, f => f.Contains("AI enrichment: ai-cassettes/", StringComparison.Ordinal) && f.Contains("no cassette entry", StringComparison.Ordinal));
+        Assert.Empty(_fake.Requests);
+    }
+
+    [Fact]
+    public async Task Run_TenantWithoutAi_IsNotEnriched()
+    {
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
+        var tenant = TestStores.Unique("aioff");
+        var enriched = Pipeline(store, new AiShardEnricherOptions());
+        var spec = await RegisterAsync(enriched, tenant, """{"countPerTarget":3,"seed":"5"}""", "off");
+
+        var outcome = await enriched.Runner.RunAsync(spec);
+
+        Assert.Equal(RunStatus.Completed, outcome.Status);
+        Assert.DoesNotContain(await LinesAsync(enriched, tenant, "off"), l => l.Contains("\"ai\":", StringComparison.Ordinal));
+    }
+
+    private static MockGenPipeline Pipeline(PipelineStore store, AiShardEnricherOptions options) =>
+        new(store, CoreEngine.Create(TimeProvider.System) with { Enricher = new AiShardEnricher(store, options) }, TimeProvider.System);
+
+    private AzureOpenAIGatewayOptions Live() => new() { Endpoint = _fake.Endpoint, ApiKey = _fake.ApiKey, Retry = new ModelRetryOptions { MaxAttempts = 2 } };
+
+    private static async Task<RunSpec> RegisterAsync(MockGenPipeline pipeline, string tenant, string profileJson, string runId)
+    {
+        var profile = Encoding.UTF8.GetBytes(profileJson);
+        await pipeline.Store.Blobs.WriteAsync("contracts/" + tenant + "/" + Identifiers.ProfileBlobName, new MemoryStream(profile));
+        var version = await pipeline.Registry.RegisterAsync(tenant, "payments-api.yaml", await File.ReadAllBytesAsync(EnrichedGeneration.SamplePath));
+        return RunSpec.FromProfile(tenant, "payments-api.yaml", version.Version, TenantProfile.Parse("profile", profile), runId, maxParallelShards: 2);
+    }
+
+    private static async Task<string[]> LinesAsync(MockGenPipeline pipeline, string tenant, string runId)
+    {
+        var output = new MemoryStream();
+        await pipeline.Reader.CopyAsync(tenant, runId, new DatasetFilter(null, null, null, null), output);
+        return Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string CassetteKeyOf(string[] lines) =>
+        lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("meta")).First(m => m.TryGetProperty("ai", out _)).GetProperty("ai").GetProperty("cassetteKey").GetString()!;
+
+    private static async Task AssertEveryPayloadValidAsync(string[] lines)
+    {
+        var contract = await EnrichedGeneration.LoadSampleAsync();
+        var count = 0;
+        foreach (var line in lines)
+        {
+            var record = JsonDocument.Parse(line).RootElement;
+            if (!record.TryGetProperty("payload", out var payload))
+            {
+                continue;
+            }
+
+            var target = contract.GetTarget(record.GetProperty("meta").GetProperty("target").GetString()!);
+            Assert.True(contract.Schemas.Validate(target.SchemaUri, payload, new ValidationOptions { Direction = target.Direction }).IsValid, line);
+            count++;
+        }
+
+        Assert.Equal(lines.Length, count);
+    }
+}
