@@ -70,12 +70,26 @@ public sealed class ApprovalFlowTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Conflict, (await approver.PostAsync($"/v1/tenants/{tenant}/contracts/pets.json/versions/{v2Version}/approve", null)).StatusCode);
 
         // Rollback to v1, re-validating the latest dataset (v2's run) against it: Owner.age became a string in v2.
+        var datasetBefore = await DatasetBlobsAsync(server, tenant);
+        var sealedBefore = await publisher.GetStringAsync($"/v1/tenants/{tenant}/runs/{runId}");
         var rollback = await approver.PostAsJsonAsync($"/v1/tenants/{tenant}/contracts/pets.json/active", new { version = v1Version, revalidate = true });
         Assert.Equal(HttpStatusCode.OK, rollback.StatusCode);
         var rolledBack = await rollback.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(v2Version, rolledBack.GetProperty("previous").GetString());
-        Assert.Equal(runId, rolledBack.GetProperty("drift").GetProperty("runId").GetString());
-        Assert.Equal(v1Version, rolledBack.GetProperty("drift").GetProperty("againstVersion").GetString());
+        var drift = rolledBack.GetProperty("drift");
+        Assert.Equal(runId, drift.GetProperty("runId").GetString());
+        Assert.Equal(v1Version, drift.GetProperty("againstVersion").GetString());
+
+        // The drift run validated v2's stored payloads against v1: exactly the Owners with a (string) age fail.
+        var owners = (await publisher.GetStringAsync($"/v1/tenants/{tenant}/runs/{runId}/payloads?target=%23%2Fcomponents%2Fschemas%2FOwner")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var withAge = owners.Count(l => JsonDocument.Parse(l).RootElement.GetProperty("payload").TryGetProperty("age", out _));
+        Assert.Equal(withAge, drift.GetProperty("failing").GetInt64());
+        Assert.Equal((await ApiTests.WaitSealedAsync(publisher, runId, tenant)).GetProperty("run").GetProperty("payloads").GetInt64(), drift.GetProperty("payloads").GetInt64());
+
+        // Nothing was regenerated: the same dataset blobs with the same ETags, the run record unchanged, no new run.
+        Assert.Equal(datasetBefore, await DatasetBlobsAsync(server, tenant));
+        Assert.Equal(sealedBefore, await publisher.GetStringAsync($"/v1/tenants/{tenant}/runs/{runId}"));
+        Assert.Equal(2, (await publisher.GetFromJsonAsync<JsonElement>($"/v1/tenants/{tenant}/runs")).GetArrayLength());
         Assert.Equal(v1Version, (await publisher.GetFromJsonAsync<JsonElement>($"/v1/tenants/{tenant}/contracts/pets.json")).GetProperty("active").GetString());
 
         // Reject: a rejected version can never be activated.
@@ -162,6 +176,18 @@ public sealed class ApprovalFlowTests(AzuriteFixture azurite)
         Assert.Contains(mismatches, m => m.Contains("altered", StringComparison.Ordinal));
         Assert.Contains(mismatches, m => m.StartsWith("shard " + manifest["shards"]![3]!["key"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/v1/tenants/{tenant}/runs/nope/reproduce", null)).StatusCode);
+    }
+
+    private static async Task<List<string>> DatasetBlobsAsync(ServerHarness server, string tenant)
+    {
+        var blobs = new List<string>();
+        await foreach (var entry in server.Pipeline.Store.Blobs.ListAsync("datasets/" + tenant + "/"))
+        {
+            blobs.Add(entry.Path + " " + entry.Length + " " + entry.ETag);
+        }
+
+        Assert.NotEmpty(blobs);
+        return [.. blobs.Order(StringComparer.Ordinal)];
     }
 
     private static async Task<byte[]> ReadAsync(ServerHarness server, string path)
