@@ -314,7 +314,7 @@ public sealed class PipelineActivities
     {
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
         var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
-        if (_engine.Enricher is { } enricher && (await _registry.GetProfileAsync(shard.Tenant, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
+        if (_engine.Enricher is { } enricher && (await ProfileAsync(shard, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
         {
             // Enrichment comes before generation and the gate: the pools only change where candidates come from.
             var enrichment = await enricher.PrepareAsync(request, ai, cancellationToken).ConfigureAwait(false);
@@ -343,6 +343,12 @@ public sealed class PipelineActivities
             ?? throw MockGenStorageException.NotFound("shard blob", blobPath);
         return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
+
+    // The run's own profile version when it recorded one (what it was planned with), else the active profile.
+    private async Task<TenantProfile> ProfileAsync(ShardSpec shard, CancellationToken cancellationToken) =>
+        shard.ProfileVersion is { } version
+            ? TenantProfile.Parse(shard.Tenant + " profile " + version, await _registry.ReadProfileAsync(shard.Tenant, version, cancellationToken).ConfigureAwait(false))
+            : await _registry.GetProfileAsync(shard.Tenant, cancellationToken).ConfigureAwait(false);
 
     private async Task<string?> BlobHashAsync(string path, CancellationToken cancellationToken)
     {

@@ -66,7 +66,7 @@ public sealed class RunReproducer
             var shardSpec = new ShardSpec(
                 spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId, shard.GetProperty("targetOrdinal").GetInt32(), shard.GetProperty("target").GetString()!,
                 shard.GetProperty("variant").GetString()!, shard.GetProperty("start").GetInt64(), shard.GetProperty("count").GetInt32() + (shard.TryGetProperty("failed", out var failed) ? failed.GetInt32() : 0),
-                spec.Seed, spec.Environment, spec.Locale, spec.Gzip) { Realism = spec.Realism };
+                spec.Seed, spec.Environment, spec.Locale, spec.Gzip) { Realism = spec.Realism, ProfileVersion = spec.ProfileVersion };
             var (sha, _, failure) = await _pipeline.Activities.RegenerateShardAsync(shardSpec, cancellationToken).ConfigureAwait(false);
             shards++;
             original.Append(key).Append(' ').Append(expected).Append('\n');
