@@ -97,6 +97,14 @@ public sealed class GovernanceCommandsTests
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains("intact", verify.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await CliRun.RunAsync(["audit", "verify", "--expect-head", new string('a', 64), .. at])).ExitCode);
+
+        // Someone with write access to the store edits the approval's reason: verify exits 1 and names the entry.
+        var logFile = Directory.EnumerateFiles(Path.Combine(store, ".tables", "audit"), "*.json", SearchOption.AllDirectories)
+            .Single(f => File.ReadAllText(f).Contains("consumers migrated", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(logFile, (await File.ReadAllTextAsync(logFile)).Replace("consumers migrated", "nobody asked", StringComparison.Ordinal));
+        var tampered = await CliRun.RunAsync(["audit", "verify", .. at]);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.NotEmpty(tampered.OutLines);
     }
 
     private static async Task<string> PublishAsync(MockGenPipeline pipeline, byte[] content)
