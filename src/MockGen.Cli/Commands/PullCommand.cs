@@ -23,11 +23,11 @@ internal static class PullCommand
         var output = new Option<string>("--out") { Description = "A folder (manifest.json and shards/), or a .ndjson/.jsonl file (the shards concatenated; its cache sits in .mockgen-pull/ beside it).", Required = true };
         var contractOutput = new Option<string?>("--contract-out") { Description = "Also write the run's contract version to this file (for mockgen validate)." };
         var attempts = new Option<int>("--attempts") { Description = "Attempts per shard; each resumes where the last one was cut.", DefaultValueFactory = _ => 5 };
-        var scope = new Option<string>("--scope") { Description = "The Entra ID scope asked for when MOCKGEN_API_KEY is not set.", DefaultValueFactory = _ => "api://mockgen/.default" };
+        var scope = new Option<string>("--scope") { Description = "The Entra ID scope DefaultAzureCredential asks for when neither MOCKGEN_API_KEY nor MOCKGEN_ACCESS_TOKEN is set.", DefaultValueFactory = _ => "api://mockgen/.default" };
 
         var command = new Command("pull", "Download a run's dataset from a MockGen server: every shard is verified against the manifest's SHA-256, "
             + "a cut download resumes where it stopped, and a second pull of an unchanged run transfers nothing (ETag). "
-            + "Authenticates with $MOCKGEN_API_KEY, else an Entra ID token (DefaultAzureCredential).")
+            + "Authenticates with $MOCKGEN_API_KEY, else the Entra ID access token in $MOCKGEN_ACCESS_TOKEN, else one from DefaultAzureCredential.")
         {
             server, tenant, run, contract, version, latest, target, variant, output, contractOutput, attempts, scope,
         };
@@ -37,6 +37,8 @@ internal static class PullCommand
             "MOCKGEN_API_KEY=... mockgen pull --server http://127.0.0.1:5080 --tenant acme --run r1234 --out dataset.ndjson --contract-out payments-api.yaml",
             "# The latest finished run of a contract, typical payloads only, as shards in a folder",
             "mockgen pull --server https://func-mockgen.azurewebsites.net --tenant acme --contract payments-api.yaml --latest --variant typical --out .mockgen/pull",
+            "# With an Entra ID token from the Azure CLI (what the Azure DevOps template does through a service connection)",
+            "MOCKGEN_ACCESS_TOKEN=$(az account get-access-token --scope api://mockgen/.default --query accessToken -o tsv) mockgen pull --server $URL --tenant acme --run $RUN --out ds.ndjson",
             "# The CI gate: pull, then validate (exit 1 on any invalid record)",
             "mockgen pull --server $URL --tenant acme --run $RUN --out ds.ndjson --contract-out api.yaml && mockgen validate api.yaml ds.ndjson");
 

@@ -299,7 +299,7 @@ internal sealed class DatasetPuller
             var detail = await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false);
             throw response.StatusCode switch
             {
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new CliException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: the server refused the credentials (set {PullCredentials.ApiKeyVariable} to a key for this tenant, or sign in for Entra ID){detail}"),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new CliException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: the server refused the credentials (set {PullCredentials.ApiKeyVariable} to a key for this tenant, or {PullCredentials.AccessTokenVariable} to an Entra ID token for it, or sign in for DefaultAzureCredential){detail}"),
                 HttpStatusCode.NotFound => new CliException($"{what}: not found on {message.RequestUri!.GetLeftPart(UriPartial.Authority)}{detail}"),
                 HttpStatusCode.Conflict => new PullFailedException($"{what}: the run is not finished yet{detail}"),
                 _ => new PullFailedException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase}{detail}"),
