@@ -12,6 +12,8 @@ namespace MockGen.Cli.Commands;
 /// <summary><c>mockgen inspect &lt;contract&gt; [--json]</c>: a contract's kind, version, diagnostics and targets.</summary>
 internal static class InspectCommand
 {
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create(CliConsole console)
     {
         var contract = new Argument<string>("contract")
@@ -46,45 +48,78 @@ internal static class InspectCommand
     private static async Task<int> RunAsync(CliConsole console, string path, bool asJson, ContractLoaderOptions options, CancellationToken cancellationToken)
     {
         var loader = new ContractLoader(options);
-        IReadOnlyList<Contract> contracts;
-        IReadOnlyList<ContractLoadFailure> failures = [];
-        var isFolder = Directory.Exists(path);
-        if (isFolder)
+        if (Directory.Exists(path))
         {
-            var folder = await loader.LoadFolderAsync(path, cancellationToken).ConfigureAwait(false);
-            contracts = folder.Contracts;
-            failures = folder.Failures;
-        }
-        else
-        {
-            contracts = [await loader.LoadAsync(path, cancellationToken).ConfigureAwait(false)];
+            return await InspectFolderAsync(console, loader, path, asJson, cancellationToken).ConfigureAwait(false);
         }
 
+        var contract = await loader.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         if (asJson)
         {
-            await console.Out.WriteAsync(ToJson(path, isFolder, contracts, failures)).ConfigureAwait(false);
+            await console.Out.WriteAsync(ToJson(path, isFolder: false, [contract], [])).ConfigureAwait(false);
         }
         else if (console.IsOutputTerminal)
         {
-            var rich = console.CreateRichOut();
-            foreach (var item in contracts)
-            {
-                WriteRich(rich, item);
-            }
+            WriteRich(console.CreateRichOut(), contract);
         }
         else
         {
-            var first = true;
-            foreach (var item in contracts)
+            await console.Out.WriteAsync(ToPlain(contract)).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    // A folder is streamed: each contract is loaded, printed and dropped before the next (as generate does), so memory
+    // is that of the largest contract and the first contract shows at once; the JSON form is written as it goes too.
+    // Failures are reported on stderr after the contracts, and in the JSON form's "failures".
+    private static async Task<int> InspectFolderAsync(CliConsole console, ContractLoader loader, string path, bool asJson, CancellationToken cancellationToken)
+    {
+        var failures = new List<ContractLoadFailure>();
+        var rich = !asJson && console.IsOutputTerminal ? console.CreateRichOut() : null;
+        using var stream = asJson ? new TextWriterStream(console.Out) : null;
+        using var writer = stream is null ? null : new Utf8JsonWriter(stream, JsonOptions);
+        writer?.WriteStartObject();
+        writer?.WriteString("folder", path);
+        writer?.WriteStartArray("contracts");
+        var first = true;
+        await foreach (var entry in loader.EnumerateFolderAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Contract is not { } contract)
+            {
+                failures.Add(entry.Failure!);
+                continue;
+            }
+
+            if (writer is not null)
+            {
+                WriteContract(writer, contract);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else if (rich is not null)
+            {
+                WriteRich(rich, contract);
+            }
+            else
             {
                 if (!first)
                 {
                     await console.Out.WriteLineAsync().ConfigureAwait(false);
                 }
 
-                first = false;
-                await console.Out.WriteAsync(ToPlain(item)).ConfigureAwait(false);
+                await console.Out.WriteAsync(ToPlain(contract)).ConfigureAwait(false);
             }
+
+            first = false;
+        }
+
+        if (writer is not null)
+        {
+            writer.WriteEndArray();
+            WriteFailures(writer, failures);
+            writer.WriteEndObject();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteAsync("\n").ConfigureAwait(false);
         }
 
         foreach (var failure in failures)
@@ -249,7 +284,7 @@ internal static class InspectCommand
     internal static string ToJson(string path, bool isFolder, IReadOnlyList<Contract> contracts, IReadOnlyList<ContractLoadFailure> failures)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
         {
             if (isFolder)
             {
@@ -262,16 +297,7 @@ internal static class InspectCommand
                 }
 
                 writer.WriteEndArray();
-                writer.WriteStartArray("failures");
-                foreach (var failure in failures)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("contract", failure.Name);
-                    writer.WriteString("error", failure.Error.Message);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
+                WriteFailures(writer, failures);
                 writer.WriteEndObject();
             }
             else
@@ -281,6 +307,20 @@ internal static class InspectCommand
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteFailures(Utf8JsonWriter writer, IReadOnlyList<ContractLoadFailure> failures)
+    {
+        writer.WriteStartArray("failures");
+        foreach (var failure in failures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("contract", failure.Name);
+            writer.WriteString("error", failure.Error.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteContract(Utf8JsonWriter writer, Contract contract)

@@ -159,6 +159,37 @@ public sealed class InspectCommandTests
         Assert.Contains("broken.yaml:3:", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Inspect_Folder_PrintsEachContractBeforeLoadingTheNext(bool asJson)
+    {
+        // Streaming, shown without timing: the output writer deletes the second contract as soon as the first one is
+        // written. A run that loaded the whole folder before printing would still have loaded it.
+        using var folder = new TempFolder();
+        folder.Write("a.json", """{"type":"integer"}""");
+        var second = folder.Write("b.json", """{"type":"string"}""");
+        var output = new DeletingWriter("a.json", second);
+        var error = new StringWriter();
+        var console = new CliConsole(output, error, () => Stream.Null);
+
+        var exitCode = await Program.RunAsync(asJson ? ["inspect", folder.Path, "--json"] : ["inspect", folder.Path], console, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.True(output.Deleted);
+        Assert.Contains("b.json", error.ToString(), StringComparison.Ordinal);
+        if (asJson)
+        {
+            using var json = JsonDocument.Parse(output.ToString());
+            Assert.Equal(["a.json"], json.RootElement.GetProperty("contracts").EnumerateArray().Select(c => c.GetProperty("contract").GetString()));
+            Assert.Equal("b.json", json.RootElement.GetProperty("failures")[0].GetProperty("contract").GetString());
+        }
+        else
+        {
+            Assert.StartsWith("contract     a.json\n", output.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Inspect_MalformedContract_ExitsTwoWithLineAndColumn()
     {
@@ -273,5 +304,38 @@ public sealed class InspectCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error: Unrecognized command or argument '--jsn'.", run.Error, StringComparison.Ordinal);
         Assert.Contains("Run 'mockgen inspect --help' for usage and examples.", run.Error, StringComparison.Ordinal);
+    }
+
+    // Deletes a file the first time the written text contains a marker (the first contract's name).
+    private sealed class DeletingWriter(string marker, string path) : StringWriter
+    {
+        public bool Deleted { get; private set; }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            DeleteOnMarker();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            DeleteOnMarker();
+        }
+
+        public override Task WriteAsync(string? value)
+        {
+            Write(value);
+            return Task.CompletedTask;
+        }
+
+        private void DeleteOnMarker()
+        {
+            if (!Deleted && ToString().Contains(marker, StringComparison.Ordinal))
+            {
+                File.Delete(path);
+                Deleted = true;
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace MockGen.Core.Generation.Random;
@@ -83,7 +82,7 @@ internal sealed class Prng
         }
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(buffer.WrittenSpan, hash);
+        SeedHash.HashData(buffer.WrittenSpan, hash);
         return new Prng(hash);
     }
 
@@ -206,7 +205,7 @@ internal sealed class Prng
         var byteCount = Encoding.UTF8.GetBytes(label, input[36..]);
         BinaryPrimitives.WriteInt32LittleEndian(input[32..], byteCount);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input[..(36 + byteCount)], hash);
+        SeedHash.HashData(input[..(36 + byteCount)], hash);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

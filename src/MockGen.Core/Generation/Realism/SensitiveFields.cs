@@ -22,8 +22,28 @@ internal static class SensitiveFields
             return false;
         }
 
-        return s_exact.Contains(name, StringComparer.Ordinal)
-            || s_containing.Any(w => name.Contains(w, StringComparison.Ordinal))
-            || s_endingWith.Any(w => name.EndsWith(w, StringComparison.Ordinal));
+        // Loops, not lambdas over 'name': this is asked for every string value, and each closure was an allocation.
+        if (s_exact.Contains(name, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var word in s_containing)
+        {
+            if (name.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in s_endingWith)
+        {
+            if (name.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -44,14 +44,14 @@ internal sealed partial class PayloadWalker
         else if (not.Required.Count > 0 && IsOnlyKeywords(not, "required", "type"))
         {
             // Fails exactly when a member is missing: leave out every one nothing else requires.
-            conjunction.Omitted.UnionWith(not.Required);
+            conjunction.Omit(not.Required);
         }
         else if (not.AnyOf.Count > 0 && IsOnlyKeywords(not, "anyOf", "type") && not.AnyOf.All(b => b.Required.Count > 0 && IsOnlyKeywords(b, "required")))
         {
             // Mutual exclusion ("none of these members"): every branch fails once its members are all left out.
             foreach (var branch in not.AnyOf)
             {
-                conjunction.Omitted.UnionWith(branch.Required);
+                conjunction.Omit(branch.Required);
             }
         }
         else if ((not.Const is not null || not.Enum is not null) && IsOnlyKeywords(not, "const", "enum"))

@@ -14,7 +14,7 @@ internal sealed partial class PayloadWalker
     private PayloadObject? BuildObject(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
         var record = _settings.Leaves.BeginRecord(rng.Split("record"));
-        HashSet<string> dependentsApplied = new(StringComparer.Ordinal);
+        HashSet<string>? dependentsApplied = null;
         List<string> names = [];
         ObjectShape shape = null!;
         // dependentSchemas can add properties and requirements; re-plan until no new dependent schema applies.
@@ -32,7 +32,7 @@ internal sealed partial class PayloadWalker
             {
                 foreach (var dependent in shape.DependentSchemas.Where(d => d.Key == name))
                 {
-                    if (!dependentsApplied.Add(name + "\n" + dependent.Value.AbsoluteLocation))
+                    if (!(dependentsApplied ??= new(StringComparer.Ordinal)).Add(name + "\n" + dependent.Value.AbsoluteLocation))
                     {
                         continue;
                     }
@@ -66,16 +66,17 @@ internal sealed partial class PayloadWalker
         }
 
         var members = new List<KeyValuePair<string, PayloadValue>>(names.Count);
-        var dropped = new HashSet<string>(StringComparer.Ordinal);
+        // Allocated only when an optional property is dropped, which few objects need.
+        HashSet<string>? dropped = null;
         foreach (var name in names)
         {
             var childPointer = site.Pointer + "/" + EscapePointer(name);
-            var forced = conjunction.Forced.FirstOrDefault(f => f.Key == name);
+            var forced = ForcedValue(conjunction, name);
             var valueSchemas = SchemasForProperty(conjunction, name);
             PayloadValue? value;
-            if (forced.Key is not null)
+            if (forced is not null)
             {
-                value = new PayloadString(forced.Value);
+                value = new PayloadString(forced);
             }
             else if (_settings.Tenant is { } tenant && _settings.TenantProperties.Contains(name, StringComparer.Ordinal) && AllowsString(valueSchemas))
             {
@@ -87,7 +88,7 @@ internal sealed partial class PayloadWalker
                 var mutationMark = state.Mutations.Count;
                 JsonElement? proposed = site.Proposed is { ValueKind: JsonValueKind.Object } owner && owner.TryGetProperty(name, out var member) ? member : null;
                 value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal), Proposed = proposed }, state);
-                if (value is null && !shape.Required.Contains(name) && names.Count - dropped.Count - 1 >= shape.MinProperties && dropped.Add(name))
+                if (value is null && !shape.Required.Contains(name) && names.Count - (dropped?.Count ?? 0) - 1 >= shape.MinProperties && (dropped ??= new(StringComparer.Ordinal)).Add(name))
                 {
                     // An optional property that could not be built this time is left out rather than failing the object.
                     state.Failure = failureBefore;
@@ -104,13 +105,27 @@ internal sealed partial class PayloadWalker
             members.Add(new(name, value));
         }
 
-        if (dropped.Count > 0)
+        if (dropped is { Count: > 0 })
         {
             names.RemoveAll(dropped.Contains);
         }
 
         RecordObjectMutations(conjunction, shape, site, names, state);
         return new PayloadObject(members);
+    }
+
+    // The discriminator value fixed for a property, or null: a loop, since a lambda here allocated per property.
+    private static string? ForcedValue(SchemaConjunction conjunction, string name)
+    {
+        foreach (var forced in conjunction.Forced)
+        {
+            if (forced.Key == name)
+            {
+                return forced.Value;
+            }
+        }
+
+        return null;
     }
 
     private List<string> PlanNames(SchemaConjunction conjunction, ObjectShape shape, ValueSite site, Prng rng, bool terminating, WalkState state)
@@ -148,7 +163,15 @@ internal sealed partial class PayloadWalker
         }
 
         // Optional means optional: a property whose value is proven impossible is left out, never tried.
-        var optional = shape.Declared.Where(n => !names.Contains(n, StringComparer.Ordinal) && !conjunction.Omitted.Contains(n) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null && Unbuildable(conjunction, n) is null).ToList();
+        var optional = new List<string>(shape.Declared.Count);
+        foreach (var n in shape.Declared)
+        {
+            if (!names.Contains(n, StringComparer.Ordinal) && !conjunction.Omitted.Contains(n) && !ExcludedByDirection(conjunction, n) && ForbiddenProperty(conjunction, n) is null && Unbuildable(conjunction, n) is null)
+            {
+                optional.Add(n);
+            }
+        }
+
         var budget = shape.MaxProperties ?? int.MaxValue;
         foreach (var name in optional)
         {
@@ -238,12 +261,23 @@ internal sealed partial class PayloadWalker
         return names;
     }
 
+    // Plain loops (no Where per name): this runs for every object, and almost always over no dependencies.
     private static void CloseOverDependentRequired(ObjectShape shape, List<string> names)
     {
+        if (shape.DependentRequired.Count == 0)
+        {
+            return;
+        }
+
         for (var i = 0; i < names.Count; i++)
         {
-            foreach (var dependency in shape.DependentRequired.Where(d => d.Key == names[i]))
+            foreach (var dependency in shape.DependentRequired)
             {
+                if (dependency.Key != names[i])
+                {
+                    continue;
+                }
+
                 foreach (var needed in dependency.Value)
                 {
                     if (!names.Contains(needed, StringComparer.Ordinal))

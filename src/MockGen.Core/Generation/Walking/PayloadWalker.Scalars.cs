@@ -215,7 +215,20 @@ internal sealed partial class PayloadWalker
     private static bool FitsString(string text, int minLength, int? maxLength, List<(string Pattern, string Location)> patterns)
     {
         var length = CodePoints.Count(text);
-        return length >= minLength && (maxLength is null || length <= maxLength) && patterns.All(p => PatternMatches(p.Pattern, text));
+        if (length < minLength || length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var (pattern, _) in patterns)
+        {
+            if (!PatternMatches(pattern, text))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private PayloadNumber? BuildNumber(SchemaConjunction conjunction, ValueSite site, Prng rng, bool integerOnly, WalkState state)

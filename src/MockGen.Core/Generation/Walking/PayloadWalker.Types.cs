@@ -19,10 +19,11 @@ internal sealed partial class PayloadWalker
 
     private PayloadValue? Build(SchemaConjunction conjunction, ValueSite site, Prng rng, bool terminating, WalkState state)
     {
-        var allowed = AllowedTypes(conjunction, out var typeLocation);
+        var allowed = AllowedTypes(conjunction, out var lastTyped);
         if (allowed == ValueTypes.None)
         {
-            state.Failure ??= new WalkFailure("the 'type' keywords have no type in common", typeLocation ?? "#", Unsupported: false);
+            var typeLocation = lastTyped is null ? "#" : SchemaConjunction.Location(lastTyped) + "/type";
+            state.Failure ??= new WalkFailure("the 'type' keywords have no type in common", typeLocation, Unsupported: false);
             return null;
         }
 
@@ -79,9 +80,11 @@ internal sealed partial class PayloadWalker
         }
     }
 
-    private static ValueTypes AllowedTypes(SchemaConjunction conjunction, out string? location)
+    // The last schema with a 'type' is returned, not its location: the string is only needed when the types conflict,
+    // and building it for every value was a visible share of generation's allocations.
+    private static ValueTypes AllowedTypes(SchemaConjunction conjunction, out SchemaNode? lastTyped)
     {
-        location = null;
+        lastTyped = null;
         var allowed = ValueTypes.All;
         foreach (var schema in conjunction.Schemas)
         {
@@ -91,7 +94,7 @@ internal sealed partial class PayloadWalker
             }
 
             allowed &= ToValueTypes(schema.Types);
-            location = SchemaConjunction.Location(schema) + "/type";
+            lastTyped = schema;
         }
 
         foreach (var not in conjunction.Nots)
@@ -195,12 +198,12 @@ internal sealed partial class PayloadWalker
         }
 
         var pick = rng.Split("enum");
-        if (state.Variant == GenerationVariant.Typical && site.PropertyName is not null && fitting.All(c => c is PayloadString)
+        if (state.Variant == GenerationVariant.Typical && site.PropertyName is not null && AllStrings(fitting)
             && _settings.Leaves.TryString(
                 new Leaves.LeafRequest { PropertyName = site.PropertyName, InstancePointer = site.Pointer, ParentPointer = site.ParentPointer, Direction = _settings.Direction, Record = site.Record },
                 rng.Split("enum/leaf"),
                 out var realistic)
-            && fitting.FirstOrDefault(c => c is PayloadString text && text.Value == realistic) is { } coherent)
+            && FirstString(fitting, realistic) is { } coherent)
         {
             // The realism engine keeps a record coherent (a currency matching its amount's decimals): take its
             // choice when the enum allows it.
@@ -283,16 +286,77 @@ internal sealed partial class PayloadWalker
         : [.. node.Enum!.Select(PayloadValue.FromElement)]);
 
     // ExcludedLiteral for a literal from Literals: whether it matches a schema never changes, so it is asked once.
+    // Loops rather than LINQ over local functions: this runs for every enum value, and the closures were allocations.
     private bool ExcludedCachedLiteral(SchemaConjunction conjunction, PayloadValue literal)
     {
-        if (_settings.Matches is not { } matches)
+        if (_settings.Matches is null)
         {
             return false;
         }
 
-        bool Cached(SchemaNode schema) => _literalMatches.GetOrAdd(new LiteralMatchKey(schema, literal), key => matches(key.Schema, key.Literal));
+        foreach (var not in conjunction.Nots)
+        {
+            if (CachedMatch(not, literal))
+            {
+                return true;
+            }
+        }
 
-        return conjunction.Nots.Any(n => Cached(n)) || conjunction.Exclusive.Any(n => Cached(n)) || conjunction.Schemas.Any(s => !Cached(s));
+        foreach (var exclusive in conjunction.Exclusive)
+        {
+            if (CachedMatch(exclusive, literal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var schema in conjunction.Schemas)
+        {
+            if (!CachedMatch(schema, literal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CachedMatch(SchemaNode schema, PayloadValue literal)
+    {
+        var key = new LiteralMatchKey(schema, literal);
+        if (_literalMatches.TryGetValue(key, out var matched))
+        {
+            return matched;
+        }
+
+        matched = _settings.Matches!(schema, literal);
+        return _literalMatches.GetOrAdd(key, matched);
+    }
+
+    private static bool AllStrings(List<PayloadValue> values)
+    {
+        foreach (var value in values)
+        {
+            if (value is not PayloadString)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PayloadValue? FirstString(List<PayloadValue> values, string text)
+    {
+        foreach (var value in values)
+        {
+            if (value is PayloadString candidate && candidate.Value == text)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private bool ExcludedLiteral(SchemaConjunction conjunction, PayloadValue candidate)
@@ -306,6 +370,8 @@ internal sealed partial class PayloadWalker
         return false;
     }
 
+    // Written over a stack buffer rather than lists and LINQ (it runs for every value); the options, their order
+    // and the draws are those of the list form it replaced, so payload bytes are unchanged.
     private static ValueTypes ChooseType(SchemaConjunction conjunction, ValueTypes allowed, Prng rng, bool terminating, GenerationVariant variant)
     {
         var hinted = ValueTypes.None;
@@ -314,30 +380,26 @@ internal sealed partial class PayloadWalker
             hinted |= HintedTypes(schema);
         }
 
-        var options = new List<ValueTypes>(7);
-        void Add(ValueTypes type)
+        Span<ValueTypes> options = stackalloc ValueTypes[s_typeOrder.Length];
+        var count = 0;
+        foreach (var type in s_typeOrder)
         {
             if (type == ValueTypes.Number ? (allowed & ValueTypes.Number) == ValueTypes.Number : (allowed & type) == type)
             {
-                options.Add(type);
+                options[count++] = type;
             }
         }
 
-        foreach (var type in s_typeOrder)
-        {
-            Add(type);
-        }
-
-        if (options.Count == 0)
+        if (count == 0)
         {
             // Only integers: the Number option needs both bits.
             return ValueTypes.Integer;
         }
 
         // Integer-typed schemas also list Number's option only when number is allowed; avoid offering both.
-        if (options.Contains(ValueTypes.Number) && options.Contains(ValueTypes.Integer) && hinted != ValueTypes.None)
+        if (hinted != ValueTypes.None && options[..count].Contains(ValueTypes.Number) && options[..count].Contains(ValueTypes.Integer))
         {
-            options.Remove(ValueTypes.Integer);
+            count = Without(options, count, ValueTypes.Integer);
         }
 
         var pick = rng.Split("type");
@@ -345,15 +407,14 @@ internal sealed partial class PayloadWalker
         {
             foreach (var type in s_terminatingOrder)
             {
-                if (options.Contains(type) && ((hinted & type) != 0 || options.Count == 1 || type == ValueTypes.Null))
+                if (options[..count].Contains(type) && ((hinted & type) != 0 || count == 1 || type == ValueTypes.Null))
                 {
                     return type;
                 }
             }
         }
 
-        var nonNull = options.Where(t => t != ValueTypes.Null).ToList();
-        if (options.Contains(ValueTypes.Null) && nonNull.Count > 0)
+        if (count > 1 && options[..count].Contains(ValueTypes.Null))
         {
             // Nullable values are null now and then; the minimal variant prefers the non-null shape too.
             if (variant != GenerationVariant.Minimal && pick.NextBool(0.1))
@@ -361,11 +422,36 @@ internal sealed partial class PayloadWalker
                 return ValueTypes.Null;
             }
 
-            options = nonNull;
+            count = Without(options, count, ValueTypes.Null);
         }
 
-        var preferred = options.Where(t => (hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || hinted.HasFlag(ValueTypes.Integer))).ToList();
-        return pick.Pick(preferred.Count > 0 ? preferred : options);
+        Span<ValueTypes> preferred = stackalloc ValueTypes[count];
+        var preferredCount = 0;
+        foreach (var t in options[..count])
+        {
+            if ((hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || hinted.HasFlag(ValueTypes.Integer)))
+            {
+                preferred[preferredCount++] = t;
+            }
+        }
+
+        // The draw Prng.Pick makes: one uniform index.
+        return preferredCount > 0 ? preferred[pick.NextInt(0, preferredCount - 1)] : options[pick.NextInt(0, count - 1)];
+    }
+
+    // Removes every occurrence of type from the first count options, keeping their order; returns the new count.
+    private static int Without(Span<ValueTypes> options, int count, ValueTypes type)
+    {
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (options[i] != type)
+            {
+                options[kept++] = options[i];
+            }
+        }
+
+        return kept;
     }
 
     private static ValueTypes HintedTypes(SchemaNode schema)

@@ -89,7 +89,7 @@ internal sealed partial class PayloadWalker
             state.ChoiceMade |= conjunction.Branched;
 
             // Only references that come back to a target already on this path are recursion.
-            var repeats = conjunction.FollowedReferences.Count(t => site.ReferencePath.Contains(t));
+            var repeats = Repeats(conjunction.FollowedReferences, site.ReferencePath);
             terminating |= site.References + repeats >= _settings.ReferenceBudget;
             state.Nodes++;
             var childSite = site with
@@ -116,6 +116,22 @@ internal sealed partial class PayloadWalker
         }
 
         return last;
+    }
+
+    // How many of the references just followed are already on the path: a loop, not a lambda over 'site', whose
+    // closure was allocated on every call of Generate.
+    private static int Repeats(List<SchemaNode> followed, IReadOnlyList<SchemaNode> path)
+    {
+        var repeats = 0;
+        foreach (var target in followed)
+        {
+            if (path.Contains(target))
+            {
+                repeats++;
+            }
+        }
+
+        return repeats;
     }
 
     // A proposed value is kept exactly when it satisfies every schema the site must meet (its own subschema); a
@@ -219,7 +235,7 @@ internal sealed partial class PayloadWalker
         }
 
         conjunction.Schemas.Add(node);
-        conjunction.ScopeOf[node] = scope;
+        conjunction.NoteScope(scope);
         CollectDynamicReference(node, conjunction, rng, terminating, scope);
 
         foreach (var part in node.AllOf)
@@ -367,7 +383,7 @@ internal sealed partial class PayloadWalker
                     // its members out unless something else requires them.
                     if (other.Required.Count > 0 && IsOnlyKeywords(other, "required", "type"))
                     {
-                        conjunction.Omitted.UnionWith(other.Required);
+                        conjunction.Omit(other.Required);
                     }
                 }
             }

@@ -11,7 +11,19 @@ namespace MockGen.Core.Generation.Walking;
 /// </summary>
 internal sealed class SchemaConjunction
 {
+    private static readonly HashSet<string> s_none = new(StringComparer.Ordinal);
+
     private readonly HashSet<SchemaNode> _seen = new(ReferenceEqualityComparer.Instance);
+
+    // Created on the first omission: most values have no oneOf or not to plan around.
+    private HashSet<string>? _omitted;
+
+    // The longest dynamic scope noted so far (the first of that length): all ChildScope needs of the scopes the
+    // collected schemas were reached under, kept as one reference instead of a dictionary per value.
+    private IReadOnlyList<SchemaResource>? _longestScope;
+
+    // Created when an if condition first pins a property (see Pins).
+    private Dictionary<string, string>? _pins;
 
     public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
 
@@ -28,7 +40,7 @@ internal sealed class SchemaConjunction
     /// Optional properties left out so that the <c>oneOf</c> branches not chosen fail: the members those branches
     /// require (planned exclusivity, instead of generating and testing).
     /// </summary>
-    public HashSet<string> Omitted { get; } = new(StringComparer.Ordinal);
+    public IReadOnlySet<string> Omitted => _omitted ?? s_none;
 
     /// <summary>Patterns a string must not match (<c>not: {pattern}</c>), planned by choosing characters outside them.</summary>
     public List<string> NotPatterns { get; } = [];
@@ -49,16 +61,13 @@ internal sealed class SchemaConjunction
     /// String values chosen up front for properties that <c>if</c> conditions test with <c>const</c>, so every
     /// condition on the same property is decided from the one value the object will carry.
     /// </summary>
-    public Dictionary<string, string> Pins { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> Pins => _pins ??= new(StringComparer.Ordinal);
 
     /// <summary>Property values fixed by an OpenAPI discriminator: (property, value).</summary>
     public List<KeyValuePair<string, string>> Forced { get; } = [];
 
     /// <summary>The dynamic scope the value started with: resources entered on the way here, outermost first.</summary>
     public IReadOnlyList<SchemaResource> Scope { get; }
-
-    /// <summary>The dynamic scope (evaluation path of resources) under which each collected schema was reached.</summary>
-    public Dictionary<SchemaNode, IReadOnlyList<SchemaResource>> ScopeOf { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The reference targets followed to build this conjunction.</summary>
     public List<SchemaNode> FollowedReferences { get; } = [];
@@ -68,24 +77,24 @@ internal sealed class SchemaConjunction
 
     public WalkFailure? Failure { get; set; }
 
+    /// <summary>Adds <paramref name="names"/> to <see cref="Omitted"/>.</summary>
+    public void Omit(IEnumerable<string> names) => (_omitted ??= new(StringComparer.Ordinal)).UnionWith(names);
+
     public bool Enter(SchemaNode node) => _seen.Add(node);
 
     public bool Contains(SchemaNode node) => _seen.Contains(node);
 
-    /// <summary>The longest dynamic scope among the collected schemas: the scope a child value inherits.</summary>
-    public IReadOnlyList<SchemaResource> ChildScope()
+    /// <summary>Notes the dynamic scope (evaluation path of resources) under which a collected schema was reached.</summary>
+    public void NoteScope(IReadOnlyList<SchemaResource> scope)
     {
-        var best = Scope;
-        foreach (var scope in ScopeOf.Values)
+        if (scope.Count > (_longestScope ?? Scope).Count)
         {
-            if (scope.Count > best.Count)
-            {
-                best = scope;
-            }
+            _longestScope = scope;
         }
-
-        return best;
     }
+
+    /// <summary>The longest dynamic scope among the collected schemas: the scope a child value inherits.</summary>
+    public IReadOnlyList<SchemaResource> ChildScope() => _longestScope ?? Scope;
 
     /// <summary>The location of a node for messages: <c>#</c> plus its pointer in its document.</summary>
     public static string Location(SchemaNode node) => "#" + node.DocumentPointer;
