@@ -5,12 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MockGen.Core.Telemetry;
 using MockGen.Functions.Hosting;
+using MockGen.Functions.Http;
 using OpenTelemetry;
 
 // The isolated worker: ASP.NET Core integration for the HTTP functions (they return the shared handlers' IResult),
 // MockGen's services from app settings, and OpenTelemetry to Azure Monitor when Application Insights is configured.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// HTTP requests are counted by route and status, as serve counts them (the result executes after the function, so
+// the middleware counts when the response completes).
+builder.UseMiddleware<HttpRequestMetricsMiddleware>();
 builder.Services.AddMockGenFunctions(builder.Configuration);
 
 // MockGen's spans and metrics (the "MockGen" source and meter) join the worker's invocation spans. Durable's

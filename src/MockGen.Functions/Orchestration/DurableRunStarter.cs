@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using MockGen.Core.Telemetry;
 using MockGen.Service.Hosting;
 using MockGen.Storage.Drift;
 using MockGen.Storage.Runs;
@@ -49,8 +47,7 @@ public sealed class DurableRunStarter : IRunStarter
                 .WithDedupeStatuses([.. Active, OrchestrationRuntimeStatus.Completed]);
             if (await TryScheduleAsync(RunOrchestrator.Name, spec, options, cancellationToken).ConfigureAwait(false))
             {
-                // Completion is counted by the write-manifest activity, wherever it runs; active runs only by the local runner.
-                MockGenMetrics.RunsStarted.Add(1, new TagList { { TelemetryTags.Tenant, spec.Tenant }, { TelemetryTags.Contract, spec.ContractName } });
+                DurableRunMetrics.Started(spec);
             }
         }
 

@@ -34,10 +34,52 @@ internal sealed class TelemetryCapture : IDisposable
     public List<Activity> Spans { get; } = [];
 
     /// <summary>The sum (counters) or count (histograms) of an instrument's points for this tenant that carry every given tag.</summary>
-    public double Sum(string instrument, params (string Tag, object Value)[] filter)
+    public double Sum(string instrument, params (string Tag, object Value)[] filter) => Total(Points(instrument, filter, ownTenantOnly: true));
+
+    /// <summary>
+    /// Like <see cref="Sum"/>, for instruments without a tenant tag (<c>mockgen.http.requests</c>): every process's
+    /// point counts, so only a test that runs alone (a non-parallel collection) may expect exact values.
+    /// </summary>
+    public double SumUntenanted(string instrument, params (string Tag, object Value)[] filter) => Total(Points(instrument, filter, ownTenantOnly: false));
+
+    /// <summary>The distinct values of one tag among an instrument's points for this tenant.</summary>
+    public IReadOnlyList<string> TagValues(string instrument, string tag) =>
+        [.. Points(instrument, [], ownTenantOnly: true).Select(p => Tag(p.Point, tag)?.ToString() ?? string.Empty).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>Like <see cref="TagValues"/>, over every test's points (for instruments without a tenant tag).</summary>
+    public IReadOnlyList<string> TagValuesUntenanted(string instrument, string tag) =>
+        [.. Points(instrument, [], ownTenantOnly: false).Select(p => Tag(p.Point, tag)?.ToString() ?? string.Empty).Distinct().Order(StringComparer.Ordinal)];
+
+    public void Dispose()
+    {
+        _tracer.Dispose();
+        _meters.Dispose();
+    }
+
+    private List<(MetricType Type, MetricPoint Point)> Points(string instrument, (string Tag, object Value)[] filter, bool ownTenantOnly)
+    {
+        // Cumulative temporality: the latest export holds every point's total.
+        _metrics.Clear();
+        _meters.ForceFlush();
+        var found = new List<(MetricType, MetricPoint)>();
+        foreach (var metric in _metrics.Where(m => m.Name == instrument))
+        {
+            foreach (var point in metric.MetricPoints)
+            {
+                if ((!ownTenantOnly || Equals(Tag(point, TelemetryTags.Tenant), _tenant)) && filter.All(f => Equals(Tag(point, f.Tag), f.Value)))
+                {
+                    found.Add((metric.MetricType, point));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static double Total(List<(MetricType Type, MetricPoint Point)> points)
     {
         double total = 0;
-        foreach (var point in Points(instrument, filter))
+        foreach (var point in points)
         {
             total += point.Type switch
             {
@@ -49,36 +91,6 @@ internal sealed class TelemetryCapture : IDisposable
         }
 
         return total;
-    }
-
-    /// <summary>The distinct values of one tag among an instrument's points for this tenant.</summary>
-    public IReadOnlyList<string> TagValues(string instrument, string tag) =>
-        [.. Points(instrument, []).Select(p => Tag(p.Point, tag)?.ToString() ?? string.Empty).Distinct().Order(StringComparer.Ordinal)];
-
-    public void Dispose()
-    {
-        _tracer.Dispose();
-        _meters.Dispose();
-    }
-
-    private List<(MetricType Type, MetricPoint Point)> Points(string instrument, (string Tag, object Value)[] filter)
-    {
-        // Cumulative temporality: the latest export holds every point's total.
-        _metrics.Clear();
-        _meters.ForceFlush();
-        var found = new List<(MetricType, MetricPoint)>();
-        foreach (var metric in _metrics.Where(m => m.Name == instrument))
-        {
-            foreach (var point in metric.MetricPoints)
-            {
-                if (Equals(Tag(point, TelemetryTags.Tenant), _tenant) && filter.All(f => Equals(Tag(point, f.Tag), f.Value)))
-                {
-                    found.Add((metric.MetricType, point));
-                }
-            }
-        }
-
-        return found;
     }
 
     private static object? Tag(MetricPoint point, string name)

@@ -12,6 +12,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockGen.Functions.Hosting;
+using MockGen.Functions.Http;
 using MockGen.Service.Auth;
 using MockGen.Storage;
 using MockGen.Storage.Stores;
@@ -64,7 +65,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         FunctionsApp? functions = null;
         foreach (var route in FunctionsMetadata.Load().HttpRoutes)
         {
-            app.MapMethods("/" + route.Route, route.Methods.Select(m => m.ToUpperInvariant()).ToArray(), (HttpContext http) => functions!.InvokeHttpAsync(route.Method, http));
+            app.MapMethods("/" + route.Route, route.Methods.Select(m => m.ToUpperInvariant()).ToArray(), (HttpContext http) => functions!.InvokeHttpAsync(route, http));
         }
 
         await app.StartAsync();
@@ -128,8 +129,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task InvokeHttpAsync(MethodInfo method, HttpContext http)
+    private async Task InvokeHttpAsync(FunctionsMetadata.HttpRoute route, HttpContext http)
     {
+        // The worker runs the app's middleware around each invocation; this one counts the request by its route.
+        HttpRequestMetricsMiddleware.Track(route.Name, http);
+        var method = route.Method;
         var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(_app.Services, method.DeclaringType!);
         var args = method.GetParameters().Select<ParameterInfo, object?>(p => p.ParameterType switch
         {
