@@ -65,6 +65,14 @@ param openAiModelVersion string = '2024-07-18'
 @minValue(1)
 param openAiCapacity int = 10
 
+@description('MOCKGEN_AI_MODE of the app when openAiEnabled: record (call the account for answers missing from ai-cassettes/{tenant}/ and store them, then replay), replay (cassettes only) or live. Without the account the app replays.')
+@allowed([
+  'replay'
+  'record'
+  'live'
+])
+param aiMode string = 'record'
+
 @description('Entra ID authority (https://login.microsoftonline.com/<tenant-id>/v2.0) whose bearer tokens the API accepts besides API keys. Empty: API keys only.')
 param entraAuthority string = ''
 
@@ -166,6 +174,7 @@ module functions 'app/functions.bicep' = {
     taskHubName: 'mockgen${take(resourceToken, 10)}'
     openAiEndpoint: openAiEnabled ? openAi!.outputs.endpoint : ''
     openAiDeployment: openAiEnabled ? openAi!.outputs.deploymentName : ''
+    aiMode: aiMode
     entraAuthority: entraAuthority
     entraAudience: entraAudience
     entraTenantClaim: entraTenantClaim

@@ -16,6 +16,7 @@ param maximumInstanceCount int
 param taskHubName string
 param openAiEndpoint string
 param openAiDeployment string
+param aiMode string
 param entraAuthority string
 param entraAudience string
 param entraTenantClaim string
@@ -60,11 +61,14 @@ var common = {
   // host.json reads the Durable hub name from this (%MOCKGEN_TASKHUB%): one hub per environment, since two apps sharing an account and a hub steal each other's messages.
   MOCKGEN_TASKHUB: taskHubName
 }
+// The names AiShardEnricherOptions.FromSettings reads. No key: local auth is off on the account, so the app reaches it
+// with Entra ID as the user-assigned identity (AZURE_CLIENT_ID above), which holds Cognitive Services OpenAI User.
 var ai = empty(openAiEndpoint)
   ? {}
   : {
-      MockGen__Ai__Endpoint: openAiEndpoint
-      MockGen__Ai__Deployment: openAiDeployment
+      AZURE_OPENAI_ENDPOINT: openAiEndpoint
+      AZURE_OPENAI_DEPLOYMENT: openAiDeployment
+      MOCKGEN_AI_MODE: aiMode
     }
 var entra = empty(entraAuthority)
   ? {}

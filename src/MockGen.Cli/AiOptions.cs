@@ -52,7 +52,9 @@ internal sealed class AiOptions
 
     public Option<string> Store { get; } = new("--ai-store")
     {
-        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/) and prompts (prompts/{tenant}/).",
+        Description = "The local store folder holding cassettes (ai-cassettes/{tenant}/) and prompts (prompts/{tenant}/), "
+            + "unless an Azure store is given (--azure-connection-string, or --azure-blob-uri with --azure-table-uri; "
+            + "MOCKGEN_STORAGE_CONNECTION_STRING only while --ai-store is not).",
         HelpName = "folder",
         DefaultValueFactory = _ => ".mockgen/store",
     };
@@ -84,9 +86,12 @@ internal sealed class AiOptions
         HelpName = "file",
     };
 
+    /// <summary>The Azure store options of the other commands (serve, prompts), here naming where cassettes and prompts live.</summary>
+    public StoreOptions AzureStore { get; } = new();
+
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, ScenarioMatrix, ScenarioFile, Store, Budget, Profile])
+        foreach (var option in (Option[])[Ai, Mode, Endpoint, Deployment, Model, Prompt, ScenarioMatrix, ScenarioFile, Store, AzureStore.ConnectionString, AzureStore.BlobUri, AzureStore.TableUri, Budget, Profile])
         {
             command.Options.Add(option);
         }
@@ -103,6 +108,10 @@ internal sealed class AiOptions
             Model = parse.GetValue(Model),
             Prompt = parse.GetValue(Prompt),
             Store = parse.GetValue(Store) ?? ".mockgen/store",
+            StoreGiven = parse.GetResult(Store) is { Implicit: false },
+            AzureConnectionString = parse.GetValue(AzureStore.ConnectionString),
+            AzureBlobUri = parse.GetValue(AzureStore.BlobUri),
+            AzureTableUri = parse.GetValue(AzureStore.TableUri),
             Budget = parse.GetValue(Budget),
             Profile = parse.GetValue(Profile),
             ScenarioMatrix = parse.GetValue(ScenarioMatrix),

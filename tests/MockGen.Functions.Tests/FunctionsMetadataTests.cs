@@ -115,6 +115,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(MockGenStorageSettings.ConnectionName).GetString());
         Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", values.GetProperty("MOCKGEN_TASKHUB").GetString());
         Assert.True(values.TryGetProperty("MockGen__MaxParallelShards", out _));
+        // AI enrichment's settings, replay by default (cassettes in MockGen's store); the key stays out of the sample.
+        Assert.Equal("replay", values.GetProperty(MockGen.Ai.Pipeline.AiShardEnricherOptions.ModeSetting).GetString());
+        Assert.True(values.TryGetProperty(MockGen.Ai.Pipeline.AiShardEnricherOptions.EndpointSetting, out _));
+        Assert.True(values.TryGetProperty(MockGen.Ai.Pipeline.AiShardEnricherOptions.DeploymentSetting, out _));
+        Assert.False(values.TryGetProperty(MockGen.Ai.Gateway.AzureOpenAIGatewayOptions.ApiKeyVariable, out _));
+        Assert.Equal(MockGen.Ai.Cassettes.CassetteMode.Replay, MockGen.Ai.Pipeline.AiShardEnricherOptions.FromSettings(n => values.TryGetProperty(n, out var v) ? v.GetString() : null).Mode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Identity;
 using MockGen.Ai.Cassettes;
 using MockGen.Ai.Gateway;
 
@@ -20,6 +21,9 @@ public sealed class AiShardEnricherOptions
     /// <summary>App setting: the deployment to use instead of the tenant's first allowed one (it must still be on the tenant's allow-list).</summary>
     public const string DeploymentSetting = "AZURE_OPENAI_DEPLOYMENT";
 
+    /// <summary>App setting: the client id of the user-assigned managed identity Entra ID uses when no API key is set (the infra sets it).</summary>
+    public const string ClientIdSetting = "AZURE_CLIENT_ID";
+
     /// <summary>The cassette mode. Default <see cref="CassetteMode.Replay"/>.</summary>
     public CassetteMode Mode { get; set; } = CassetteMode.Replay;
 
@@ -32,13 +36,17 @@ public sealed class AiShardEnricherOptions
     /// <summary>
     /// Reads the options from app settings (<see cref="ModeSetting"/>, <see cref="EndpointSetting"/>,
     /// <see cref="DeploymentSetting"/>, and <see cref="AzureOpenAIGatewayOptions.ApiKeyVariable"/>; without a key,
-    /// Entra ID through <c>DefaultAzureCredential</c>, e.g. the app's managed identity).
+    /// Entra ID through <c>DefaultAzureCredential</c>, e.g. the app's managed identity named by <see cref="ClientIdSetting"/>).
+    /// The one place both hosts turn settings into enrichment options: the Functions app from its app settings,
+    /// <c>mockgen serve</c> from its options over the same environment variables.
     /// </summary>
     /// <param name="setting">Reads one setting (null or empty when unset).</param>
+    /// <param name="describe">How a setting is named in error messages (serve names its option too); default the setting's name.</param>
     /// <exception cref="ArgumentException">A setting is invalid (every problem is named).</exception>
-    public static AiShardEnricherOptions FromSettings(Func<string, string?> setting)
+    public static AiShardEnricherOptions FromSettings(Func<string, string?> setting, Func<string, string>? describe = null)
     {
         ArgumentNullException.ThrowIfNull(setting);
+        describe ??= name => name;
         var problems = new List<string>();
         var options = new AiShardEnricherOptions { Deployment = NullIfEmpty(setting(DeploymentSetting)) };
         switch (NullIfEmpty(setting(ModeSetting))?.ToUpperInvariant())
@@ -52,7 +60,7 @@ public sealed class AiShardEnricherOptions
                 options.Mode = CassetteMode.Live;
                 break;
             default:
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{ModeSetting}: '{setting(ModeSetting)}' is not one of replay, record, live"));
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{describe(ModeSetting)}: '{setting(ModeSetting)}' is not one of replay, record, live"));
                 break;
         }
 
@@ -60,16 +68,30 @@ public sealed class AiShardEnricherOptions
         {
             if (!Uri.TryCreate(NullIfEmpty(setting(EndpointSetting)), UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
             {
-                problems.Add($"{EndpointSetting}: {ModeSetting}={options.Mode.ToString().ToLowerInvariant()} calls Azure OpenAI and needs an absolute https URI such as https://myres.openai.azure.com");
+                problems.Add($"{describe(EndpointSetting)}: {options.Mode.ToString().ToLowerInvariant()} mode calls Azure OpenAI and needs an absolute https URI such as https://myres.openai.azure.com");
             }
             else
             {
-                options.Live = new AzureOpenAIGatewayOptions { Endpoint = endpoint, ApiKey = NullIfEmpty(setting(AzureOpenAIGatewayOptions.ApiKeyVariable)) };
+                var key = NullIfEmpty(setting(AzureOpenAIGatewayOptions.ApiKeyVariable));
+                options.Live = new AzureOpenAIGatewayOptions
+                {
+                    Endpoint = endpoint,
+                    ApiKey = key,
+                    // A user-assigned identity must be named, or DefaultAzureCredential asks for the system-assigned one.
+                    Credential = key is null && NullIfEmpty(setting(ClientIdSetting)) is { } clientId
+                        ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })
+                        : null,
+                };
             }
         }
 
         return problems.Count == 0 ? options : throw new ArgumentException("invalid AI settings: " + string.Join("; ", problems));
     }
+
+    /// <summary>A short description for logs and banners: the mode and, when it calls the model, the endpoint and how it authenticates (never the key).</summary>
+    public string Describe() => Live?.Endpoint is { } endpoint
+        ? string.Create(CultureInfo.InvariantCulture, $"{Mode.ToString().ToLowerInvariant()} against {endpoint.GetLeftPart(UriPartial.Authority)} ({(Live.ApiKey is null ? "Entra ID" : "API key")})")
+        : Mode.ToString().ToLowerInvariant() + " (cassettes in the store, no network)";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -97,8 +97,24 @@ internal sealed class AiEnrichmentStep
             problems.Add("--ai-budget: must be 0 or more tokens");
         }
 
+        // One store for cassettes and prompts: the --ai-store folder, or the Azure store the other commands name the same way.
+        PipelineStore? store = null;
+        try
+        {
+            // An explicit --ai-store is what the user asked for on this command line; only an explicit Azure option
+            // (not the variable a shell may keep for serve) redirects it.
+            store = ai is { StoreGiven: true, AzureConnectionString: null, AzureBlobUri: null, AzureTableUri: null }
+                ? PipelineStore.LocalFolder(ai.Store)
+                : StoreOptions.Open(ai.AzureConnectionString, ai.AzureBlobUri, ai.AzureTableUri, ai.Store);
+        }
+        catch (CliException e)
+        {
+            problems.Add(e.Message);
+        }
+
         var defaultPrompt = edge ? BuiltInPrompts.EdgeCases : ai.Kind == ScenariosKind ? BuiltInPrompts.ScenarioPayloads : BuiltInPrompts.EnrichValues;
-        var prompt = await PromptReference.ResolveAsync(ai.Prompt, defaultPrompt, ai.Store, tenant, problems, cancellationToken).ConfigureAwait(false);
+        var storeOptions = store is null || store.Description.StartsWith("folder ", StringComparison.Ordinal) ? "--store " + ai.Store : "with the same --azure-* options";
+        var prompt = store is null ? null : await PromptReference.ResolveAsync(ai.Prompt, defaultPrompt, store, storeOptions, tenant, problems, cancellationToken).ConfigureAwait(false);
         if (prompt is not null && scenarios.Count > 0)
         {
             try
@@ -138,8 +154,7 @@ internal sealed class AiEnrichmentStep
 
         try
         {
-            var store = PipelineStore.LocalFolder(ai.Store);
-            var gateway = AiGateways.Build(mode, new CassetteStore(store.Blobs), tenant, live, clock: ai.TimeProvider);
+            var gateway = AiGateways.Build(mode, new CassetteStore(store!.Blobs), tenant, live, clock: ai.TimeProvider);
             var settings = governed is null
                 ? new EnrichmentSettings { Deployment = ai.Deployment!, Model = ai.Model, TokenBudget = ai.Budget }
                 : TenantEnrichmentSettings.From(governed, ai.Deployment, ai.Budget);

@@ -17,6 +17,18 @@ internal sealed record AiRequest
 
     public string Store { get; init; } = ".mockgen/store";
 
+    /// <summary>Whether <c>--ai-store</c> was on the command line: then it beats a <c>MOCKGEN_STORAGE_CONNECTION_STRING</c> left in the environment.</summary>
+    public bool StoreGiven { get; init; }
+
+    /// <summary>An Azure store's connection string holding cassettes and prompts instead of <see cref="Store"/>, or null.</summary>
+    public string? AzureConnectionString { get; init; }
+
+    /// <summary>An Azure store's blob endpoint (Entra ID), with <see cref="AzureTableUri"/>, or null.</summary>
+    public Uri? AzureBlobUri { get; init; }
+
+    /// <summary>The same account's table endpoint, or null.</summary>
+    public Uri? AzureTableUri { get; init; }
+
     public long? Budget { get; init; }
 
     /// <summary>The scenarios mode's matrix, <c>name=v1,v2;name=v1</c>, or null.</summary>

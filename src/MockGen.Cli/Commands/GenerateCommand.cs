@@ -334,6 +334,12 @@ internal static class GenerateCommand
             problems.Add("--variant: edge holds a model's edge-case proposals; use it with --ai edge");
         }
 
+        if (request.Ai?.Kind == "scenarios" && !string.Equals(request.Variant, "typical", StringComparison.OrdinalIgnoreCase))
+        {
+            // Scenario payloads are the model's candidates repaired over each index's typical payload: no other variant applies.
+            problems.Add($"--variant: '{request.Variant}' does not apply to --ai scenarios, which generates --count payloads per scenario from the typical variant; drop --variant");
+        }
+
         format = OutputFormat.Ndjson;
         switch (request.Format.ToUpperInvariant())
         {

@@ -5,14 +5,14 @@ namespace MockGen.Cli.Commands;
 
 /// <summary>
 /// What <c>--prompt</c> names, tried in this order: an existing file (its name without extension is the prompt's
-/// name); a prompt in the <c>--ai-store</c>'s registry for the run's tenant (<c>name</c> is its active version,
+/// name); a prompt in the AI store's registry (<c>--ai-store</c> or the Azure store options) for the run's tenant (<c>name</c> is its active version,
 /// <c>name@sha256:&lt;hex&gt;</c> one version); a built-in prompt. A file and its pushed copy have the same
 /// version, so they share cassette entries.
 /// </summary>
 internal static class PromptReference
 {
     /// <summary>Resolves the reference; null (with the problem added) when it names nothing usable.</summary>
-    public static async Task<PromptTemplate?> ResolveAsync(string? reference, PromptTemplate builtIn, string store, string? tenant, List<string> problems, CancellationToken cancellationToken)
+    public static async Task<PromptTemplate?> ResolveAsync(string? reference, PromptTemplate builtIn, PipelineStore store, string storeOptions, string? tenant, List<string> problems, CancellationToken cancellationToken)
     {
         if (reference is null)
         {
@@ -34,7 +34,7 @@ internal static class PromptReference
 
         try
         {
-            var registry = new PromptRegistry(PipelineStore.LocalFolder(store).Blobs);
+            var registry = new PromptRegistry(store.Blobs);
             if (await registry.FindAsync(tenant, reference, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 return stored;
@@ -57,7 +57,7 @@ internal static class PromptReference
         }
 
         problems.Add($"--prompt: '{reference}' is neither a file, nor a prompt in the registry of tenant {tenant ?? PromptRegistry.DefaultTenant} "
-            + $"in {store} (mockgen prompts list --store {store}), nor a built-in prompt ({string.Join(", ", builtIns.Select(b => b.Name))})");
+            + $"in {store.Description} (mockgen prompts list {storeOptions}), nor a built-in prompt ({string.Join(", ", builtIns.Select(b => b.Name))})");
         return null;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MockGen.Ai.Pipeline;
 using MockGen.Service.Auth;
 using MockGen.Service.Hosting;
 using MockGen.Service.Telemetry;
@@ -54,9 +55,25 @@ internal static class ServeCommand
             DefaultValueFactory = _ => ServeLogFormat.Text,
             HelpName = "text|json",
         };
+        var aiMode = new Option<string?>("--ai-mode")
+        {
+            Description = $"AI enrichment for tenants whose profile says ai.enabled: replay (default: answers only from the store's cassettes, no network), "
+                + $"record (call Azure OpenAI for missing answers and store them) or live. Default ${AiShardEnricherOptions.ModeSetting}.",
+            HelpName = "replay|record|live",
+        };
+        var aiEndpoint = new Option<string?>("--ai-endpoint")
+        {
+            Description = $"Azure OpenAI endpoint for record/live; default ${AiShardEnricherOptions.EndpointSetting}. Key from ${AzureOpenAIGatewayKey}, else Entra ID (DefaultAzureCredential).",
+            HelpName = "uri",
+        };
+        var aiDeployment = new Option<string?>("--ai-deployment")
+        {
+            Description = $"The deployment to use instead of each tenant's first allowed one (still checked against its allow-list); default ${AiShardEnricherOptions.DeploymentSetting}.",
+            HelpName = "name",
+        };
         var command = new Command("serve", "Run the pipeline and the HTTP API on 127.0.0.1: upload a contract to contracts/{tenant}/{name} "
             + "(blob or PUT /v1/tenants/{tenant}/contracts/{name}) and pull the dataset over HTTP. The API describes itself at /openapi/v1.json.");
-        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, entraAuthority, entraAudience, entraTenantClaim, poll, noWatch, shards, runs, logFormat })
+        foreach (var option in new Option[] { port, store, connectionString, blobUri, tableUri, apiKeys, apiKeyHashes, entraAuthority, entraAudience, entraTenantClaim, poll, noWatch, shards, runs, logFormat, aiMode, aiEndpoint, aiDeployment })
         {
             command.Options.Add(option);
         }
@@ -72,7 +89,9 @@ internal static class ServeCommand
             "# JSON logs, traces and metrics to an OpenTelemetry collector (OTLP/gRPC); Prometheus scrapes /metrics either way",
             "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317 mockgen serve --api-key acme=change-me --log-format json",
             "# Also accept Entra ID tokens whose app role MockGen.Tenant.acme grants tenant acme",
-            "mockgen serve --api-key acme=change-me --entra-authority https://login.microsoftonline.com/<tenant-id>/v2.0 --entra-audience api://mockgen");
+            "mockgen serve --api-key acme=change-me --entra-authority https://login.microsoftonline.com/<tenant-id>/v2.0 --entra-audience api://mockgen",
+            "# AI enrichment for tenants whose profile enables it: record missing answers into ai-cassettes/{tenant}/, later replay offline",
+            "AZURE_OPENAI_API_KEY=... mockgen serve --api-key acme=change-me --ai-mode record --ai-endpoint https://myres.openai.azure.com");
         command.SetAction((parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(entraAuthority) is null && (parseResult.GetValue(entraAudience) is { Length: > 0 } || parseResult.GetValue(entraTenantClaim) is not null))
@@ -96,13 +115,38 @@ internal static class ServeCommand
             var keys = ParseBindings(parseResult.GetValue(apiKeys), "--api-key").Select(b => (b.Tenant, ApiKeyStore.Hash(b.Value)))
                 .Concat(ParseBindings(parseResult.GetValue(apiKeyHashes), "--api-key-hash"))
                 .ToList();
+            var ai = ReadAi(parseResult.GetValue(aiMode), parseResult.GetValue(aiEndpoint), parseResult.GetValue(aiDeployment));
             var pipelineStore = OpenStore(parseResult.GetValue(connectionString), parseResult.GetValue(blobUri), parseResult.GetValue(tableUri), parseResult.GetValue(store)!);
-            return RunAsync(console, pipelineStore, options, keys, cancellationToken);
+            return RunAsync(console, pipelineStore, options, ai, keys, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, PipelineStore store, ServeOptions options, List<(string Tenant, string Hash)> keys, CancellationToken cancellationToken)
+    private const string AzureOpenAIGatewayKey = MockGen.Ai.Gateway.AzureOpenAIGatewayOptions.ApiKeyVariable;
+
+    /// <summary>The enrichment options: each option, else its environment variable (the Functions app's app settings, same names).</summary>
+    /// <exception cref="CliException">A value is unusable (the option and the variable are named).</exception>
+    private static AiShardEnricherOptions ReadAi(string? mode, string? endpoint, string? deployment)
+    {
+        var options = new Dictionary<string, (string Option, string? Value)>(StringComparer.Ordinal)
+        {
+            [AiShardEnricherOptions.ModeSetting] = ("--ai-mode", mode),
+            [AiShardEnricherOptions.EndpointSetting] = ("--ai-endpoint", endpoint),
+            [AiShardEnricherOptions.DeploymentSetting] = ("--ai-deployment", deployment),
+        };
+        try
+        {
+            return AiShardEnricherOptions.FromSettings(
+                name => options.TryGetValue(name, out var option) && option.Value is not null ? option.Value : Environment.GetEnvironmentVariable(name),
+                name => options.TryGetValue(name, out var option) ? option.Option + " (or " + name + ")" : name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, PipelineStore store, ServeOptions options, AiShardEnricherOptions ai, List<(string Tenant, string Hash)> keys, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,7 +157,8 @@ internal static class ServeCommand
             throw new CliException(e.Message);
         }
 
-        var pipeline = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        // Enrichment is installed for every tenant but acts only where the tenant profile enables it (before the gate).
+        var pipeline = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System).WithAiEnrichment(store, ai), TimeProvider.System);
         var app = MockGenServer.Build(pipeline, options, logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("MockGen", LogLevel.Information));
         await using (app.ConfigureAwait(false))
         {
@@ -134,7 +179,7 @@ internal static class ServeCommand
             // With JSON logs stdout is JSON lines only, so the banner goes to stderr.
             var banner = options.LogFormat == ServeLogFormat.Json ? console.Error : console.Out;
             await banner.WriteLineAsync($"mockgen serve: listening on {MockGenServer.BaseAddress(app)} ({store.Description}); "
-                + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; Ctrl+C stops").ConfigureAwait(false);
+                + (options.WatchContracts ? "watching contracts/{tenant}/{name}" : "not watching contracts") + "; AI enrichment " + ai.Describe() + "; Ctrl+C stops").ConfigureAwait(false);
             // A long-running command: say where it listens now, not when it exits.
             await banner.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (keys.Count == 0 && options.Entra is null)

@@ -504,7 +504,8 @@ public sealed class DatasetGenerator
                     failures.Add(failure);
                 }
 
-                writer.WriteError(ErrorRecord(contract, target, Base, failure));
+                var record = ErrorRecord(contract, target, Base, failure);
+                writer.WriteError(record with { Scenario = scenario.Name, Error = record.Error + " (scenario " + scenario.Name + ")" });
                 continue;
             }
 

@@ -20,6 +20,7 @@ public sealed partial class SchemaSet
     // Keyed by the URI's text, fragment included: Uri.Equals ignores fragments, so a Uri key would make every
     // pointer into one document share the first node compiled.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SchemaNode> _byUri = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, JsonElement>?> _memberIndex = new(StringComparer.Ordinal);
     private readonly SchemaValidator _defaultValidator = new(ValidationOptions.Default);
     private readonly ISchemaDocumentResolver? _resolver;
     private readonly KeyValuePair<string, string>[] _mappings;

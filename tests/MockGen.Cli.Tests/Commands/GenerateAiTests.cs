@@ -44,6 +44,35 @@ public sealed class GenerateAiTests
     }
 
     [Fact]
+    public async Task Generate_ExplicitAiStore_BeatsAStorageConnectionStringLeftInTheEnvironment()
+    {
+        using var folder = new TempFolder();
+        var store = Path.Combine(folder.Path, "store");
+        var recorded = Path.Combine(folder.Path, "recorded.ndjson");
+        var replayed = Path.Combine(folder.Path, "replayed.ndjson");
+        await using var fake = await FakeAzureOpenAIServer.StartAsync();
+        var request = new GenerateRequest
+        {
+            ContractPath = Sample,
+            Count = 2,
+            Output = recorded,
+            Ai = new AiRequest { Kind = "enrich", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
+        };
+        Assert.Equal(0, await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), new StringWriter(), () => Stream.Null), CancellationToken.None));
+        await fake.StopAsync();
+
+        // A child process, so the variable (a serve session's, here unusable) reaches only this run.
+        var replay = await Tool.ChildProcess.RunAsync(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "mockgen.dll"), "generate", Sample, "--count", "2", "--out", replayed, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", store],
+            folder.Path,
+            new Dictionary<string, string> { ["MOCKGEN_STORAGE_CONNECTION_STRING"] = "DefaultEndpointsProtocol=http;AccountName=nobody;AccountKey=not-base64!" });
+
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Equal(File.ReadAllBytes(recorded), File.ReadAllBytes(replayed));
+    }
+
+    [Fact]
     public async Task Generate_ReplayWithoutCassette_ExitsTwoNamingTheKeyAndWritesNothing()
     {
         using var folder = new TempFolder();

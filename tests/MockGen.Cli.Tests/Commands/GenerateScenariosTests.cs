@@ -89,6 +89,8 @@ public sealed class GenerateScenariosTests
     [InlineData(new[] { "--ai", "enrich", "--ai-deployment", "d", "--scenario-matrix", "a=b" }, "error: --scenario-matrix/--scenarios: only with --ai scenarios (this run is --ai enrich)")]
     [InlineData(new[] { "--ai", "scenarios", "--ai-deployment", "d", "--scenarios", "nope.json" }, "error: --scenarios: nope.json: file not found")]
     [InlineData(new[] { "--ai", "scenarios", "--ai-deployment", "d", "--scenario-matrix", "target=x" }, "error: --prompt: scenario 'x': parameter target is reserved")]
+    [InlineData(new[] { "--ai", "scenarios", "--ai-deployment", "d", "--scenario-matrix", "a=b", "--variant", "minimal" }, "error: --variant: 'minimal' does not apply to --ai scenarios")]
+    [InlineData(new[] { "--ai", "scenarios", "--ai-deployment", "d", "--scenario-matrix", "a=b", "--variant", "all" }, "error: --variant: 'all' does not apply to --ai scenarios")]
     public async Task Generate_BadScenarioOptions_ExitTwoWithTheRule(string[] ai, string expected)
     {
         var run = await CliRun.RunAsync(["generate", Sample, "--count", "1", .. ai]);

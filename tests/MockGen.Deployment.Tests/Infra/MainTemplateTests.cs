@@ -179,7 +179,9 @@ public sealed partial class MainTemplateTests(MainTemplateFixture fixture) : ICl
         Assert.Equal(CognitiveServicesOpenAiUser, role);
 
         var ai = (string?)Template.Module("functions")["variables"]!["ai"];
-        Assert.Equal("[if(empty(parameters('openAiEndpoint')), createObject(), createObject('MockGen__Ai__Endpoint', parameters('openAiEndpoint'), 'MockGen__Ai__Deployment', parameters('openAiDeployment')))]", ai);
+        // The names the app reads (AiShardEnricherOptions.FromSettings; MockGenFunctionsServicesTests reads these very names), so a deployed account is used; no key.
+        Assert.Equal("[if(empty(parameters('openAiEndpoint')), createObject(), createObject('AZURE_OPENAI_ENDPOINT', parameters('openAiEndpoint'), 'AZURE_OPENAI_DEPLOYMENT', parameters('openAiDeployment'), 'MOCKGEN_AI_MODE', parameters('aiMode')))]", ai);
+        Assert.Equal("record", (string?)Template.Root["parameters"]!["aiMode"]!["defaultValue"]);
         // The app gets the endpoint only when the account exists; otherwise an empty value, which adds no setting.
         var passed = (string?)Template.Resources("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == "functions")["properties"]!["parameters"]!["openAiEndpoint"];
         Assert.StartsWith("[if(parameters('openAiEnabled'), createObject('value', reference(", passed, StringComparison.Ordinal);

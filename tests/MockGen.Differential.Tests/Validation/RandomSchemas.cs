@@ -4,7 +4,7 @@ using CsCheck;
 namespace MockGen.Differential.Tests.Validation;
 
 /// <summary>
-/// CsCheck generators of schemas over the keywords of draft-07 and 2020-12 (bounded: at most three keywords per
+/// CsCheck generators of schemas over the keywords of draft-06, draft-07 and 2020-12 (bounded: at most three keywords per
 /// schema, subschemas three deep) and of instances built from the same small vocabulary of names, numbers and
 /// strings, so that schemas and instances actually meet (a property "a" a schema constrains is one the instance has).
 /// </summary>
@@ -35,10 +35,15 @@ public static class RandomSchemas
         Gen.Select(Schema(draft, MaxDepth), Schema(draft, 1), (schema, definition) =>
         {
             var root = schema as JsonObject ?? new JsonObject { ["allOf"] = new JsonArray(schema) };
-            root["$schema"] = draft == Draft.Draft7 ? "http://json-schema.org/draft-07/schema#" : "https://json-schema.org/draft/2020-12/schema";
+            root["$schema"] = draft switch
+            {
+                Draft.Draft6 => "http://json-schema.org/draft-06/schema#",
+                Draft.Draft7 => "http://json-schema.org/draft-07/schema#",
+                _ => "https://json-schema.org/draft/2020-12/schema",
+            };
             // The definition never refers to itself: a $ref cycle that consumes no instance overflows
             // JsonSchema.Net's stack and takes the test process down (see ValidatorRegressionTests).
-            root[draft == Draft.Draft7 ? "definitions" : "$defs"] = new JsonObject { ["d"] = WithoutRefs(definition) };
+            root[draft == Draft.Draft202012 ? "$defs" : "definitions"] = new JsonObject { ["d"] = WithoutRefs(definition) };
             return (JsonNode)root;
         });
 
@@ -141,7 +146,7 @@ public static class RandomSchemas
             K("minItems", Int(0, 3)), K("maxItems", Int(0, 3)), K("uniqueItems", Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b))),
             K("required", Gen.OneOfConst(Names).Array[0, 2].Select(ns => (JsonNode?)new JsonArray([.. ns.Distinct(StringComparer.Ordinal).Select(n => (JsonNode?)JsonValue.Create(n))]))),
             K("minProperties", Int(0, 3)), K("maxProperties", Int(0, 3)),
-            K("$ref", Gen.Const(() => (JsonNode?)JsonValue.Create(draft == Draft.Draft7 ? "#/definitions/d" : "#/$defs/d"))),
+            K("$ref", Gen.Const(() => (JsonNode?)JsonValue.Create(draft == Draft.Draft202012 ? "#/$defs/d" : "#/definitions/d"))),
         };
         if (depth > 0)
         {
@@ -163,9 +168,14 @@ public static class RandomSchemas
                 K("items", sub), K("contains", sub), K("properties", map), K("patternProperties", patterns),
                 K("additionalProperties", sub), K("propertyNames", sub),
                 K("allOf", subs), K("anyOf", subs), K("oneOf", subs), K("not", sub),
-                K("if", sub), K("then", sub), K("else", sub),
             ]);
-            if (draft == Draft.Draft7)
+            if (draft != Draft.Draft6)
+            {
+                // if/then/else arrived in draft-07; in draft-06 they are unknown keywords, which both sides ignore.
+                list.AddRange([K("if", sub), K("then", sub), K("else", sub)]);
+            }
+
+            if (draft != Draft.Draft202012)
             {
                 list.Add(K("items", subs));
                 list.Add(K("additionalItems", sub));

@@ -22,6 +22,7 @@ public sealed class SuiteMutationTests
     private static long CasesPerDraft => Math.Max(1, ValidatorDifferentialTestsCount() / 2);
 
     [Theory]
+    [InlineData("draft6", Draft.Draft6)]
     [InlineData("draft7", Draft.Draft7)]
     [InlineData("draft2020-12", Draft.Draft202012)]
     public void Validate_MutatedSuiteSchema_VerdictEqualsJsonSchemaNet(string suiteDraft, Draft draft)
@@ -67,7 +68,12 @@ public sealed class SuiteMutationTests
 
         if (root is JsonObject o && !o.ContainsKey("$schema"))
         {
-            o["$schema"] = suiteDraft == "draft7" ? "http://json-schema.org/draft-07/schema#" : "https://json-schema.org/draft/2020-12/schema";
+            o["$schema"] = suiteDraft switch
+            {
+                "draft6" => "http://json-schema.org/draft-06/schema#",
+                "draft7" => "http://json-schema.org/draft-07/schema#",
+                _ => "https://json-schema.org/draft/2020-12/schema",
+            };
         }
 
         return root?.ToJsonString() ?? "true";

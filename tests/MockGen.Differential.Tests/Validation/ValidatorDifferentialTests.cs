@@ -17,6 +17,7 @@ public sealed class ValidatorDifferentialTests(ITestOutputHelper output)
         long.TryParse(Environment.GetEnvironmentVariable("MOCKGEN_DIFF_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5_000;
 
     [Theory]
+    [InlineData(Draft.Draft6)]
     [InlineData(Draft.Draft7)]
     [InlineData(Draft.Draft202012)]
     public void Validate_RandomSchemaAndInstance_VerdictEqualsJsonSchemaNet(Draft draft)

@@ -28,7 +28,12 @@ public static class Verdicts
         using var instance = JsonDocument.Parse(c.Instance);
         try
         {
-            var dialect = c.Draft == Draft.Draft7 ? Dialect.Draft7 : Dialect.Draft202012;
+            var dialect = c.Draft switch
+            {
+                Draft.Draft6 => Dialect.Draft6,
+                Draft.Draft7 => Dialect.Draft7,
+                _ => Dialect.Draft202012,
+            };
             var set = SchemaSet.Create(new SchemaDocument(baseUri, schema.RootElement, dialect, null), new SchemaSetOptions { DefaultDialect = dialect });
             return set.Validate(baseUri, instance.RootElement, new ValidationOptions { AssertFormats = false }).IsValid ? Valid : Invalid;
         }
@@ -46,7 +51,12 @@ public static class Verdicts
             var options = new Net.BuildOptions
             {
                 SchemaRegistry = new Net.SchemaRegistry(),
-                Dialect = c.Draft == Draft.Draft7 ? Net.Dialect.Draft07 : Net.Dialect.Draft202012,
+                Dialect = c.Draft switch
+                {
+                    Draft.Draft6 => Net.Dialect.Draft06,
+                    Draft.Draft7 => Net.Dialect.Draft07,
+                    _ => Net.Dialect.Draft202012,
+                },
             };
             var schema = Net.JsonSchema.FromText(c.Schema, options, NextUri());
             var result = schema.Evaluate(instance.RootElement, new Net.EvaluationOptions { RequireFormatValidation = false });

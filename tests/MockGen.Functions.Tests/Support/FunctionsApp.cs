@@ -11,6 +11,7 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MockGen.Ai.Pipeline;
 using MockGen.Functions.Hosting;
 using MockGen.Functions.Http;
 using MockGen.Service.Auth;
@@ -49,7 +50,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
     /// <summary>The Durable test host's own DI (its worker and client options).</summary>
     public IServiceProvider DurableServices => (_durable ?? throw new InvalidOperationException("the Durable host is stopped")).Services;
 
-    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3, EntraOptions? entra = null)
+    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3, AiShardEnricherOptions? ai = null, EntraOptions? entra = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -60,7 +61,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             builder.Services.AddMockGenTenantAuthorization(entra);
         }
 
-        builder.Services.AddMockGenFunctions(_ => store, new MockGenFunctionsOptions { MaxParallelShards = maxParallelShards });
+        builder.Services.AddMockGenFunctions(_ => store, new MockGenFunctionsOptions { MaxParallelShards = maxParallelShards }, ai);
         var app = builder.Build();
         FunctionsApp? functions = null;
         foreach (var route in FunctionsMetadata.Load().HttpRoutes)

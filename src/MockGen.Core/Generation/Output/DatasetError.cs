@@ -32,4 +32,7 @@ public sealed record DatasetError(
 {
     /// <summary>The generator that wrote the record; <see cref="GeneratorVersion.Value"/> by default.</summary>
     public string Generator { get; init; } = GeneratorVersion.Value;
+
+    /// <summary>In the scenarios mode, the scenario whose payload failed (written as <c>meta.scenario.name</c>, as on its payloads); null otherwise.</summary>
+    public string? Scenario { get; init; }
 }

@@ -141,6 +141,13 @@ public sealed class DatasetWriter : IDisposable
         WriteOptional(_writer, "environment"u8, error.Environment);
         WriteOptional(_writer, "testRunId"u8, error.TestRunId);
         _writer.WriteString("generator"u8, error.Generator);
+        if (error.Scenario is { } scenario)
+        {
+            _writer.WriteStartObject("scenario"u8);
+            _writer.WriteString("name"u8, scenario);
+            _writer.WriteEndObject();
+        }
+
         _writer.WriteString("error"u8, error.Error);
         _writer.WriteString("errorKind"u8, error.Kind);
         WriteOptional(_writer, "schemaLocation"u8, error.SchemaLocation);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MockGen.Core.Generation.Random;
 using MockGen.Core.Generation.Values;
@@ -18,6 +19,11 @@ internal sealed partial class PayloadWalker
 
     // How deep HasReference looks for a reference below a branch (terminating-branch choice only).
     private const int ReferenceLookahead = 6;
+
+    // Schemas that apply at one place of the payload nest through $ref, allOf and chosen branches; a chain of
+    // tens of thousands of $refs overflowed the stack here (found by the $ref-graph fuzz target, issue 12). The
+    // validator's default depth limit (ValidationOptions.MaxDepth) is the same, so what one judges the other can make.
+    internal const int MaxCollectDepth = 1_500;
 
     private readonly WalkerSettings _settings;
     private readonly ConcurrentDictionary<SchemaNode, bool> _hasReference = new(ReferenceEqualityComparer.Instance);
@@ -207,6 +213,28 @@ internal sealed partial class PayloadWalker
     }
 
     private void Collect(SchemaNode node, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
+    {
+        if (conjunction.CollectDepth >= MaxCollectDepth || ((conjunction.CollectDepth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            conjunction.Failure ??= new WalkFailure(
+                $"$ref, allOf and branch schemas nest deeper than the generator's limit of {MaxCollectDepth} levels at one place of the payload",
+                SchemaConjunction.Location(node),
+                Unsupported: true);
+            return;
+        }
+
+        conjunction.CollectDepth++;
+        try
+        {
+            CollectNested(node, conjunction, rng, terminating, scope);
+        }
+        finally
+        {
+            conjunction.CollectDepth--;
+        }
+    }
+
+    private void CollectNested(SchemaNode node, SchemaConjunction conjunction, Prng rng, bool terminating, IReadOnlyList<SchemaResource> scope)
     {
         if (!conjunction.Enter(node))
         {

@@ -80,6 +80,9 @@ internal sealed class SchemaConjunction
     /// <summary>Adds <paramref name="names"/> to <see cref="Omitted"/>.</summary>
     public void Omit(IEnumerable<string> names) => (_omitted ??= new(StringComparer.Ordinal)).UnionWith(names);
 
+    /// <summary>How many schemas the collection is nested in right now ($ref, allOf and chosen branches at one place).</summary>
+    public int CollectDepth { get; set; }
+
     public bool Enter(SchemaNode node) => _seen.Add(node);
 
     public bool Contains(SchemaNode node) => _seen.Contains(node);

@@ -112,6 +112,23 @@ public sealed class ScenarioGenerationTests
         Assert.Equal(plain, unrelated);
     }
 
+    [Fact]
+    public void Generate_ScenarioIndexNoRepairSaves_ErrorRecordNamesTheScenario()
+    {
+        // The root cannot be satisfied (minLength above maxLength), and the candidate breaks it too.
+        var contract = new ContractLoader().Load("impossible.json", Encoding.UTF8.GetBytes("""
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["a"],
+             "properties":{"a":{"type":"string","minLength":3,"maxLength":1}}}
+            """));
+
+        var records = Records(Run(contract, Scenarios(contract, "GBP-paid", JsonNode.Parse("""{"a":"x"}""")!)));
+
+        var meta = Assert.Single(records).GetProperty("meta");
+        Assert.Equal("GBP-paid", meta.GetProperty("scenario").GetProperty("name").GetString());
+        Assert.EndsWith("(scenario GBP-paid)", meta.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("typical", meta.GetProperty("variant").GetString());
+    }
+
     private static GenerationOptions Scenarios(Contract contract, string name, JsonNode candidate) => new()
     {
         Seed = "4",

@@ -1,0 +1,105 @@
+using BenchmarkDotNet.Attributes;
+using MockGen.Ai;
+using MockGen.Ai.Cassettes;
+using MockGen.Ai.Enrichment;
+using MockGen.Core.Contracts;
+using MockGen.Core.Generation;
+using MockGen.Core.Generation.Enrichment;
+using MockGen.Core.Generation.Output;
+using MockGen.Storage.Stores;
+
+namespace MockGen.Benchmarks.Ai;
+
+/// <summary>
+/// Replay throughput against deterministic generation, end to end: the replay case plans the contract's free fields,
+/// reads every answer from a real cassette (a local folder store, no network) and generates the same payloads with
+/// the pools. The sample uses its committed cassette (samples/ai-store); a large contract runs when
+/// MOCKGEN_BENCH_CONTRACT names it and MOCKGEN_BENCH_AI_STORE the store its cassette was recorded into
+/// (EnrichmentMeasurementTests with MOCKGEN_MEASURE_STORE). Read the Ratio column: the issue asks for replay within 20%.
+/// </summary>
+[MemoryDiagnoser]
+public class ReplayThroughputBenchmarks
+{
+    private Contract _contract = null!;
+    private CassetteStore _cassettes = null!;
+    private int _count;
+    private EnrichmentPools _pools = null!;
+
+    [ParamsSource(nameof(Contracts))]
+    public string Contract { get; set; } = "sample";
+
+    public static IEnumerable<string> Contracts() =>
+        Environment.GetEnvironmentVariable("MOCKGEN_BENCH_CONTRACT") is { Length: > 0 } ? ["sample", "large"] : ["sample"];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = RepositoryRoot();
+        var (path, store, count) = Contract == "sample"
+            ? (Path.Combine(root, "samples", "payments-api.yaml"), Path.Combine(root, "samples", "ai-store"), 200)
+            : (Environment.GetEnvironmentVariable("MOCKGEN_BENCH_CONTRACT")!, Environment.GetEnvironmentVariable("MOCKGEN_BENCH_AI_STORE") ?? throw new InvalidOperationException("MOCKGEN_BENCH_AI_STORE is not set"), 10);
+        _contract = new ContractLoader().Load(Path.GetFileName(path), File.ReadAllBytes(path));
+        _cassettes = new CassetteStore(PipelineStore.LocalFolder(store).Blobs);
+        _count = count;
+        _pools = ReplayAsync(Options()).GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true)]
+    public long Deterministic() => Generate(Options());
+
+    /// <summary>The whole replay: plan the free fields, read every answer from the cassette, generate with the pools.</summary>
+    [Benchmark]
+    public async Task<long> ReplayFromCassette()
+    {
+        var options = Options();
+        options.Enrichment = await ReplayAsync(options).ConfigureAwait(false);
+        return Generate(options);
+    }
+
+    /// <summary>Generation alone with pools already read: what enrichment costs per payload.</summary>
+    [Benchmark]
+    public long GenerateWithPools()
+    {
+        var options = Options();
+        options.Enrichment = _pools;
+        return Generate(options);
+    }
+
+    /// <summary>The fixed part of a replay, once per run and target whatever the count: planning plus reading the cassette.</summary>
+    [Benchmark]
+    public async Task<int> PlanAndReadCassette() => (await ReplayAsync(Options()).ConfigureAwait(false)).TargetCount;
+
+    private async Task<EnrichmentPools> ReplayAsync(GenerationOptions options)
+    {
+        var settings = new EnrichmentSettings { Deployment = "gpt-4o-mini" };
+        var plans = new DatasetGenerator(options).PlanEnrichment(_contract);
+        var context = new EnrichmentContext(_contract.Version, options.Seed, null, options.Locale);
+        var run = await new ValueEnricher(AiGateways.Build(CassetteMode.Replay, _cassettes, null, null), settings).EnrichAsync(plans, context).ConfigureAwait(false);
+        return run.Pools;
+    }
+
+    private GenerationOptions Options() => new() { Seed = "1", Count = _count, Variants = [GenerationVariant.Typical] };
+
+    private long Generate(GenerationOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            new DatasetGenerator(options).Generate(_contract, null, writer);
+            writer.Complete();
+        }
+
+        return stream.Length;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "samples", "payments-api.yaml")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? ".";
+    }
+}
