@@ -60,7 +60,8 @@ internal static class CliRunner
 
     /// <summary>Errors the user can fix, reported as a message without stack trace.</summary>
     public static bool IsUserError(Exception exception) =>
-        exception is ContractException or CliException or MockGen.Core.Schema.SchemaException or MockGen.Storage.MockGenStorageException or IOException or UnauthorizedAccessException;
+        exception is ContractException or CliException or MockGen.Core.Schema.SchemaException or IOException or UnauthorizedAccessException
+        or MockGen.Storage.MockGenStorageException;
 
     private static Stack<string> Lineage(Command command)
     {

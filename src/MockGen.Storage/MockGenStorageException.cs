@@ -12,6 +12,12 @@ public sealed class MockGenStorageException : Exception
         Kind = kind;
     }
 
+    private MockGenStorageException(string message, StorageErrorKind kind, Exception inner)
+        : base(message, inner)
+    {
+        Kind = kind;
+    }
+
     /// <summary>What went wrong, so a host can choose the status code without parsing the message.</summary>
     public StorageErrorKind Kind { get; }
 
@@ -33,6 +39,19 @@ public sealed class MockGenStorageException : Exception
     internal static MockGenStorageException InvalidContract(string name, string reason) =>
         new($"{name}: the contract cannot be loaded: {reason}", StorageErrorKind.InvalidInput);
 
+    internal static MockGenStorageException WriteRefused(string what, string folder, Exception inner) =>
+        new($"{what}: the store folder {folder} refused the write: {WriteFailureReason(inner)}; what it held before is unchanged", StorageErrorKind.Unavailable, inner);
+
     internal static MockGenStorageException ActivityUnknown(string name) =>
         new($"activity '{name}' is not registered with the local runner", StorageErrorKind.InvalidInput);
+
+    // Errno values as .NET reports them in IOException.HResult on Linux and macOS (ENOSPC, EDQUOT, EROFS).
+    private static string WriteFailureReason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        IOException { HResult: 28 } => "no space left on device",
+        IOException { HResult: 122 or 69 } => "disk quota exceeded",
+        IOException { HResult: 30 } => "the file system is read-only",
+        _ => e.Message,
+    };
 }

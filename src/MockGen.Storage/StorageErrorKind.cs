@@ -11,4 +11,7 @@ public enum StorageErrorKind
 
     /// <summary>The request contradicts stored state (409).</summary>
     Conflict,
+
+    /// <summary>The store cannot take a write now: a full disk, a read-only folder, no permission (503 / exit code 2).</summary>
+    Unavailable,
 }

@@ -31,6 +31,7 @@ internal static class Problems
     {
         StorageErrorKind.NotFound => Results.Problem(detail: e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         StorageErrorKind.Conflict => Results.Problem(detail: e.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        StorageErrorKind.Unavailable => Unavailable(e.Message),
         _ => Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad request"),
     };
 }

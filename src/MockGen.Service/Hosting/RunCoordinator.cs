@@ -88,7 +88,7 @@ public sealed class RunCoordinator : IRunStarter, IAsyncDisposable
 
                 // The run's span has ended here: the line joins its trace through a TraceId scope, as lines inside it do.
                 using var scope = outcome.TraceId is { } traceId ? _logger.BeginScope(new Dictionary<string, object> { ["TraceId"] = traceId }) : null;
-                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused, outcome.TraceId ?? "none");
+                Log.RunSealed(_logger, spec.Tenant, spec.RunId, outcome.Status, outcome.Payloads, outcome.Generated, outcome.Reused, outcome.StoreRetries, outcome.StoreRetryReasons, outcome.TraceId ?? "none");
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MockGen.Core.Telemetry;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Stores;
 using MockGen.Storage.Telemetry;
 
 namespace MockGen.Storage.Runs;
@@ -45,6 +46,8 @@ public sealed class LocalOrchestrationRunner
         MockGenMetrics.RunsActive.Add(1, tags);
         try
         {
+            // Every storage request of this run, the activities' included (they run on tasks started from here), counts its retries here.
+            var retries = StoreRetries.BeginScope();
             await _runs.StartAsync(spec, cancellationToken).ConfigureAwait(false);
             MockGenMetrics.RunsStarted.Add(1, tags);
             var context = new Context(this, spec.RunId, cancellationToken);
@@ -52,7 +55,7 @@ public sealed class LocalOrchestrationRunner
             {
                 var outcome = await RunOrchestrator.RunAsync(context, spec).ConfigureAwait(false);
                 activity?.SetTag(TelemetryTags.RunStatus, outcome.Status.ToString());
-                return outcome;
+                return outcome with { StoreRetries = retries.Total, StoreRetryReasons = retries.Describe() };
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -66,6 +69,10 @@ public sealed class LocalOrchestrationRunner
             {
                 MockGenTelemetry.Fail(activity, e);
                 MockGenMetrics.RunsFailed.Add(1, tags);
+
+                // A failed run too: siblings of the failed activity may still be writing (a full disk fails them one
+                // by one). Let them end first, so a resume started right after never races a write of this run.
+                await context.SettleAsync().ConfigureAwait(false);
                 await _runs.FailAsync(spec, e.Message, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }

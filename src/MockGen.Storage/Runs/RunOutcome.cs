@@ -25,6 +25,15 @@ public sealed record RunOutcome(
     string ManifestSha256,
     IReadOnlyList<string> Failures)
 {
+    /// <summary>
+    /// Storage requests this execution retried after a transient fault (throttling, a timeout, a dropped
+    /// connection), counted by the local runner; zero under a host that does not count them.
+    /// </summary>
+    public long StoreRetries { get; init; }
+
+    /// <summary>The retries by reason, e.g. <c>503 x3, timeout x1</c>, or empty.</summary>
+    public string StoreRetryReasons { get; init; } = string.Empty;
+
     /// <summary>The W3C trace id of the sealing run when it was traced (also in the manifest), else null.</summary>
     public string? TraceId { get; init; }
 }

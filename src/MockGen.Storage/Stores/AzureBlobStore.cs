@@ -23,7 +23,20 @@ internal sealed class AzureBlobStore : IBlobStore
         var parsed = StorePath.Parse(path);
         await EnsureContainerAsync(parsed.Container, cancellationToken).ConfigureAwait(false);
         var blob = _service.GetBlobContainerClient(parsed.Container).GetBlobClient(parsed.Name);
-        await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        var start = content.CanSeek ? content.Position : -1;
+        try
+        {
+            await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && string.Equals(e.ErrorCode, "ContainerNotFound", StringComparison.Ordinal) && start >= 0)
+        {
+            // The container this store created is gone (an emulator restarted without its data, a reset account):
+            // forget it, create it again and upload once more.
+            _containers.TryRemove(parsed.Container, out _);
+            await EnsureContainerAsync(parsed.Container, cancellationToken).ConfigureAwait(false);
+            content.Position = start;
+            await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
@@ -99,14 +112,19 @@ internal sealed class AzureBlobStore : IBlobStore
             .DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
+    private async Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
     {
         var task = _containers.GetOrAdd(container, name => _service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
-        if (task.IsFaulted || task.IsCanceled)
+        try
         {
-            _containers.TryRemove(container, out _);
+            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return task.WaitAsync(cancellationToken);
+        catch when (task.IsFaulted || task.IsCanceled)
+        {
+            // A creation that failed (its retries exhausted by an outage) must not stay cached: the next write tries again.
+            // Checked after the await, since the task is still running when it is first added.
+            _containers.TryRemove(new KeyValuePair<string, Task>(container, task));
+            throw;
+        }
     }
 }

@@ -26,33 +26,53 @@ internal sealed class AzureTableStore : ITableStore
     public async Task UpsertBatchAsync(string table, IReadOnlyList<TableRow> rows, CancellationToken cancellationToken = default)
     {
         TableBatch.Check(rows);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
         var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))).ToList();
-        Interlocked.Increment(ref _transactions);
-        await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        await WithTableAsync(
+            table,
+            async client =>
+            {
+                Interlocked.Increment(ref _transactions);
+                await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryInsertAsync(string table, TableRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
-        Interlocked.Increment(ref _transactions);
-        try
-        {
-            await client.AddEntityAsync(ToEntity(row), cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+        return await WithTableAsync(
+            table,
+            async client =>
+            {
+                Interlocked.Increment(ref _transactions);
+                try
+                {
+                    await client.AddEntityAsync(ToEntity(row), cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    // Taken, possibly by this very insert: applied, then its answer lost and the request retried.
+                    return false;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TableRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
-        var response = await client.GetEntityIfExistsAsync<TableEntity>(Escape(partitionKey), Escape(rowKey), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? FromEntity(response.Value!) : null;
+        try
+        {
+            var response = await client.GetEntityIfExistsAsync<TableEntity>(Escape(partitionKey), Escape(rowKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? FromEntity(response.Value!) : null;
+        }
+        catch (RequestFailedException e) when (IsTableGone(e))
+        {
+            Forget(table);
+            return null;
+        }
     }
 
     public async IAsyncEnumerable<TableRow> QueryAsync(string table, string partitionKey, string? rowKeyPrefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -72,9 +92,55 @@ internal sealed class AzureTableStore : ITableStore
             filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {lower} and RowKey lt {upper}");
         }
 
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var entities = client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            yield return FromEntity(entity);
+            while (true)
+            {
+                try
+                {
+                    if (!await entities.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (RequestFailedException e) when (IsTableGone(e))
+                {
+                    // No table, no rows; the next write creates it again.
+                    Forget(table);
+                    break;
+                }
+
+                yield return FromEntity(entities.Current);
+            }
+        }
+        finally
+        {
+            await entities.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsTableGone(RequestFailedException e) => e.Status == 404 && string.Equals(e.ErrorCode, "TableNotFound", StringComparison.Ordinal);
+
+    private void Forget(string table) => _tables.TryRemove(table, out _);
+
+    /// <summary>
+    /// Runs an operation on a table created earlier by this store, and once more after creating it again when the
+    /// service says it is gone: the cache of created tables outlives an emulator restarted without its data
+    /// (Azurite killed before it saved them: tests/MockGen.Storage.Tests/Stores/AzureStoreFaultTests.cs) or a reset account.
+    /// </summary>
+    private async Task<T> WithTableAsync<T>(string table, Func<TableClient, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await operation(client).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (IsTableGone(e))
+        {
+            Forget(table);
+            client = await TableAsync(table, cancellationToken).ConfigureAwait(false);
+            return await operation(client).ConfigureAwait(false);
         }
     }
 
@@ -144,12 +210,17 @@ internal sealed class AzureTableStore : ITableStore
         }
 
         var task = _tables.GetOrAdd(table, name => _service.GetTableClient(name).CreateIfNotExistsAsync(CancellationToken.None));
-        if (task.IsFaulted || task.IsCanceled)
+        try
         {
-            _tables.TryRemove(table, out _);
+            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (task.IsFaulted || task.IsCanceled)
+        {
+            // As for blob containers: a failed creation is forgotten, so the table is created on the next call.
+            _tables.TryRemove(new KeyValuePair<string, Task>(table, task));
+            throw;
         }
 
-        await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         return _service.GetTableClient(table);
     }
 }

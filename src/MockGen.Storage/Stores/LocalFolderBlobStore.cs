@@ -17,22 +17,47 @@ internal sealed class LocalFolderBlobStore : IBlobStore
     {
         _root = Path.GetFullPath(root);
         _temp = Path.Combine(_root, ".tmp");
-        Directory.CreateDirectory(_temp);
+        try
+        {
+            Directory.CreateDirectory(_temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only folder can still be read; the first write reports why it cannot write.
+        }
     }
 
     public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var file = FileOf(StorePath.Parse(path));
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temp = Path.Combine(_temp, Path.GetFileName(file) + "." + Environment.CurrentManagedThreadId.ToString(CultureInfo.InvariantCulture) + "." + Interlocked.Increment(ref s_tempCounter).ToString(CultureInfo.InvariantCulture));
-        var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await using (output.ConfigureAwait(false))
+        var parsed = StorePath.Parse(path);
+        var file = FileOf(parsed);
+        var temp = Path.Combine(_temp, Path.GetFileName(file) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + Interlocked.Increment(ref s_tempCounter).ToString(CultureInfo.InvariantCulture));
+        try
         {
-            await content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-        }
+            Directory.CreateDirectory(_temp);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using (output.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            }
 
-        File.Move(temp, file, overwrite: true);
+            // The rename is the commit: until it happens the old blob (or none) is what readers see, whatever
+            // becomes of this process (tests/MockGen.Storage.Tests/Stores/LocalStoreFaultTests.cs kills one here).
+            File.Move(temp, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temp);
+            throw MockGenStorageException.WriteRefused(parsed.Full, _root, e);
+        }
+        catch
+        {
+            // Cancelled or a failing source stream: the half-written temporary file must not hold disk space.
+            DeleteQuietly(temp);
+            throw;
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
@@ -86,8 +111,29 @@ internal sealed class LocalFolderBlobStore : IBlobStore
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
-        File.Delete(FileOf(StorePath.Parse(path)));
+        var parsed = StorePath.Parse(path);
+        try
+        {
+            File.Delete(FileOf(parsed));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw MockGenStorageException.WriteRefused(parsed.Full, _root, e);
+        }
+
         return Task.CompletedTask;
+    }
+
+    internal static void DeleteQuietly(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the file system that refused the write may refuse this too (read-only); nothing was committed.
+        }
     }
 
     private static int s_tempCounter;

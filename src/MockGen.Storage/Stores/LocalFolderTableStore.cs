@@ -17,7 +17,14 @@ internal sealed class LocalFolderTableStore : ITableStore, IDisposable
     public LocalFolderTableStore(string root)
     {
         _root = Path.Combine(Path.GetFullPath(root), ".tables");
-        Directory.CreateDirectory(_root);
+        try
+        {
+            Directory.CreateDirectory(_root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only folder can still be read; the first write reports why it cannot write.
+        }
     }
 
     public long TransactionCount => Interlocked.Read(ref _transactions);
@@ -141,9 +148,8 @@ internal sealed class LocalFolderTableStore : ITableStore, IDisposable
         return rows;
     }
 
-    private static async Task WritePartitionAsync(string file, SortedDictionary<string, TableRow> rows, CancellationToken cancellationToken)
+    private async Task WritePartitionAsync(string file, SortedDictionary<string, TableRow> rows, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -171,8 +177,23 @@ internal sealed class LocalFolderTableStore : ITableStore, IDisposable
             writer.WriteEndObject();
         }
 
+        // The batch lock serializes this process's writers, so one temporary name per partition file suffices.
         var temp = file + ".tmp";
-        await File.WriteAllBytesAsync(temp, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, file, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllBytesAsync(temp, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+            File.Move(temp, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LocalFolderBlobStore.DeleteQuietly(temp);
+            throw MockGenStorageException.WriteRefused("table " + Path.GetFileName(Path.GetDirectoryName(file)), Path.GetDirectoryName(_root)!, e);
+        }
+        catch
+        {
+            LocalFolderBlobStore.DeleteQuietly(temp);
+            throw;
+        }
     }
 }
