@@ -65,7 +65,16 @@ public sealed class TenantAuthorizer
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
             var note = AuditNote.Of(request.HttpContext);
             var outcome = note.Outcome ?? (status < 400 ? "ok" : "failed:" + status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await AppendAsync(request, tenant!, PrincipalOf(request.HttpContext)!.Id, route, route.AuditAction!, outcome, note, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await AppendAsync(request, tenant!, PrincipalOf(request.HttpContext)!.Id, route, route.AuditAction!, outcome, note, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MockGenStorageException e)
+            {
+                // The store refused the audit entry too (read-only, full, down): a failed call keeps its own answer;
+                // a call that succeeded but could not be audited says so, as the handlers answer store failures.
+                return status >= 400 ? result : Problems.From(e);
+            }
         }
 
         return result;
