@@ -44,6 +44,10 @@ public static class Program
         root.Subcommands.Add(DiffCommand.Create(console));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(KeysCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(VersionsCommand.Create(console));
+        root.Subcommands.Add(ReproduceCommand.Create(console));
         root.Subcommands.Add(PullCommand.Create(console));
         root.Subcommands.Add(PromptsCommand.Create(console));
         CliHelp.SetExamples(

@@ -1,4 +1,6 @@
+using MockGen.Storage.Audit;
 using MockGen.Storage.Engine;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Lineage;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
@@ -18,8 +20,11 @@ public sealed class MockGenPipeline
         Store = store ?? throw new ArgumentNullException(nameof(store));
         Engine = engine ?? throw new ArgumentNullException(nameof(engine));
         Time = time ?? throw new ArgumentNullException(nameof(time));
-        Registry = new ContractRegistry(store, engine.Inspector, time);
-        Intake = new ContractIntake(store, Registry);
+        Audit = new AuditLog(store.Tables, time);
+        Governance = new VersionGovernance(store.Tables, time);
+        Registry = new ContractRegistry(store, engine.Inspector, time, Governance);
+        Publisher = new VersionPublisher(Registry, Governance, Audit);
+        Intake = new ContractIntake(store, Registry, Publisher);
         Runs = new RunCatalog(store.Tables, time);
         Lineage = new LineageIndex(store.Tables);
         Activities = new PipelineActivities(store, Registry, engine, Runs);
@@ -38,6 +43,15 @@ public sealed class MockGenPipeline
 
     /// <summary>The contract registry.</summary>
     public ContractRegistry Registry { get; }
+
+    /// <summary>Each tenant's append-only, hash-chained audit log.</summary>
+    public AuditLog Audit { get; }
+
+    /// <summary>Active versions and approvals of contracts, profiles and prompt templates.</summary>
+    public VersionGovernance Governance { get; }
+
+    /// <summary>Classifies new versions against the active ones and records them in governance.</summary>
+    public VersionPublisher Publisher { get; }
 
     /// <summary>The contract-blob watcher's scan step.</summary>
     public ContractIntake Intake { get; }

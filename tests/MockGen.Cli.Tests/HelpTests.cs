@@ -19,6 +19,7 @@ public sealed class HelpTests
     [InlineData("prompts-list", new[] { "prompts", "list", "--help" })]
     [InlineData("prompts-show", new[] { "prompts", "show", "--help" })]
     [InlineData("prompts-push", new[] { "prompts", "push", "--help" })]
+    [InlineData("prompts-approve", new[] { "prompts", "approve", "--help" })]
     public async Task Help_MatchesSnapshot(string snapshot, string[] args)
     {
         var run = await CliRun.RunAsync(args);

@@ -61,6 +61,19 @@ public sealed class PromptRegistry
     /// <exception cref="PromptRegistryException">The tenant or name is invalid, or the text is not a template (named by <paramref name="source"/>).</exception>
     public async Task<(PromptVersion Version, bool Created)> PushAsync(string? tenant, string name, string text, string? source = null, CancellationToken cancellationToken = default)
     {
+        var (version, created) = await StoreAsync(tenant, name, text, source, cancellationToken).ConfigureAwait(false);
+        await ActivateAsync(version.Tenant, name, version.Version, cancellationToken).ConfigureAwait(false);
+        return (version with { Active = true }, created);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="text"/> as a version of the tenant's prompt (once; identical text is the same version)
+    /// without changing the active one: what <see cref="PromptPublisher"/> does for a change that waits for approval.
+    /// </summary>
+    /// <returns>The version (its <see cref="PromptVersion.Active"/> is false) and whether it was new.</returns>
+    /// <exception cref="PromptRegistryException">The tenant or name is invalid, or the text is not a template (named by <paramref name="source"/>).</exception>
+    public async Task<(PromptVersion Version, bool Created)> StoreAsync(string? tenant, string name, string text, string? source = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(text);
         tenant = CheckTenant(tenant);
         CheckName(name);
@@ -74,14 +87,21 @@ public sealed class PromptRegistry
             throw PromptRegistryException.InvalidTemplate(source ?? name, e);
         }
 
-        var (version, created) = await RegisterAsync(tenant, template, cancellationToken).ConfigureAwait(false);
+        return await RegisterAsync(tenant, template, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes a stored version the active one (its text is written to <c>prompts/{tenant}/{name}</c>).</summary>
+    /// <exception cref="PromptRegistryException">The tenant, name or version is invalid, the version is not stored, or its text was altered.</exception>
+    public async Task ActivateAsync(string? tenant, string name, string version, CancellationToken cancellationToken = default)
+    {
+        tenant = CheckTenant(tenant);
+        var template = await FindAsync(tenant, name + "@" + version, cancellationToken).ConfigureAwait(false)
+            ?? throw PromptRegistryException.NotFound(tenant, name + "@" + version);
         var activePath = ActivePath(tenant, name);
         if (await ReadTextAsync(activePath, cancellationToken).ConfigureAwait(false) != template.Text)
         {
             await WriteAsync(activePath, template.Text, cancellationToken).ConfigureAwait(false);
         }
-
-        return (version with { Active = true }, created);
     }
 
     /// <summary>Lists every version of the tenant's prompts (or of one prompt), by name, then first push, then version.</summary>

@@ -3,6 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MockGen.Ai.Prompts;
 using MockGen.Storage;
+using MockGen.Storage.Audit;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Governance;
 
 namespace MockGen.Cli.Commands;
 
@@ -12,15 +15,18 @@ namespace MockGen.Cli.Commands;
 /// </summary>
 internal static class PromptsCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Command Create(CliConsole console)
     {
         var command = new Command("prompts", "List, show and push prompt templates in the store's registry: every version is kept, "
-            + "keyed by its sha256, and the last pushed is the active one that --prompt <name> uses.");
+            + "keyed by its sha256; changes wait for approval under the tenant's policy (on by default), and the active one is what --prompt <name> uses.");
         command.Subcommands.Add(CreateList(console));
         command.Subcommands.Add(CreateShow(console));
         command.Subcommands.Add(CreatePush(console));
+        command.Subcommands.Add(CreateDecide(console, PromptDecision.Approve));
+        command.Subcommands.Add(CreateDecide(console, PromptDecision.Reject));
+        command.Subcommands.Add(CreateDecide(console, PromptDecision.Activate));
         CliHelp.SetExamples(
             command,
             "# Push a template, then generate scenarios with it (the store is .mockgen/store unless --store says otherwise)",
@@ -102,8 +108,10 @@ internal static class PromptsCommand
         var file = new Argument<string>("file") { Description = "A template file: a system part, a line '---', a user part; {{name}} parameters." };
         var name = new Option<string?>("--name") { Description = "The prompt's name in the registry. Default: the file name without its extension.", HelpName = "name" };
         var (tenant, store) = (TenantOption(), new StoreOptions());
-        var command = new Command("push", "Store a template as a new version (identical text is the same version, stored once) and make it "
-            + "the active one. Nothing stored is replaced or lost: older versions stay retrievable by name@sha256.") { file, name, tenant };
+        var command = new Command("push", "Store a template as a new version (identical text is the same version, stored once). The first "
+            + "version of a name is active at once; a change waits for an approver (prompts approve) while the tenant's policy approves prompt "
+            + "changes (governance.approvePromptChanges, on by default), else it is active at once. Nothing stored is replaced or lost: every "
+            + "version stays retrievable by name@sha256.") { file, name, tenant };
         store.AddTo(command);
         CliHelp.SetExamples(
             command,
@@ -121,16 +129,96 @@ internal static class PromptsCommand
 
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             var promptName = parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(path);
-            var registry = new PromptRegistry(store.Open(parse).Blobs);
-            var (version, created) = await registry.PushAsync(parse.GetValue(tenant), promptName, text, path, cancellationToken).ConfigureAwait(false);
+            var (pipeline, publisher, tenantId) = Open(store, parse, tenant);
+            var published = await publisher.PublishAsync(tenantId, promptName, text, path, StoreSelection.Principal, cancellationToken).ConfigureAwait(false);
+            var version = published.Version;
+            var pending = published.Decision.State == ApprovalState.PendingApproval;
+            if (published.Created)
+            {
+                await AuditAsync(pipeline, tenantId, "publisher", "prompt.upload", version, pending ? "pending-approval" : "ok", published.Decision.Change.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+
             await console.Out.WriteLineAsync($"{version.Name}@{version.Version}").ConfigureAwait(false);
-            await console.Error.WriteLineAsync(created
-                ? $"pushed {path} as a new version of '{version.Name}' (tenant {version.Tenant}); it is now active"
-                : $"{path} is already stored as this version (first pushed {version.PushedAt}); it is now active").ConfigureAwait(false);
+            var stored = published.Created ? $"pushed {path} as a new version of '{version.Name}' (tenant {version.Tenant})" : $"{path} is already stored as this version (first pushed {version.PushedAt})";
+            await console.Error.WriteLineAsync(stored + "; " + (pending
+                ? $"it waits for approval (the tenant's policy approves prompt changes): mockgen prompts approve {version.Name}@{version.Version} --tenant {version.Tenant}"
+                : published.Decision.State == ApprovalState.Rejected ? "it was rejected and never becomes active"
+                : version.Active ? "it is now active" : $"an approved older version; make it active again with: mockgen prompts activate {version.Name}@{version.Version} --tenant {version.Tenant}")).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    private static Command CreateDecide(CliConsole console, PromptDecision kind)
+    {
+        var reference = new Argument<string>("prompt") { Description = "The version, as name@sha256:<hex> (prompts list prints it)." };
+        var reason = new Option<string?>("--reason") { Description = "A note recorded on the version and in the audit log.", HelpName = "text" };
+        var (tenant, store) = (TenantOption(), new StoreOptions());
+        var command = new Command(kind.ToString().ToLowerInvariant(), kind switch
+        {
+            PromptDecision.Approve => "Approve a pending version: it becomes the active one that --prompt <name> uses.",
+            PromptDecision.Reject => "Reject a pending version: it never becomes active (it stays retrievable by name@sha256).",
+            _ => "Make an approved version the active one again (a rollback).",
+        }) { reference, tenant };
+        if (kind != PromptDecision.Activate)
+        {
+            command.Options.Add(reason);
+        }
+
+        store.AddTo(command);
+        CliHelp.SetExamples(command, "mockgen prompts " + kind.ToString().ToLowerInvariant() + " payment-scenarios@sha256:<hex> --tenant acme"
+            + (kind == PromptDecision.Activate ? string.Empty : " --reason 'reviewed'"));
+        command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
+        {
+            var text = parse.GetValue(reference)!;
+            var at = text.IndexOf('@', StringComparison.Ordinal);
+            if (at <= 0 || !Identifiers.IsVersion(text[(at + 1)..]))
+            {
+                throw new CliException(text + ": expected name@sha256:<64 hex digits> (mockgen prompts list prints them)");
+            }
+
+            var (name, version) = (text[..at], text[(at + 1)..]);
+            var (pipeline, publisher, tenantId) = Open(store, parse, tenant);
+            var detail = parse.GetValue(reason) ?? string.Empty;
+            object result;
+            switch (kind)
+            {
+                case PromptDecision.Approve:
+                    result = await publisher.ApproveAsync(tenantId, name, version, StoreSelection.Principal, parse.GetValue(reason), cancellationToken).ConfigureAwait(false);
+                    break;
+                case PromptDecision.Reject:
+                    result = await publisher.RejectAsync(tenantId, name, version, StoreSelection.Principal, parse.GetValue(reason), cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    var previous = await publisher.ActivateAsync(tenantId, name, version, StoreSelection.Principal, cancellationToken).ConfigureAwait(false);
+                    detail = "previously " + (previous ?? "none");
+                    result = new { name, active = version, previous };
+                    break;
+            }
+
+            var prompt = new PromptVersion(tenantId, name, version, string.Empty, [], 0);
+            await AuditAsync(pipeline, tenantId, "approver", "prompt." + kind.ToString().ToLowerInvariant(), prompt, "ok", detail, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json)).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(kind == PromptDecision.Reject ? $"{name}@{version}: rejected" : $"{name}: active {version}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static (MockGenPipeline Pipeline, PromptPublisher Publisher, string Tenant) Open(StoreOptions store, ParseResult parse, Option<string?> tenant)
+    {
+        var tenantId = parse.GetValue(tenant) ?? PromptRegistry.DefaultTenant;
+        if (!Identifiers.IsTenant(tenantId))
+        {
+            throw new CliException($"--tenant {tenantId}: expected 2-63 of a-z, 0-9 and '-'");
+        }
+
+        var pipeline = new MockGenPipeline(store.Open(parse), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        return (pipeline, new PromptPublisher(new PromptRegistry(pipeline.Store.Blobs), pipeline.Registry, pipeline.Governance), tenantId);
+    }
+
+    private static Task<AuditEntry> AuditAsync(MockGenPipeline pipeline, string tenant, string role, string action, PromptVersion version, string outcome, string detail, CancellationToken cancellationToken) =>
+        pipeline.Audit.AppendAsync(new AuditEvent(tenant, StoreSelection.Principal, role, action, outcome) { Resource = "prompt:" + version.Name, Version = version.Version, Detail = detail }, cancellationToken);
 
     private static Option<string?> TenantOption() => new("--tenant")
     {

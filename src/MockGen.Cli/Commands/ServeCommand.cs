@@ -202,7 +202,7 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    private static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder) =>
+    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder) =>
         StoreOptions.Open(connectionString, blobUri, tableUri, folder);
 
     private static IEnumerable<(string Tenant, string Value)> ParseBindings(string[]? values, string option)

@@ -56,8 +56,9 @@ public static class MockGenFunctionsServices
             return new MockGenPipeline(pipelineStore, CoreEngine.Create(time).WithAiEnrichment(pipelineStore, ai ?? new AiShardEnricherOptions()), time);
         });
         services.AddSingleton<PipelineActivities>(sp => sp.GetRequiredService<MockGenPipeline>().Activities);
-        services.AddSingleton(sp => new MockGenApiHandlers(sp.GetRequiredService<MockGenPipeline>(), options.MaxParallelShards));
-        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<PipelineStore>().Tables));
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<PipelineStore>().Tables, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<MockGenPipeline>().Audit);
+        services.AddSingleton(sp => new MockGenApiHandlers(sp.GetRequiredService<MockGenPipeline>(), options.MaxParallelShards, sp.GetRequiredService<ApiKeyStore>()));
         services.AddMockGenTenantAuthorization();
         services.AddMockGenApi();
         return services;

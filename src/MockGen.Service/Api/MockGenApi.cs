@@ -11,7 +11,7 @@ namespace MockGen.Service.Api;
 /// <summary>
 /// The HTTP API as minimal-API endpoints for <c>mockgen serve</c>: each route only binds its route values and hands
 /// the request to <see cref="MockGenApiHandlers"/>, the same code the Azure Functions app calls, so the two hosts
-/// cannot drift apart. Every tenant route sits behind <see cref="TenantAccessFilter"/>.
+/// cannot drift apart. Every tenant route sits behind <see cref="TenantAccessFilter"/>, which checks the role <see cref="ApiRoutes"/> declares for it.
 /// </summary>
 public static class MockGenApi
 {
@@ -41,6 +41,24 @@ public static class MockGenApi
             .WithName("ListContractVersions");
         tenant.MapPut("/contracts/{name}", (string tenant, string name, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.UploadContractAsync(tenant, name, request, ct))
             .WithName("UploadContract");
+        tenant.MapGet("/contracts/{name}/versions/{version}", (string tenant, string name, string version, MockGenApiHandlers api, CancellationToken ct) => api.GetContractVersionAsync(tenant, name, version, ct))
+            .WithName("GetContractVersion");
+        tenant.MapPost("/contracts/{name}/versions/{version}/approve", (string tenant, string name, string version, HttpRequest request, MockGenApiHandlers api, IRunStarter starter, CancellationToken ct) => api.ApproveContractVersionAsync(tenant, name, version, request, starter, ct))
+            .WithName("ApproveContractVersion");
+        tenant.MapPost("/contracts/{name}/versions/{version}/reject", (string tenant, string name, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.RejectContractVersionAsync(tenant, name, version, request, ct))
+            .WithName("RejectContractVersion");
+        tenant.MapPost("/contracts/{name}/active", (string tenant, string name, HttpRequest request, MockGenApiHandlers api, IRunStarter starter, CancellationToken ct) => api.ActivateContractVersionAsync(tenant, name, request, starter, ct))
+            .WithName("ActivateContractVersion");
+        tenant.MapGet("/profile", (string tenant, MockGenApiHandlers api, CancellationToken ct) => api.GetProfileAsync(tenant, ct))
+            .WithName("GetProfile");
+        tenant.MapPut("/profile", (string tenant, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.UploadProfileAsync(tenant, request, ct))
+            .WithName("UploadProfile");
+        tenant.MapPost("/profile/versions/{version}/approve", (string tenant, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ApproveProfileVersionAsync(tenant, version, request, ct))
+            .WithName("ApproveProfileVersion");
+        tenant.MapPost("/profile/versions/{version}/reject", (string tenant, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.RejectProfileVersionAsync(tenant, version, request, ct))
+            .WithName("RejectProfileVersion");
+        tenant.MapPost("/profile/active", (string tenant, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ActivateProfileVersionAsync(tenant, request, ct))
+            .WithName("ActivateProfileVersion");
         tenant.MapPost("/runs", (string tenant, HttpRequest request, MockGenApiHandlers api, IRunStarter starter, CancellationToken ct) => api.StartRunAsync(tenant, request, starter, ct))
             .WithName("StartRun");
         tenant.MapGet("/runs", (string tenant, MockGenApiHandlers api, CancellationToken ct) => api.ListRunsAsync(tenant, ct))
@@ -61,6 +79,29 @@ public static class MockGenApi
             .WithName("RunDrift");
         tenant.MapGet("/runs/{runId}/drift/{version}", (string tenant, string runId, string version, MockGenApiHandlers api, CancellationToken ct) => api.GetDriftAsync(tenant, runId, version, ct))
             .WithName("GetDrift");
+        tenant.MapPost("/runs/{runId}/reproduce", (string tenant, string runId, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ReproduceRunAsync(tenant, runId, request, ct))
+            .WithName("ReproduceRun");
+        tenant.MapPost("/keys", (string tenant, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.CreateKeyAsync(tenant, request, ct))
+            .WithName("CreateKey");
+        tenant.MapGet("/keys", (string tenant, MockGenApiHandlers api, CancellationToken ct) => api.ListKeysAsync(tenant, ct))
+            .WithName("ListKeys");
+        tenant.MapDelete("/keys/{keyId}", (string tenant, string keyId, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.RevokeKeyAsync(tenant, keyId, request, ct))
+            .WithName("RevokeKey");
+        tenant.MapPost("/keys/{keyId}/rotate", (string tenant, string keyId, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.RotateKeyAsync(tenant, keyId, request, ct))
+            .WithName("RotateKey");
+        tenant.MapGet("/audit", (string tenant, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.QueryAuditAsync(tenant, request, ct))
+            .WithName("QueryAudit");
+
+        // Fail at start-up, not at the first request: every tenant endpoint (ours, and any another component maps in
+        // this group later) must declare its role in ApiRoutes; TenantAccessFilter refuses undeclared ones anyway.
+        ((IEndpointConventionBuilder)tenant).Finally(endpoint =>
+        {
+            var name = endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+            if (ApiRoutes.Find(name) is null)
+            {
+                throw new InvalidOperationException($"tenant endpoint '{endpoint.DisplayName}' ({name ?? "unnamed"}) declares no role: add it to {nameof(ApiRoutes)}");
+            }
+        });
         return app;
     }
 }

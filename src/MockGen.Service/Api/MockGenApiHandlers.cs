@@ -3,9 +3,11 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using MockGen.Service.Auth;
 using MockGen.Service.Hosting;
 using MockGen.Storage;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Lineage;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
@@ -20,29 +22,34 @@ namespace MockGen.Service.Api;
 /// <see cref="HttpContext"/>: so both hosts parse, validate and answer identically. Pipeline bad-input errors
 /// become problem details here.
 /// </summary>
-public sealed class MockGenApiHandlers
+public sealed partial class MockGenApiHandlers
 {
     /// <summary>The largest contract upload accepted, in bytes.</summary>
     public const long MaxContractBytes = 50 * 1024 * 1024;
 
     private readonly MockGenPipeline _pipeline;
     private readonly int _maxParallelShards;
+    private readonly ApiKeyStore _keys;
+    private readonly RunReproducer _reproducer;
 
     /// <summary>Creates the handlers over a pipeline.</summary>
     /// <param name="pipeline">The pipeline the API reads and starts runs on.</param>
     /// <param name="maxParallelShards">How many shard activities a run or drift started through the API keeps in flight.</param>
+    /// <param name="keys">The API key store the key endpoints manage. Default: the one in the pipeline's store.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallelShards"/> is below 1.</exception>
-    public MockGenApiHandlers(MockGenPipeline pipeline, int maxParallelShards)
+    public MockGenApiHandlers(MockGenPipeline pipeline, int maxParallelShards, ApiKeyStore? keys = null)
     {
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelShards, 1);
         _maxParallelShards = maxParallelShards;
+        _keys = keys ?? new ApiKeyStore(pipeline.Store.Tables, pipeline.Time);
+        _reproducer = new RunReproducer(pipeline);
     }
 
     /// <summary><c>GET /openapi/v1.json</c>: the API's own OpenAPI document (anonymous).</summary>
     public static IResult GetOpenApiDocument() => Results.Stream(OpenApiDocument.Open(), "application/json");
 
-    /// <summary><c>GET /v1/tenants/{tenant}/contracts</c>.</summary>
+    /// <summary><c>GET /v1/tenants/{tenant}/contracts</c>: every contract with its versions, their approval state and the active one.</summary>
     public Task<IResult> ListContractsAsync(string tenant, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         var versions = new List<ContractVersion>();
@@ -51,7 +58,13 @@ public sealed class MockGenApiHandlers
             versions.Add(v);
         }
 
-        return Results.Ok(versions.GroupBy(v => v.Name, StringComparer.Ordinal).Select(g => new ContractSummary(g.Key, g.ToList())).ToList());
+        var summaries = new List<ContractSummary>();
+        foreach (var group in versions.GroupBy(v => v.Name, StringComparer.Ordinal))
+        {
+            summaries.Add(await SummarizeAsync(tenant, group.Key, [.. group], cancellationToken).ConfigureAwait(false));
+        }
+
+        return Results.Ok(summaries);
     });
 
     /// <summary><c>GET /v1/tenants/{tenant}/contracts/{name}</c>.</summary>
@@ -71,7 +84,7 @@ public sealed class MockGenApiHandlers
             }
         }
 
-        return versions.Count == 0 ? Problems.NotFound("contract", name) : Results.Ok(new ContractSummary(name, versions));
+        return versions.Count == 0 ? Problems.NotFound("contract", name) : Results.Ok(await SummarizeAsync(tenant, name, versions, cancellationToken).ConfigureAwait(false));
     });
 
     /// <summary><c>PUT /v1/tenants/{tenant}/contracts/{name}</c>: stores the body as the contract blob and registers it.</summary>
@@ -96,8 +109,12 @@ public sealed class MockGenApiHandlers
         }
 
         var content = buffer.ToArray();
-        await _pipeline.Store.Blobs.WriteAsync($"contracts/{tenant}/{name}", new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+        // Registered and published (classified against the active version, with this request's principal) before the
+        // blob is written, so the contract watcher or blob trigger that sees the blob finds the decision already made.
         var version = await _pipeline.Registry.RegisterAsync(tenant, name, content, cancellationToken).ConfigureAwait(false);
+        var decision = await _pipeline.Publisher.PublishContractAsync(version, PrincipalId(request), cancellationToken).ConfigureAwait(false);
+        await _pipeline.Store.Blobs.WriteAsync($"contracts/{tenant}/{name}", new MemoryStream(content, writable: false), cancellationToken).ConfigureAwait(false);
+        AuditNote.Describe(request, "contract:" + name, version.Version, decision is null ? "failed to load" : decision.Change.ToString(), decision?.State == ApprovalState.PendingApproval ? "pending-approval" : null);
         if (version.Status == ContractStatus.Failed)
         {
             return Results.Problem(
@@ -107,7 +124,10 @@ public sealed class MockGenApiHandlers
                 extensions: new Dictionary<string, object?> { ["version"] = version.Version, ["diagnostics"] = version.Diagnostics });
         }
 
-        return Results.Ok(version);
+        var active = await _pipeline.Governance.GetActiveAsync(tenant, VersionKind.Contract, name, cancellationToken).ConfigureAwait(false);
+        var state = ContractVersionState.Of(version, decision, active);
+        // 202: stored, but waiting for an approver before it becomes active.
+        return decision?.State == ApprovalState.PendingApproval ? Results.Json(state, statusCode: StatusCodes.Status202Accepted) : Results.Ok(state);
     });
 
     /// <summary><c>POST /v1/tenants/{tenant}/runs</c> with a <see cref="StartRunRequest"/> body: records the run and starts it through <paramref name="starter"/>.</summary>
@@ -125,12 +145,15 @@ public sealed class MockGenApiHandlers
             return Problems.BadRequest("'contract' must name one of the tenant's contracts");
         }
 
-        var version = body.Version is null
+        // Without a version, the active one (a store from before governance has none: its latest upload).
+        var requested = body.Version
+            ?? await _pipeline.Governance.GetActiveAsync(tenant, VersionKind.Contract, body.Contract, cancellationToken).ConfigureAwait(false);
+        var version = requested is null
             ? await _pipeline.Registry.GetLatestAsync(tenant, body.Contract, cancellationToken).ConfigureAwait(false)
-            : Identifiers.IsVersion(body.Version) ? await _pipeline.Registry.GetAsync(tenant, body.Contract, body.Version, cancellationToken).ConfigureAwait(false) : null;
+            : Identifiers.IsVersion(requested) ? await _pipeline.Registry.GetAsync(tenant, body.Contract, requested, cancellationToken).ConfigureAwait(false) : null;
         if (version is null)
         {
-            return Problems.NotFound("contract version", body.Contract + "@" + (body.Version ?? "latest"));
+            return Problems.NotFound("contract version", body.Contract + "@" + (body.Version ?? "active"));
         }
 
         if (version.Status != ContractStatus.Ready)
@@ -138,7 +161,12 @@ public sealed class MockGenApiHandlers
             return Results.Problem(detail: $"{body.Contract}@{version.Version} failed to load: {string.Join("; ", version.Diagnostics)}", statusCode: StatusCodes.Status409Conflict, title: "Contract version not usable");
         }
 
-        var profile = await _pipeline.Registry.GetProfileAsync(tenant, cancellationToken).ConfigureAwait(false);
+        if (await _pipeline.Governance.GetAsync(tenant, VersionKind.Contract, body.Contract, version.Version, cancellationToken).ConfigureAwait(false) is { State: not ApprovalState.Approved } unapproved)
+        {
+            return Problems.Conflict($"{body.Contract}@{version.Version} is {unapproved.State}: an approver must approve it before runs may use it");
+        }
+
+        var (profile, profileVersion) = await _pipeline.Registry.GetActiveProfileAsync(tenant, cancellationToken).ConfigureAwait(false);
         profile = (profile with
         {
             Variants = body.Variants ?? profile.Variants,
@@ -149,7 +177,8 @@ public sealed class MockGenApiHandlers
             ShardSize = body.ShardSize ?? profile.ShardSize,
             Gzip = body.Gzip ?? profile.Gzip,
         }).Validated("request body");
-        var spec = RunSpec.FromProfile(tenant, body.Contract, version.Version, profile, body.RunId, _maxParallelShards);
+        var spec = RunSpec.FromProfile(tenant, body.Contract, version.Version, profile, body.RunId, _maxParallelShards) with { ProfileVersion = profileVersion };
+        AuditNote.Describe(request, "run:" + spec.RunId, version.Version, "contract " + body.Contract);
         var record = await starter.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         return Results.Accepted($"/v1/tenants/{tenant}/runs/{spec.RunId}", record);
     });
@@ -402,6 +431,7 @@ public sealed class MockGenApiHandlers
             return Problems.NotFound("contract version", contract + "@" + body?.Version);
         }
 
+        AuditNote.Describe(request, "run:" + runId, body.Version, "drift of " + contract);
         var report = await starter.DriftAsync(new DriftSpec(tenant, runId, contract, body.Version, _maxParallelShards), cancellationToken).ConfigureAwait(false);
         return Results.Ok(report);
     });

@@ -31,8 +31,22 @@ public sealed class EntraOptions
     /// </summary>
     public string? TenantClaim { get; set; }
 
-    /// <summary>The app role prefix used when <see cref="TenantClaim"/> is not set. Default: <c>MockGen.Tenant.</c>.</summary>
+    /// <summary>
+    /// The legacy app role prefix that grants every role on a tenant (<c>MockGen.Tenant.acme</c>), used when
+    /// <see cref="TenantClaim"/> is not set. Default: <c>MockGen.Tenant.</c>.
+    /// </summary>
     public string TenantRolePrefix { get; set; } = DefaultTenantRolePrefix;
+
+    /// <summary>
+    /// The claim carrying role grants. Default: <c>roles</c> (Entra app roles). Its values are
+    /// <see cref="RolePrefix"/> + role + <c>.</c> + tenant (<c>MockGen.Publisher.acme</c>), or, with a
+    /// <see cref="TenantClaim"/>, <see cref="RolePrefix"/> + role (<c>MockGen.Publisher</c>) for every listed tenant.
+    /// Roles: <c>Reader</c>, <c>Runner</c>, <c>Publisher</c>, <c>Approver</c>, <c>Admin</c> (case-insensitive).
+    /// </summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>The prefix of role grants in <see cref="RoleClaim"/>. Default: <c>MockGen.</c>.</summary>
+    public string RolePrefix { get; set; } = "MockGen.";
 
     /// <summary>The metadata document. Default: <see langword="null"/>: <c>{Authority}/.well-known/openid-configuration</c>.</summary>
     public string? MetadataAddress { get; set; }
@@ -112,6 +126,16 @@ public sealed class EntraOptions
         if (TenantClaim is null && string.IsNullOrWhiteSpace(TenantRolePrefix))
         {
             problems.Add("tenant role prefix must not be blank");
+        }
+
+        if (string.IsNullOrWhiteSpace(RoleClaim))
+        {
+            problems.Add("role claim must not be blank");
+        }
+
+        if (string.IsNullOrWhiteSpace(RolePrefix))
+        {
+            problems.Add("role prefix must not be blank");
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(5))

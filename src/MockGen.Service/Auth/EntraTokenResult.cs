@@ -1,11 +1,14 @@
 namespace MockGen.Service.Auth;
 
-/// <summary>The outcome of <see cref="EntraTokenValidator"/>: a status and, when valid, the tenants the token is bound to.</summary>
-internal sealed record EntraTokenResult(EntraTokenStatus Status, IReadOnlySet<string> Tenants)
+/// <summary>The outcome of <see cref="EntraTokenValidator"/>: a status and, when valid, who the token names and the roles it grants per tenant.</summary>
+internal sealed record EntraTokenResult(EntraTokenStatus Status, string Subject, IReadOnlyDictionary<string, TenantRole> Grants)
 {
-    public static EntraTokenResult Refused { get; } = new(EntraTokenStatus.Refused, new HashSet<string>(StringComparer.Ordinal));
+    public static EntraTokenResult Refused { get; } = new(EntraTokenStatus.Refused, string.Empty, new Dictionary<string, TenantRole>(StringComparer.Ordinal));
 
-    public static EntraTokenResult Unavailable { get; } = new(EntraTokenStatus.Unavailable, new HashSet<string>(StringComparer.Ordinal));
+    public static EntraTokenResult Unavailable { get; } = new(EntraTokenStatus.Unavailable, string.Empty, new Dictionary<string, TenantRole>(StringComparer.Ordinal));
 
-    public static EntraTokenResult Valid(IReadOnlySet<string> tenants) => new(EntraTokenStatus.Valid, tenants);
+    /// <summary>The tenants the token reaches (with any role, or none).</summary>
+    public IEnumerable<string> Tenants => Grants.Keys;
+
+    public static EntraTokenResult Valid(string subject, IReadOnlyDictionary<string, TenantRole> grants) => new(EntraTokenStatus.Valid, subject, grants);
 }

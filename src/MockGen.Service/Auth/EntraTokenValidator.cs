@@ -89,7 +89,9 @@ public sealed class EntraTokenValidator : IDisposable
             return EntraTokenResult.Refused;
         }
 
-        return EntraTokenResult.Valid(TenantsOf(result.ClaimsIdentity));
+        var identity = result.ClaimsIdentity;
+        var subject = identity.FindFirst("oid")?.Value ?? identity.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value ?? identity.FindFirst("sub")?.Value ?? "unknown";
+        return EntraTokenResult.Valid(subject, GrantsOf(identity));
     }
 
     /// <summary>Releases the metadata HTTP client.</summary>
@@ -127,35 +129,56 @@ public sealed class EntraTokenValidator : IDisposable
             && exp >= now - parameters.ClockSkew;
     }
 
-    private HashSet<string> TenantsOf(ClaimsIdentity identity)
+    /// <summary>
+    /// The roles a token grants per tenant. Without a tenant claim, app roles (<see cref="EntraOptions.RoleClaim"/>)
+    /// name both: <c>MockGen.Reader.acme</c> (one role on one tenant) or the legacy <c>MockGen.Tenant.acme</c> (every
+    /// role). With a tenant claim, it lists the tenants and the app roles name roles alone (<c>MockGen.Reader</c>),
+    /// granted on each listed tenant; a token with tenants but no role reaches them with none (403 everywhere).
+    /// </summary>
+    private Dictionary<string, TenantRole> GrantsOf(ClaimsIdentity identity)
     {
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        var grants = new Dictionary<string, TenantRole>(StringComparer.Ordinal);
+        var roleValues = identity.FindAll(_options.RoleClaim).Select(c => c.Value).ToList();
         if (_options.TenantClaim is { } claim)
         {
+            var roles = TenantRole.None;
+            foreach (var value in roleValues)
+            {
+                if (value.StartsWith(_options.RolePrefix, StringComparison.Ordinal) && TenantRoles.TryParse(value[_options.RolePrefix.Length..], out var role))
+                {
+                    roles |= role;
+                }
+            }
+
             // A JSON array arrives as one claim per element; a string may list several.
             foreach (var value in identity.FindAll(claim).SelectMany(c => c.Value.Split(TenantSeparators, StringSplitOptions.RemoveEmptyEntries)))
             {
-                Add(value);
+                Grant(value, roles);
             }
         }
         else
         {
-            foreach (var role in identity.FindAll("roles").Select(c => c.Value))
+            foreach (var value in roleValues)
             {
-                if (role.StartsWith(_options.TenantRolePrefix, StringComparison.Ordinal))
+                if (value.StartsWith(_options.TenantRolePrefix, StringComparison.Ordinal))
                 {
-                    Add(role[_options.TenantRolePrefix.Length..]);
+                    Grant(value[_options.TenantRolePrefix.Length..], TenantRole.All);
+                }
+                else if (value.StartsWith(_options.RolePrefix, StringComparison.Ordinal) && value[_options.RolePrefix.Length..] is var rest
+                    && rest.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && TenantRoles.TryParse(rest[..dot], out var role))
+                {
+                    Grant(rest[(dot + 1)..], role);
                 }
             }
         }
 
-        return tenants;
+        return grants;
 
-        void Add(string tenant)
+        void Grant(string tenant, TenantRole roles)
         {
             if (Identifiers.IsTenant(tenant))
             {
-                tenants.Add(tenant);
+                grants[tenant] = grants.GetValueOrDefault(tenant) | roles;
             }
         }
     }

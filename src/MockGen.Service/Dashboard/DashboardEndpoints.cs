@@ -19,10 +19,10 @@ namespace MockGen.Service.Dashboard;
 public static class DashboardEndpoints
 {
     /// <summary>Endpoint name of the tenant page (its role is declared with the API's routes).</summary>
-    public const string OverviewEndpoint = "DashboardOverview";
+    public const string OverviewEndpoint = ApiRoutes.DashboardOverview;
 
     /// <summary>Endpoint name of a run's report page.</summary>
-    public const string RunEndpoint = "DashboardRun";
+    public const string RunEndpoint = ApiRoutes.DashboardRun;
 
     // Runs whose report the overview builds on the fly to show coverage; older ones show a link.
     private const int ReportsOnOverview = 10;
@@ -47,7 +47,7 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> OverviewAsync(string tenant, HttpContext context, TenantAuthorizer authorizer, MockGenPipeline pipeline, RunReports reports, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(context, authorizer, tenant, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await RefuseAsync(context, authorizer, tenant, OverviewEndpoint, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -76,7 +76,7 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> RunAsync(string tenant, string runId, HttpContext context, TenantAuthorizer authorizer, MockGenPipeline pipeline, RunReports reports, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(context, authorizer, tenant, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await RefuseAsync(context, authorizer, tenant, RunEndpoint, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return refusal;
         }
@@ -91,10 +91,11 @@ public static class DashboardEndpoints
         return Page(context, StatusCodes.Status200OK, DashboardPage.Run(tenant, run, report));
     }
 
-    // The API's own check. A missing or wrong credential gets the Basic challenge, so a browser asks for one.
-    private static async Task<IResult?> RefuseAsync(HttpContext context, TenantAuthorizer authorizer, string tenant, CancellationToken cancellationToken)
+    // The API's own gate and role table (reader), refusals audited as the API's are. A missing or wrong credential gets
+    // the Basic challenge, so a browser asks for one.
+    private static async Task<IResult?> RefuseAsync(HttpContext context, TenantAuthorizer authorizer, string tenant, string endpointName, CancellationToken cancellationToken)
     {
-        var refusal = await authorizer.AuthorizeAsync(context.Request, tenant, cancellationToken).ConfigureAwait(false);
+        var refusal = await authorizer.AuthorizeAsync(context.Request, tenant, endpointName, cancellationToken).ConfigureAwait(false);
         if (refusal is null)
         {
             return null;
@@ -103,7 +104,7 @@ public static class DashboardEndpoints
         var status = refusal is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status401Unauthorized;
         return status == StatusCodes.Status401Unauthorized
             ? Page(context, status, DashboardPage.SignIn("The API key is missing or not valid for this tenant."))
-            : Page(context, status, DashboardPage.Problem(status, status == StatusCodes.Status404NotFound ? "tenant '" + tenant + "' was not found" : "this credential may not read this tenant's dashboard"));
+            : Page(context, status, DashboardPage.Problem(status, status == StatusCodes.Status404NotFound ? "tenant '" + tenant + "' was not found" : "this credential lacks the 'reader' role on tenant '" + tenant + "'"));
     }
 
     private static async Task<List<DriftReport>> DriftReportsAsync(MockGenPipeline pipeline, string tenant, CancellationToken cancellationToken)

@@ -34,11 +34,13 @@ public static class MockGenServer
         builder.Services.AddSingleton(pipeline);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ApiKeyStore(pipeline.Store.Tables));
+        var keys = new ApiKeyStore(pipeline.Store.Tables, TimeProvider.System);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton(pipeline.Audit);
         builder.Services.AddMockGenTenantAuthorization(options.Entra);
         builder.Services.AddSingleton<RunCoordinator>();
         builder.Services.AddSingleton<IRunStarter>(sp => sp.GetRequiredService<RunCoordinator>());
-        builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards));
+        builder.Services.AddSingleton(new MockGenApiHandlers(pipeline, options.MaxParallelShards, keys));
         builder.Services.AddMockGenApi();
         builder.Services.AddSingleton(new Dashboard.RunReports(pipeline));
         if (options.WatchContracts)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Runs;
 using MockGen.Storage.Stores;
 
@@ -16,12 +17,17 @@ public sealed class ContractIntake
 
     private readonly PipelineStore _store;
     private readonly ContractRegistry _registry;
+    private readonly VersionPublisher _publisher;
 
     /// <summary>Creates the intake.</summary>
-    public ContractIntake(PipelineStore store, ContractRegistry registry)
+    /// <param name="store">The store.</param>
+    /// <param name="registry">The contract registry.</param>
+    /// <param name="publisher">Classifies new versions and decides which are active. Default: governance in the same store.</param>
+    public ContractIntake(PipelineStore store, ContractRegistry registry, VersionPublisher? publisher = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _publisher = publisher ?? new VersionPublisher(registry, new VersionGovernance(store.Tables, TimeProvider.System), new Audit.AuditLog(store.Tables, TimeProvider.System));
     }
 
     /// <summary>Reads the checkpoint (empty when none was saved).</summary>
@@ -104,20 +110,21 @@ public sealed class ContractIntake
     }
 
     /// <summary>
-    /// The run a newly registered version starts: the tenant's profile applied to it, with the run id derived from the
-    /// inputs (so the same version and profile always name the same run). Null for a version that failed to load.
+    /// Publishes a newly registered version into governance (<see cref="VersionPublisher"/>; an API upload did so already,
+    /// with its principal) and returns the run it starts: the tenant's active profile applied to it, with the run id
+    /// derived from the inputs (so the same version and profile always name the same run). Null for a version that
+    /// failed to load, waits for approval, was rejected or is not the active one.
     /// </summary>
-    /// <exception cref="MockGenStorageException">The tenant's profile blob is malformed.</exception>
+    /// <exception cref="MockGenStorageException">The tenant's profile is malformed.</exception>
     public async Task<RunSpec?> RunForAsync(ContractVersion version, int maxParallelShards, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (version.Status != ContractStatus.Ready)
+        if (await _publisher.PublishContractAsync(version, VersionPublisher.BlobUploadPrincipal, cancellationToken).ConfigureAwait(false) is not { State: ApprovalState.Approved })
         {
             return null;
         }
 
-        var profile = await _registry.GetProfileAsync(version.Tenant, cancellationToken).ConfigureAwait(false);
-        return RunSpec.FromProfile(version.Tenant, version.Name, version.Version, profile, maxParallelShards: maxParallelShards);
+        return await _publisher.RunForActiveAsync(version.Tenant, version.Name, version.Version, maxParallelShards, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>(tenant, name) of <c>contracts/{tenant}/{name}</c>, or null for anything that is not a contract blob.</summary>

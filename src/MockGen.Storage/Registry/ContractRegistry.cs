@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MockGen.Storage.Engine;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Stores;
 
 namespace MockGen.Storage.Registry;
@@ -13,17 +14,26 @@ namespace MockGen.Storage.Registry;
 /// </summary>
 public sealed class ContractRegistry
 {
+    /// <summary>The name the tenant profile has in governance.</summary>
+    public const string ProfileName = "profile";
+
     internal const string Table = "contracts";
     private readonly PipelineStore _store;
     private readonly IContractInspector _inspector;
     private readonly TimeProvider _time;
+    private readonly VersionGovernance _governance;
 
     /// <summary>Creates a registry over a store.</summary>
-    public ContractRegistry(PipelineStore store, IContractInspector inspector, TimeProvider time)
+    /// <param name="store">The store.</param>
+    /// <param name="inspector">Inspects uploaded contracts.</param>
+    /// <param name="time">The clock for upload times.</param>
+    /// <param name="governance">Which profile version is active. Default: the governance table in the same store.</param>
+    public ContractRegistry(PipelineStore store, IContractInspector inspector, TimeProvider time, VersionGovernance? governance = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _inspector = inspector ?? throw new ArgumentNullException(nameof(inspector));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _governance = governance ?? new VersionGovernance(store.Tables, time);
     }
 
     /// <summary>Records <paramref name="content"/> as a version of the tenant's contract and returns it (existing or new).</summary>
@@ -124,9 +134,61 @@ public sealed class ContractRegistry
         }
     }
 
-    /// <summary>The tenant's profile, or the defaults when it has none.</summary>
-    /// <exception cref="MockGenStorageException">The profile blob is malformed.</exception>
-    public async Task<TenantProfile> GetProfileAsync(string tenant, CancellationToken cancellationToken = default)
+    /// <summary>The tenant's active profile (see <see cref="GetActiveProfileAsync"/>).</summary>
+    /// <exception cref="MockGenStorageException">The profile is malformed.</exception>
+    public async Task<TenantProfile> GetProfileAsync(string tenant, CancellationToken cancellationToken = default) =>
+        (await GetActiveProfileAsync(tenant, cancellationToken).ConfigureAwait(false)).Profile;
+
+    /// <summary>
+    /// The tenant's active profile and its version: the active version published through governance, else the legacy
+    /// blob <c>contracts/{tenant}/mockgen.profile.json</c> (version null), else the defaults (version null).
+    /// </summary>
+    /// <exception cref="MockGenStorageException">The profile is malformed.</exception>
+    public async Task<(TenantProfile Profile, string? Version)> GetActiveProfileAsync(string tenant, CancellationToken cancellationToken = default)
+    {
+        if (await _governance.GetActiveAsync(Identifiers.Tenant(tenant), VersionKind.Profile, ProfileName, cancellationToken).ConfigureAwait(false) is { } active)
+        {
+            var bytes = await ReadProfileAsync(tenant, active, cancellationToken).ConfigureAwait(false);
+            return (TenantProfile.Parse(ProfileBlobPath(tenant, Identifiers.VersionHex(active)), bytes), active);
+        }
+
+        return (await GetLegacyProfileAsync(tenant, cancellationToken).ConfigureAwait(false), null);
+    }
+
+    /// <summary>Validates and stores a profile version (immutable, <c>profile-versions/{tenant}/{hex}.json</c>); returns its <c>sha256:</c> version.</summary>
+    /// <exception cref="MockGenStorageException">The profile is malformed (nothing is stored).</exception>
+    public async Task<string> RegisterProfileAsync(string tenant, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        Identifiers.Tenant(tenant);
+        var version = ContentHash.Version(content.Span);
+        var path = ProfileBlobPath(tenant, Identifiers.VersionHex(version));
+        TenantProfile.Parse(path, content.Span);
+        if (await _store.Blobs.GetEntryAsync(path, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await _store.Blobs.WriteAsync(path, new MemoryStream(content.ToArray(), writable: false), cancellationToken).ConfigureAwait(false);
+        }
+
+        return version;
+    }
+
+    /// <summary>The bytes of one profile version.</summary>
+    /// <exception cref="MockGenStorageException">The version does not exist.</exception>
+    public async Task<byte[]> ReadProfileAsync(string tenant, string version, CancellationToken cancellationToken = default)
+    {
+        var path = ProfileBlobPath(Identifiers.Tenant(tenant), Identifiers.VersionHex(version));
+        var stream = await _store.Blobs.OpenReadAsync(path, cancellationToken).ConfigureAwait(false)
+            ?? throw MockGenStorageException.NotFound("profile version", version);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+    }
+
+    private static string ProfileBlobPath(string tenant, string hex) => $"profile-versions/{tenant}/{hex}.json";
+
+    private async Task<TenantProfile> GetLegacyProfileAsync(string tenant, CancellationToken cancellationToken)
     {
         var path = "contracts/" + Identifiers.Tenant(tenant) + "/" + Identifiers.ProfileBlobName;
         var stream = await _store.Blobs.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);

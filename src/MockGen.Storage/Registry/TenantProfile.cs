@@ -39,6 +39,9 @@ public sealed record TenantProfile
     /// <summary>AI enrichment governance (enabled, deployment allow-list, temperature, token limits, budget, PII policy, cost table). Default: disabled.</summary>
     public TenantAiSettings Ai { get; init; } = new();
 
+    /// <summary>The tenant's approval policy for new contract, profile and prompt versions. Default: only breaking contract changes and prompt changes wait for an approver.</summary>
+    public Governance.TenantGovernancePolicy Governance { get; init; } = new();
+
     /// <summary>The variants the generator knows.</summary>
     /// <remarks><c>edge</c> holds a model's edge-case proposals, so it needs <c>ai.enabled</c>.</remarks>
     public static IReadOnlyList<string> KnownVariants { get; } = ["typical", "minimal", "maximal", "boundary", "negative", "edge"];
@@ -96,6 +99,11 @@ public sealed record TenantProfile
         if (string.IsNullOrEmpty(Environment) || Environment.Length > 64)
         {
             problems.Add("environment must be 1..64 characters");
+        }
+
+        if (Governance is null)
+        {
+            problems.Add("governance must be an object");
         }
 
         if (Realism is not null && !Core.Generation.Realism.RealismProfile.TryParseLevel(Realism, out _))

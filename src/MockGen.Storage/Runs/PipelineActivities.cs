@@ -112,33 +112,8 @@ public sealed class PipelineActivities
             };
         }
 
-        var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
-        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
-        if (_engine.Enricher is { } enricher && (await _registry.GetProfileAsync(shard.Tenant, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
-        {
-            // Enrichment comes before generation and the gate: the pools only change where candidates come from.
-            var enrichment = await enricher.PrepareAsync(request, ai, cancellationToken).ConfigureAwait(false);
-            if (enrichment.Failure is not null)
-            {
-                return new ShardResult(shard.ShardKey, shard.BlobPath, 0, 0, string.Empty, Reused: false, shard.TargetId + ": AI enrichment: " + enrichment.Failure);
-            }
-
-            request = request with { Enrichment = enrichment.Pools };
-        }
-
-        // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
         using var buffer = new MemoryStream();
-        ShardGenerationResult generated;
-        if (shard.Gzip)
-        {
-            using var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
-            generated = _engine.Generator.Generate(request, gzip, cancellationToken);
-        }
-        else
-        {
-            generated = _engine.Generator.Generate(request, buffer, cancellationToken);
-        }
-
+        var generated = await GenerateIntoAsync(shard, buffer, cancellationToken).ConfigureAwait(false);
         if (generated.Failure is not null)
         {
             return new ShardResult(shard.ShardKey, shard.BlobPath, 0, 0, string.Empty, Reused: false, generated.Failure);
@@ -159,6 +134,19 @@ public sealed class PipelineActivities
         {
             FailedIndexes = [.. generated.FailedIndexes.Select(f => shard.TargetId + " " + f)],
         };
+    }
+
+    /// <summary>
+    /// Generates a shard again exactly as <see cref="GenerateShardAsync"/> would and returns its hash, writing nothing:
+    /// what a reproduction compares with the manifest.
+    /// </summary>
+    /// <returns>The SHA-256 (hex) and size of the bytes the shard's blob would hold, or the generator's failure.</returns>
+    public async Task<(string? Sha256, long Bytes, string? Failure)> RegenerateShardAsync(ShardSpec shard, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        using var buffer = new MemoryStream();
+        var generated = await GenerateIntoAsync(shard, buffer, cancellationToken).ConfigureAwait(false);
+        return generated.Failure is not null ? (null, 0, generated.Failure) : (ContentHash.Hex(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), buffer.Length, null);
     }
 
     /// <summary>
@@ -322,6 +310,32 @@ public sealed class PipelineActivities
         return report;
     }
 
+    private async Task<ShardGenerationResult> GenerateIntoAsync(ShardSpec shard, MemoryStream buffer, CancellationToken cancellationToken)
+    {
+        var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
+        if (_engine.Enricher is { } enricher && (await ProfileAsync(shard, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
+        {
+            // Enrichment comes before generation and the gate: the pools only change where candidates come from.
+            var enrichment = await enricher.PrepareAsync(request, ai, cancellationToken).ConfigureAwait(false);
+            if (enrichment.Failure is not null)
+            {
+                return new ShardGenerationResult(0, shard.TargetId + ": AI enrichment: " + enrichment.Failure);
+            }
+
+            request = request with { Enrichment = enrichment.Pools };
+        }
+
+        // One shard is buffered (at most ShardSize payloads): memory is bounded by the shard, not by the run.
+        if (shard.Gzip)
+        {
+            using var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true);
+            return _engine.Generator.Generate(request, gzip, cancellationToken);
+        }
+
+        return _engine.Generator.Generate(request, buffer, cancellationToken);
+    }
+
     /// <summary>Opens a shard blob for reading its NDJSON, decompressing when needed.</summary>
     internal async Task<Stream> OpenShardAsync(string blobPath, bool gzip, CancellationToken cancellationToken)
     {
@@ -329,6 +343,12 @@ public sealed class PipelineActivities
             ?? throw MockGenStorageException.NotFound("shard blob", blobPath);
         return gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
+
+    // The run's own profile version when it recorded one (what it was planned with), else the active profile.
+    private async Task<TenantProfile> ProfileAsync(ShardSpec shard, CancellationToken cancellationToken) =>
+        shard.ProfileVersion is { } version
+            ? TenantProfile.Parse(shard.Tenant + " profile " + version, await _registry.ReadProfileAsync(shard.Tenant, version, cancellationToken).ConfigureAwait(false))
+            : await _registry.GetProfileAsync(shard.Tenant, cancellationToken).ConfigureAwait(false);
 
     private async Task<string?> BlobHashAsync(string path, CancellationToken cancellationToken)
     {

@@ -33,6 +33,16 @@ public sealed record RunSpec(
     bool Gzip,
     int MaxParallelShards)
 {
+    /// <summary>
+    /// The tenant profile version the run's settings came from, or null (settings from a request, a legacy profile
+    /// blob, or the defaults). Recorded for provenance; the settings themselves are the fields above, so it is not part
+    /// of the run's fingerprint and a reproduction needs nothing else.
+    /// </summary>
+    public string? ProfileVersion { get; init; }
+
+    /// <summary>The prompt template version AI enrichment used, or null (no enrichment). Recorded for provenance.</summary>
+    public string? PromptVersion { get; init; }
+
     /// <summary>The profile's <c>realism</c> (<c>synthetic</c> or <c>lifelike</c>), or null for the default (synthetic).</summary>
     public string? Realism { get; init; }
 

@@ -34,6 +34,12 @@ public sealed record ShardSpec(
     /// <summary>The run's realism (<c>synthetic</c> or <c>lifelike</c>), or null for the default.</summary>
     public string? Realism { get; init; }
 
+    /// <summary>
+    /// The profile version the run was planned with, or null (legacy or default profile): the AI enrichment settings
+    /// are read from it, so a profile published mid-run, or since (a reproduction), changes nothing in this shard.
+    /// </summary>
+    public string? ProfileVersion { get; init; }
+
     /// <summary>The shard's key: its lineage row key and blob file stem; sorts in plan order.</summary>
     public string ShardKey => ShardKeyOf(TargetOrdinal, Variant, StartIndex);
 

@@ -65,6 +65,28 @@ public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Reproduce_UsesTheProfileVersionTheRunRecorded_NotTheActiveOne()
+    {
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
+        var tenant = TestStores.Unique("aiprof");
+        var record = Pipeline(store, new AiShardEnricherOptions { Mode = CassetteMode.Record, Live = Live() });
+        var published = await record.Publisher.PublishProfileAsync(tenant, Encoding.UTF8.GetBytes(Profile), "test");
+        var version = await record.Registry.RegisterAsync(tenant, "payments-api.yaml", await File.ReadAllBytesAsync(EnrichedGeneration.SamplePath));
+        var spec = RunSpec.FromProfile(tenant, "payments-api.yaml", version.Version, TenantProfile.Parse("profile", Encoding.UTF8.GetBytes(Profile)), "planned", maxParallelShards: 2) with { ProfileVersion = published.Version };
+        await record.Runs.StartAsync(spec);
+        Assert.Equal(RunStatus.Completed, (await record.Runner.RunAsync(spec)).Status);
+
+        // Since then the tenant turned enrichment off; the run's own profile version still says how it was made.
+        await record.Publisher.PublishProfileAsync(tenant, Encoding.UTF8.GetBytes("""{"countPerTarget":6,"shardSize":4,"seed":"5"}"""), "test");
+        Assert.False((await record.Registry.GetProfileAsync(tenant)).Ai.Enabled);
+        await _fake.StopAsync();
+        var reproduction = await new RunReproducer(Pipeline(store, new AiShardEnricherOptions())).ReproduceAsync(tenant, "planned");
+
+        Assert.True(reproduction.Reproduced, string.Join("; ", reproduction.Mismatches));
+        Assert.Equal(reproduction.Shards, reproduction.Matching);
+    }
+
+    [Fact]
     public async Task Run_ReplayWithoutCassette_FailsTheShardsNamingTheEntry()
     {
         var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);

@@ -36,6 +36,11 @@ public sealed partial class ServeCommandTests
         var v2 = await (await client.PutAsync("/v1/tenants/acme/contracts/payments-api.yaml", new StringContent(broken))).Content.ReadFromJsonAsync<JsonElement>();
         var drift = await client.PostAsJsonAsync($"/v1/tenants/acme/runs/{runId}/drift", new { version = v2.GetProperty("version").GetString() });
         Assert.True(drift.IsSuccessStatusCode, await drift.Content.ReadAsStringAsync());
+
+        // The new version is breaking, so it waits for an approver; approving it (the bootstrap key holds every role) starts its run.
+        Assert.Equal("PendingApproval", v2.GetProperty("approval").GetProperty("state").GetString());
+        var approve = await client.PostAsync($"/v1/tenants/acme/contracts/payments-api.yaml/versions/{v2.GetProperty("version").GetString()}/approve", null);
+        Assert.True(approve.IsSuccessStatusCode, await approve.Content.ReadAsStringAsync());
         await WaitForSealedRunAsync(client, 2, error);
 
         var signedIn = new UriBuilder(baseAddress) { UserName = "acme", Password = "dash-key" };

@@ -50,11 +50,17 @@ internal sealed class FunctionsApp : IAsyncDisposable
     /// <summary>The Durable test host's own DI (its worker and client options).</summary>
     public IServiceProvider DurableServices => (_durable ?? throw new InvalidOperationException("the Durable host is stopped")).Services;
 
-    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3, AiShardEnricherOptions? ai = null)
+    public static async Task<FunctionsApp> StartAsync(PipelineStore store, IReadOnlyDictionary<string, string>? keys = null, Func<string, Func<Task<object?>>, Task<object?>>? aroundActivity = null, int maxParallelShards = 3, AiShardEnricherOptions? ai = null, EntraOptions? entra = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (entra is not null)
+        {
+            // As the configuration overload does with MockGen:Entra: registered first, so the store overload keeps it.
+            builder.Services.AddMockGenTenantAuthorization(entra);
+        }
+
         builder.Services.AddMockGenFunctions(_ => store, new MockGenFunctionsOptions { MaxParallelShards = maxParallelShards }, ai);
         var app = builder.Build();
         FunctionsApp? functions = null;

@@ -138,9 +138,14 @@ public sealed class ApiTests
         var versions = await acme.GetFromJsonAsync<JsonElement>("/v1/tenants/acme/contracts/pets.json");
         Assert.Equal(new[] { "Ready", "Failed" }, versions.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("status").GetString()));
 
-        // The latest version failed: starting a run on it is a conflict; naming the good version works.
-        Assert.Equal(HttpStatusCode.Conflict, (await acme.PostAsJsonAsync("/v1/tenants/acme/runs", new { contract = "pets.json" })).StatusCode);
+        // The latest upload failed: it never became active, so a run without a version uses the good (active) one;
+        // naming the failed version is a conflict.
         var good = versions.GetProperty("versions")[0].GetProperty("version").GetString();
+        var failed = versions.GetProperty("versions")[1].GetProperty("version").GetString();
+        Assert.Equal(good, versions.GetProperty("active").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await acme.PostAsJsonAsync("/v1/tenants/acme/runs", new { contract = "pets.json", version = failed })).StatusCode);
+        var byDefault = await (await acme.PostAsJsonAsync("/v1/tenants/acme/runs", new { contract = "pets.json", countPerTarget = 1 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(good, byDefault.GetProperty("spec").GetProperty("contractVersion").GetString());
         Assert.Equal(HttpStatusCode.Accepted, (await acme.PostAsJsonAsync("/v1/tenants/acme/runs", new { contract = "pets.json", version = good, countPerTarget = 2 })).StatusCode);
     }
 

@@ -15,6 +15,7 @@ public sealed class EntraServeTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> Keys = new() { ["acme"] = "acme-secret-key", ["globex"] = "globex-secret-key" };
     private static readonly string[] AcmeRole = ["MockGen.Tenant.acme"];
+    private static readonly string[] ReaderRole = ["MockGen.Reader"];
 
     private TestIdentityProvider _idp = null!;
     private ServerHarness _server = null!;
@@ -163,16 +164,37 @@ public sealed class EntraServeTests : IAsyncLifetime
     public async Task TenantClaim_BindsTheListedTenants()
     {
         await using var server = await ServerHarness.StartAsync(PipelineStoreFactory.Local(), Keys, entra: _idp.Options(tenantClaim: "mockgen_tenants"));
-        using var both = server.Client(_idp.Issue(claims: new Dictionary<string, object> { ["mockgen_tenants"] = new[] { "acme", "globex" } }), bearer: true);
-        using var spaced = server.Client(_idp.Issue(claims: new Dictionary<string, object> { ["mockgen_tenants"] = "globex initech" }), bearer: true);
+        using var both = server.Client(_idp.Issue(ReaderRole, claims: new Dictionary<string, object> { ["mockgen_tenants"] = new[] { "acme", "globex" } }), bearer: true);
+        using var spaced = server.Client(_idp.Issue(ReaderRole, claims: new Dictionary<string, object> { ["mockgen_tenants"] = "globex initech" }), bearer: true);
+        using var noRole = server.Client(_idp.Issue(claims: new Dictionary<string, object> { ["mockgen_tenants"] = "acme" }), bearer: true);
         using var roleOnly = server.Client(_idp.Issue(AcmeRole), bearer: true);
 
         Assert.Equal(HttpStatusCode.OK, (await both.GetAsync("/v1/tenants/acme/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await both.GetAsync("/v1/tenants/globex/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await spaced.GetAsync("/v1/tenants/acme/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await spaced.GetAsync("/v1/tenants/globex/runs")).StatusCode);
-        // With a tenant claim configured, app roles no longer bind tenants.
+        // With a tenant claim configured, app roles no longer bind tenants; they name roles alone (MockGen.Reader).
         Assert.Equal(HttpStatusCode.NotFound, (await roleOnly.GetAsync("/v1/tenants/acme/runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await noRole.GetAsync("/v1/tenants/acme/runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await both.PutAsync("/v1/tenants/acme/contracts/pets.json", new ByteArrayContent(TestContracts.PetsV1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PerRoleAppRoles_GrantThatRoleOnThatTenantOnly()
+    {
+        using var reader = _server.Client(_idp.Issue(["MockGen.Reader.acme", "MockGen.Publisher.globex"]), bearer: true);
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/v1/tenants/acme/runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsync("/v1/tenants/acme/contracts/pets.json", new ByteArrayContent(TestContracts.PetsV1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/v1/tenants/globex/runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PutAsync("/v1/tenants/globex/contracts/pets.json", new ByteArrayContent(TestContracts.PetsV1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/v1/tenants/initech/runs")).StatusCode);
+
+        // The audit log names the token's subject, never the token.
+        using var admin = _server.Client("acme-secret-key");
+        var audit = await admin.GetStringAsync("/v1/tenants/acme/audit");
+        Assert.Contains("\"principal\":\"entra:", audit, StringComparison.Ordinal);
+        Assert.Contains("refused:403", audit, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+using System.Text;
+using MockGen.Ai.Prompts;
+using MockGen.Storage;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Governance;
+using MockGen.Storage.Stores;
+using MockGen.Storage.Tests.Support;
+
+namespace MockGen.Ai.Tests.Prompts;
+
+/// <summary>Prompt templates under the tenant's approval policy, on both stores (the local folder and a real Azurite).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PromptPublisherTests(AzuriteFixture azurite)
+{
+    private const string V1 = "You write payments.\n---\nScenario {{scenario}} for {{target}}.";
+    private const string V2 = "You write payments for {{currency}}.\n---\nScenario {{scenario}} for {{target}}.";
+    private const string V3 = "You write refunds.\n---\nScenario {{scenario}} for {{target}}.";
+
+    public static TheoryData<StoreKind> Kinds => TestStores.Kinds;
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task DefaultPolicy_FirstVersionActive_AChangeWaits_UntilApproved_RejectedNeverActive_Rollback(StoreKind kind)
+    {
+        var (pipeline, prompts, publisher) = Build(kind);
+        var tenant = TestStores.Unique("pp");
+
+        var first = await publisher.PublishAsync(tenant, "scenarios", V1, null, "key:kpub");
+        Assert.Equal(ApprovalState.Approved, first.Decision.State);
+        Assert.Equal(ChangeClass.Initial, first.Decision.Change);
+        Assert.True(first.Version.Active);
+
+        // A change: stored and retrievable by its pinned reference, but the name keeps resolving to the approved text.
+        var second = await publisher.PublishAsync(tenant, "scenarios", V2, null, "key:kpub");
+        Assert.Equal(ApprovalState.PendingApproval, second.Decision.State);
+        Assert.Equal(first.Version.Version, second.Decision.ComparedTo);
+        Assert.False(second.Version.Active);
+        Assert.Equal(V1, (await prompts.GetAsync(tenant, "scenarios")).Text);
+        Assert.Equal(V2, (await prompts.GetAsync(tenant, "scenarios@" + second.Version.Version)).Text);
+
+        // Publishing the same change again changes nothing; approving it makes it the active text.
+        Assert.Equal(ApprovalState.PendingApproval, (await publisher.PublishAsync(tenant, "scenarios", V2, null, "key:kpub")).Decision.State);
+        var approved = await publisher.ApproveAsync(tenant, "scenarios", second.Version.Version, "key:kappr", "reviewed");
+        Assert.Equal("key:kappr", approved.DecidedBy);
+        Assert.Equal(V2, (await prompts.GetAsync(tenant, "scenarios")).Text);
+        Assert.Equal(second.Version.Version, await pipeline.Governance.GetActiveAsync(tenant, VersionKind.Prompt, "scenarios"));
+
+        // A rejected change never becomes active; an approved older one can be made active again.
+        var third = await publisher.PublishAsync(tenant, "scenarios", V3, null, "key:kpub");
+        await publisher.RejectAsync(tenant, "scenarios", third.Version.Version, "key:kappr", "off topic");
+        var conflict = await Assert.ThrowsAsync<MockGenStorageException>(() => publisher.ActivateAsync(tenant, "scenarios", third.Version.Version, "key:kappr"));
+        Assert.Contains("is Rejected", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(V2, (await prompts.GetAsync(tenant, "scenarios")).Text);
+        Assert.Equal(second.Version.Version, await publisher.ActivateAsync(tenant, "scenarios", first.Version.Version, "key:kappr"));
+        Assert.Equal(V1, (await prompts.GetAsync(tenant, "scenarios")).Text);
+
+        // Each version has one decision, in publication order.
+        var decisions = new List<VersionDecision>();
+        await foreach (var d in pipeline.Governance.ListAsync(tenant, VersionKind.Prompt, "scenarios"))
+        {
+            decisions.Add(d);
+        }
+
+        Assert.Equal([ApprovalState.Approved, ApprovalState.Approved, ApprovalState.Rejected], decisions.Select(d => d.State));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task PolicyOff_AChangeIsActiveAtOnce_AndAnotherTenantsPolicyDoesNotApply(StoreKind kind)
+    {
+        var (pipeline, prompts, publisher) = Build(kind);
+        var relaxed = TestStores.Unique("pprelaxed");
+        var strict = TestStores.Unique("ppstrict");
+        await pipeline.Publisher.PublishProfileAsync(relaxed, Encoding.UTF8.GetBytes("""{"governance":{"approvePromptChanges":false}}"""), "test");
+
+        await publisher.PublishAsync(relaxed, "scenarios", V1, null, "test");
+        var change = await publisher.PublishAsync(relaxed, "scenarios", V2, null, "test");
+        await publisher.PublishAsync(strict, "scenarios", V1, null, "test");
+        var strictChange = await publisher.PublishAsync(strict, "scenarios", V2, null, "test");
+
+        Assert.Equal(ApprovalState.Approved, change.Decision.State);
+        Assert.Equal(V2, (await prompts.GetAsync(relaxed, "scenarios")).Text);
+        Assert.Equal(ApprovalState.PendingApproval, strictChange.Decision.State);
+        Assert.Equal(V1, (await prompts.GetAsync(strict, "scenarios")).Text);
+    }
+
+    private (MockGenPipeline Pipeline, PromptRegistry Prompts, PromptPublisher Publisher) Build(StoreKind kind)
+    {
+        var pipeline = new MockGenPipeline(TestStores.Create(kind, azurite), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
+        var prompts = new PromptRegistry(pipeline.Store.Blobs);
+        return (pipeline, prompts, new PromptPublisher(prompts, pipeline.Registry, pipeline.Governance));
+    }
+}
