@@ -91,16 +91,51 @@ internal sealed class FunctionsApp : IAsyncDisposable
         }
 
         var converter = WorkerDataConverter.Create();
-        _durable = await DurableTaskTestHost.StartAsync(
-            registry => FunctionRegistry.AddAll(registry, _app.Services, aroundActivity),
-            new DurableTaskTestHostOptions
+        // The test host's gRPC sidecar takes a random port in 30000-40000 unless told one, and that range overlaps
+        // Linux's ephemeral ports, which Azurite and the other test assemblies running beside this one also take. Ask
+        // the OS for a free port and, if it is taken again before the host binds it, try another (bounded).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                ConfigureServices = services =>
-                {
-                    services.ConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
-                    services.ConfigureAll<DurableTaskClientOptions>(o => o.DataConverter = converter);
-                },
-            });
+                _durable = await DurableTaskTestHost.StartAsync(
+                    registry => FunctionRegistry.AddAll(registry, _app.Services, aroundActivity),
+                    new DurableTaskTestHostOptions
+                    {
+                        Port = FreeLoopbackPort(),
+                        ConfigureServices = services =>
+                        {
+                            services.ConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
+                            services.ConfigureAll<DurableTaskClientOptions>(o => o.DataConverter = converter);
+                        },
+                    });
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && AddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool AddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                || e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async Task StopDurableAsync()
