@@ -71,7 +71,8 @@ public static class DashboardEndpoints
         }
 
         var drift = await DriftReportsAsync(pipeline, tenant, cancellationToken).ConfigureAwait(false);
-        return Page(context, StatusCodes.Status200OK, DashboardPage.Overview(tenant, versions, runs, drift, r => reports.Cached(tenant, r.Spec.RunId)));
+        var approvals = await ContractApprovals.ReadAsync(pipeline.Governance, tenant, versions.Select(v => v.Name), cancellationToken).ConfigureAwait(false);
+        return Page(context, StatusCodes.Status200OK, DashboardPage.Overview(tenant, versions, approvals, runs, drift, r => reports.Cached(tenant, r.Spec.RunId)));
     }
 
     private static async Task<IResult> RunAsync(string tenant, string runId, HttpContext context, TenantAuthorizer authorizer, MockGenPipeline pipeline, RunReports reports, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using MockGen.Core.Reporting;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 
@@ -15,7 +16,7 @@ namespace MockGen.Service.Dashboard;
 internal static class DashboardPage
 {
     /// <summary>The tenant's overview: contracts and versions, runs with status, throughput and coverage, drift alerts.</summary>
-    public static string Overview(string tenant, IReadOnlyList<ContractVersion> versions, IReadOnlyList<RunRecord> runs, IReadOnlyList<DriftReport> drift, Func<RunRecord, DatasetReport?> reportOf)
+    public static string Overview(string tenant, IReadOnlyList<ContractVersion> versions, ContractApprovals approvals, IReadOnlyList<RunRecord> runs, IReadOnlyList<DriftReport> drift, Func<RunRecord, DatasetReport?> reportOf)
     {
         var o = new StringBuilder();
         Open(o, "MockGen · " + tenant, tenant, null);
@@ -74,6 +75,26 @@ internal static class DashboardPage
             o.Append("</table>");
         }
 
+        var pending = approvals.Pending;
+        o.Append("<h2 id=\"approvals\">Pending approvals (").Append(N(pending.Count)).Append(")</h2>");
+        if (pending.Count == 0)
+        {
+            o.Append("<p class=\"ok\" data-approvals=\"none\">No contract version waits for an approver.</p>");
+        }
+        else
+        {
+            // The diff an approver decides on: the breaking changes against the version that was active at upload.
+            o.Append("<table data-table=\"approvals\"><tr><th>contract</th><th>version</th><th>against</th><th>breaking changes</th><th>published by</th><th>published</th></tr>");
+            foreach (var d in pending)
+            {
+                o.Append("<tr data-pending=\"").Append(E(d.Name)).Append("\"><td>").Append(E(d.Name)).Append("</td><td><code>").Append(E(Short(d.Version))).Append("</code></td><td><code>")
+                    .Append(d.ComparedTo is null ? "–" : E(Short(d.ComparedTo))).Append("</code></td><td>").Append(Changes(d)).Append("</td><td>").Append(E(d.PublishedBy))
+                    .Append("</td><td class=\"muted\">").Append(E(d.PublishedAt)).Append("</td></tr>");
+            }
+
+            o.Append("</table><p class=\"muted\">Approve with <code>mockgen versions approve</code> (approver role); the approved version becomes active and its run starts.</p>");
+        }
+
         o.Append("<h2 id=\"contracts\">Contracts (").Append(N(versions.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count())).Append(")</h2>");
         if (versions.Count == 0)
         {
@@ -82,10 +103,12 @@ internal static class DashboardPage
 
         foreach (var group in versions.GroupBy(v => v.Name, StringComparer.Ordinal))
         {
-            o.Append("<h3>").Append(E(group.Key)).Append("</h3><table data-contract=\"").Append(E(group.Key)).Append("\"><tr><th>version</th><th>status</th><th class=\"num\">targets</th><th class=\"num\">bytes</th><th>uploaded</th><th>diagnostics</th></tr>");
+            o.Append("<h3>").Append(E(group.Key)).Append("</h3><table data-contract=\"").Append(E(group.Key)).Append("\"><tr><th>version</th><th>status</th><th>approval</th><th>changes</th><th class=\"num\">targets</th><th class=\"num\">bytes</th><th>uploaded</th><th>diagnostics</th></tr>");
             foreach (var v in group.OrderByDescending(v => v.UploadedAt, StringComparer.Ordinal))
             {
-                o.Append("<tr><td><code>").Append(E(Short(v.Version))).Append("</code></td><td>").Append(E(v.Status.ToString())).Append("</td><td class=\"num\">").Append(N(v.TargetCount))
+                o.Append("<tr><td><code>").Append(E(Short(v.Version))).Append("</code></td><td>").Append(E(v.Status.ToString())).Append("</td><td data-approval=\"").Append(E(Short(v.Version))).Append("\">")
+                    .Append(approvals.Decision(group.Key, v.Version) is { } decision ? E(decision.State.ToString()) : "–").Append(approvals.IsActive(group.Key, v.Version) ? " · <strong>active</strong>" : string.Empty)
+                    .Append("</td><td>").Append(approvals.Decision(group.Key, v.Version) is { } change ? Changes(change) : "–").Append("</td><td class=\"num\">").Append(N(v.TargetCount))
                     .Append("</td><td class=\"num\">").Append(N(v.Size)).Append("</td><td class=\"muted\">").Append(E(v.UploadedAt)).Append("</td><td>")
                     .Append(v.Diagnostics.Count == 0 ? "–" : string.Join("<br>", v.Diagnostics.Take(3).Select(E))).Append("</td></tr>");
             }
@@ -172,6 +195,12 @@ internal static class DashboardPage
         var seconds = (finished - started).TotalSeconds;
         return seconds <= 0 ? "–" : (run.Payloads / seconds).ToString("F0", CultureInfo.InvariantCulture);
     }
+
+    // A decision's change class and, when breaking, its first breaking changes (the diff against the active version).
+    private static string Changes(VersionDecision decision) =>
+        decision.BreakingChanges.Count == 0
+            ? E(decision.Change.ToString())
+            : E(decision.Change.ToString()) + ": " + string.Join("<br>", decision.BreakingChanges.Take(5).Select(E)) + (decision.BreakingChanges.Count > 5 ? "<br>…" : string.Empty);
 
     private static string Short(string version) => version.StartsWith("sha256:", StringComparison.Ordinal) && version.Length > 19 ? version[..19] : version;
 

@@ -39,6 +39,11 @@ public sealed partial class ServeCommandTests
 
         // The new version is breaking, so it waits for an approver; approving it (the bootstrap key holds every role) starts its run.
         Assert.Equal("PendingApproval", v2.GetProperty("approval").GetProperty("state").GetString());
+        var v2Short = v2.GetProperty("version").GetString()![..19];
+        var waiting = await HeadlessChromium.DumpDomAsync(new UriBuilder(baseAddress) { UserName = "acme", Password = "dash-key", Path = "/dashboard/acme" }.Uri);
+        Assert.Contains("data-pending=\"payments-api.yaml\"", waiting, StringComparison.Ordinal);
+        Assert.Matches(@"data-pending=""payments-api.yaml"">.*?Breaking: [^<]*maximum", waiting);
+        Assert.Contains($"data-approval=\"{v2Short}\">PendingApproval</td>", waiting, StringComparison.Ordinal);
         var approve = await client.PostAsync($"/v1/tenants/acme/contracts/payments-api.yaml/versions/{v2.GetProperty("version").GetString()}/approve", null);
         Assert.True(approve.IsSuccessStatusCode, await approve.Content.ReadAsStringAsync());
         await WaitForSealedRunAsync(client, 2, error);
@@ -50,6 +55,8 @@ public sealed partial class ServeCommandTests
         Assert.Matches(@"data-coverage=""""><svg[^>]*aria-label=""\d+\.\d% \d+/\d+""", home);
         Assert.Contains("data-table=\"drift\"", home, StringComparison.Ordinal);
         Assert.Contains("data-contract=\"payments-api.yaml\"", home, StringComparison.Ordinal);
+        Assert.Contains("data-approvals=\"none\"", home, StringComparison.Ordinal);
+        Assert.Contains($"data-approval=\"{v2Short}\">Approved · <strong>active</strong>", home, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", home, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", home, StringComparison.OrdinalIgnoreCase);
 
