@@ -76,9 +76,13 @@ public sealed class RetryAndTimeoutTests
     {
         await using var server = await FakeAzureOpenAIServer.StartAsync();
         server.Enqueue(FakeResponse.Slow(TimeSpan.FromSeconds(30)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Chat(server).CompleteChatAsync(Messages(), StrictOptions(), cancellation.Token));
+        // Cancel once the server holds the request (a fixed 200 ms timer fired before a loaded CI machine sent it).
+        var call = Chat(server).CompleteChatAsync(Messages(), StrictOptions(), cancellation.Token);
+        await WaitUntilAsync(() => server.Requests.Count > 0);
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         await WaitUntilAsync(() => server.Requests[0].Scenario == "slow (abandoned)");
     }
