@@ -7,7 +7,7 @@ namespace MockGen.Cli;
 /// <summary>
 /// The store options of commands that read or write MockGen's store (<c>--store</c> folder, or an Azure Storage
 /// account by connection string or Entra ID), and the one place their rules are applied (<c>serve</c> uses
-/// <see cref="Open(string?, Uri?, Uri?, string)"/> too).
+/// <see cref="Open(string?, Uri?, Uri?, string, bool)"/> too).
 /// </summary>
 internal sealed class StoreOptions
 {
@@ -54,10 +54,19 @@ internal sealed class StoreOptions
     public PipelineStore Open(ParseResult parse) =>
         Open(parse.GetValue(ConnectionString), parse.GetValue(BlobUri), parse.GetValue(TableUri), parse.GetValue(Folder) ?? Path.Combine(".mockgen", "store"));
 
-    /// <summary>Opens a store: a connection string (option, else the variable) first, then Entra ID endpoints, else the folder.</summary>
+    /// <summary>
+    /// Opens a store: a connection string (option, else the variable) first, then Entra ID endpoints, else the folder.
+    /// A folder the user gave on the command line (<paramref name="folderGiven"/>) beats the variable, which a shell may
+    /// keep for another command; only an explicit Azure option redirects it.
+    /// </summary>
     /// <exception cref="CliException">An option is unusable (named, the secret never echoed).</exception>
-    public static PipelineStore Open(string? connectionString, Uri? blobUri, Uri? tableUri, string folder)
+    public static PipelineStore Open(string? connectionString, Uri? blobUri, Uri? tableUri, string folder, bool folderGiven = false)
     {
+        if (folderGiven && connectionString is null && blobUri is null && tableUri is null)
+        {
+            return PipelineStore.LocalFolder(folder);
+        }
+
         var source = connectionString is null ? ConnectionStringVariable : "--azure-connection-string";
         connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrEmpty(connectionString))

@@ -101,11 +101,7 @@ internal sealed class AiEnrichmentStep
         PipelineStore? store = null;
         try
         {
-            // An explicit --ai-store is what the user asked for on this command line; only an explicit Azure option
-            // (not the variable a shell may keep for serve) redirects it.
-            store = ai is { StoreGiven: true, AzureConnectionString: null, AzureBlobUri: null, AzureTableUri: null }
-                ? PipelineStore.LocalFolder(ai.Store)
-                : StoreOptions.Open(ai.AzureConnectionString, ai.AzureBlobUri, ai.AzureTableUri, ai.Store);
+            store = StoreOptions.Open(ai.AzureConnectionString, ai.AzureBlobUri, ai.AzureTableUri, ai.Store, ai.StoreGiven);
         }
         catch (CliException e)
         {
