@@ -1,16 +1,17 @@
-using System.Diagnostics.Metrics;
 using MockGen.Ai.Cassettes;
 using MockGen.Ai.Enrichment;
 using MockGen.Ai.Gateway;
 using MockGen.Ai.Tests.Support;
 using MockGen.Core.Telemetry;
+using MockGen.Core.Tests.Telemetry;
 using MockGen.Testing.FakeAzureOpenAI;
 
 namespace MockGen.Ai.Tests.Telemetry;
 
 /// <summary>
 /// Issue 11: <c>mockgen.ai.requests</c>, <c>.tokens</c> and <c>.fallbacks</c> after an enrichment run equal what the
-/// run's enrichment report says. The meter is process-wide, so each test listens only to its own deployment's series.
+/// run's enrichment report says. These series carry no tenant and the meter is process-wide, so each test reads only
+/// its own deployment's points.
 /// </summary>
 public sealed class AiMetricsTests : IAsyncLifetime
 {
@@ -29,7 +30,7 @@ public sealed class AiMetricsTests : IAsyncLifetime
     public async Task RecordedRunWithABudget_RequestsTokensAndBudgetFallbacksEqualTheReport()
     {
         var deployment = "metrics-budget-" + Guid.NewGuid().ToString("N")[..8];
-        using var capture = new AiMeasurements(deployment);
+        using var capture = new TelemetryCapture("ai-metrics");
         var settings = new EnrichmentSettings { Deployment = deployment, Cost = new AiCostTable(0.15m, 0.6m), TokenBudget = 1 };
 
         var (_, run) = await EnrichedGeneration.RunAsync(await EnrichedGeneration.LoadSampleAsync(), Gateway(CassetteMode.Record, 4), settings);
@@ -37,31 +38,31 @@ public sealed class AiMetricsTests : IAsyncLifetime
         var sent = run.Report.Exchanges.Where(e => e.Outcome is not null).ToList();
         Assert.NotEmpty(sent);
         Assert.True(run.Report.Skipped > 0);
-        Assert.Equal(sent.Count, capture.Sum("mockgen.ai.requests"));
-        Assert.Equal(sent.Count, capture.Sum("mockgen.ai.requests", (TelemetryTags.AiOutcome, "completed")));
-        Assert.Equal(sent.Sum(e => e.Usage.PromptTokens), capture.Sum("mockgen.ai.tokens", (TelemetryTags.AiTokenKind, "prompt")));
-        Assert.Equal(sent.Sum(e => e.Usage.CompletionTokens), capture.Sum("mockgen.ai.tokens", (TelemetryTags.AiTokenKind, "completion")));
-        Assert.True(capture.Sum("mockgen.ai.tokens") > 0);
-        Assert.Equal(run.Report.Skipped, capture.Sum("mockgen.ai.fallbacks", (TelemetryTags.AiFallbackReason, "budget")));
-        Assert.Equal(run.Report.Skipped, capture.Sum("mockgen.ai.fallbacks"));
+        Assert.Equal(sent.Count, capture.SumUntenanted("mockgen.ai.requests", (TelemetryTags.AiDeployment, deployment)));
+        Assert.Equal(sent.Count, capture.SumUntenanted("mockgen.ai.requests", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiOutcome, "completed")));
+        Assert.Equal(sent.Sum(e => e.Usage.PromptTokens), capture.SumUntenanted("mockgen.ai.tokens", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiTokenKind, "prompt")));
+        Assert.Equal(sent.Sum(e => e.Usage.CompletionTokens), capture.SumUntenanted("mockgen.ai.tokens", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiTokenKind, "completion")));
+        Assert.True(capture.SumUntenanted("mockgen.ai.tokens", (TelemetryTags.AiDeployment, deployment)) > 0);
+        Assert.Equal(run.Report.Skipped, capture.SumUntenanted("mockgen.ai.fallbacks", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiFallbackReason, "budget")));
+        Assert.Equal(run.Report.Skipped, capture.SumUntenanted("mockgen.ai.fallbacks", (TelemetryTags.AiDeployment, deployment)));
     }
 
     [Fact]
     public async Task ModelDown_FailedRequestsAndCircuitFallbacksEqualTheReport()
     {
         var deployment = "metrics-down-" + Guid.NewGuid().ToString("N")[..8];
-        using var capture = new AiMeasurements(deployment);
+        using var capture = new TelemetryCapture("ai-metrics");
         _fake.Responder = _ => FakeResponse.ServerError(503);
         var settings = new EnrichmentSettings { Deployment = deployment, Cost = new AiCostTable(0.15m, 0.6m) };
 
         var (_, run) = await EnrichedGeneration.RunAsync(await EnrichedGeneration.LoadSampleAsync(), Gateway(CassetteMode.Live, 2), settings);
 
         Assert.True(run.Report.CircuitOpened);
-        Assert.Equal(run.Report.Rejected, capture.Sum("mockgen.ai.requests", (TelemetryTags.AiOutcome, "failed")));
-        Assert.Equal(run.Report.Skipped, capture.Sum("mockgen.ai.requests", (TelemetryTags.AiOutcome, "circuit_open")));
-        Assert.Equal(run.Report.Rejected, capture.Sum("mockgen.ai.fallbacks", (TelemetryTags.AiFallbackReason, "rejected")));
-        Assert.Equal(run.Report.Skipped, capture.Sum("mockgen.ai.fallbacks", (TelemetryTags.AiFallbackReason, "circuit_open")));
-        Assert.Equal(0, capture.Sum("mockgen.ai.tokens"));
+        Assert.Equal(run.Report.Rejected, capture.SumUntenanted("mockgen.ai.requests", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiOutcome, "failed")));
+        Assert.Equal(run.Report.Skipped, capture.SumUntenanted("mockgen.ai.requests", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiOutcome, "circuit_open")));
+        Assert.Equal(run.Report.Rejected, capture.SumUntenanted("mockgen.ai.fallbacks", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiFallbackReason, "rejected")));
+        Assert.Equal(run.Report.Skipped, capture.SumUntenanted("mockgen.ai.fallbacks", (TelemetryTags.AiDeployment, deployment), (TelemetryTags.AiFallbackReason, "circuit_open")));
+        Assert.Equal(0, capture.SumUntenanted("mockgen.ai.tokens", (TelemetryTags.AiDeployment, deployment)));
     }
 
     private IModelGateway Gateway(CassetteMode mode, int maxAttempts) => AiGateways.Build(
@@ -75,49 +76,4 @@ public sealed class AiMetricsTests : IAsyncLifetime
             TimeProvider = new RecordingTimeProvider(),
             Retry = new ModelRetryOptions { MaxAttempts = maxAttempts },
         });
-
-    // Listens to MockGen's AI instruments and keeps the measurements tagged with one deployment.
-    private sealed class AiMeasurements : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<(string Instrument, long Value, Dictionary<string, string?> Tags)> _measurements = [];
-
-        public AiMeasurements(string deployment)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == MockGenTelemetry.Name && instrument.Name.StartsWith("mockgen.ai.", StringComparison.Ordinal))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            {
-                var map = new Dictionary<string, string?>(StringComparer.Ordinal);
-                foreach (var tag in tags)
-                {
-                    map[tag.Key] = tag.Value?.ToString();
-                }
-
-                if (map.GetValueOrDefault(TelemetryTags.AiDeployment) == deployment)
-                {
-                    lock (_measurements)
-                    {
-                        _measurements.Add((instrument.Name, value, map));
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Sum(string instrument, params (string Key, string Value)[] tags)
-        {
-            lock (_measurements)
-            {
-                return _measurements.Where(m => m.Instrument == instrument && tags.All(t => m.Tags.GetValueOrDefault(t.Key) == t.Value)).Sum(m => m.Value);
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

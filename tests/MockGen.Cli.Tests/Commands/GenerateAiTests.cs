@@ -9,6 +9,23 @@ public sealed class GenerateAiTests
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "Samples", "payments-api.yaml");
 
+    // Records an enriched generation of the sample (seed 3) against the fake into the store folder, in process.
+    private static async Task<(int ExitCode, string Error)> RecordAsync(FakeAzureOpenAIServer fake, string store, string output, int count, string kind = "enrich", string variant = "typical")
+    {
+        var request = new GenerateRequest
+        {
+            ContractPath = Sample,
+            Count = count,
+            Seed = "3",
+            Variant = variant,
+            Output = output,
+            Ai = new AiRequest { Kind = kind, Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
+        };
+        var error = new StringWriter();
+        var exit = await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), error, () => Stream.Null), CancellationToken.None);
+        return (exit, error.ToString());
+    }
+
     [Fact]
     public async Task Generate_RecordThenReplayWithTheFakeStopped_WritesIdenticalBytes()
     {
@@ -17,21 +34,12 @@ public sealed class GenerateAiTests
         var recorded = Path.Combine(folder.Path, "recorded.ndjson");
         var replayed = Path.Combine(folder.Path, "replayed.ndjson");
         await using var fake = await FakeAzureOpenAIServer.StartAsync();
-        var request = new GenerateRequest
-        {
-            ContractPath = Sample,
-            Count = 5,
-            Seed = "3",
-            Output = recorded,
-            Ai = new AiRequest { Kind = "enrich", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
-        };
-        var error = new StringWriter();
 
-        var record = await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), error, () => Stream.Null), CancellationToken.None);
+        var (record, error) = await RecordAsync(fake, store, recorded, count: 5);
         await fake.StopAsync();
         var replay = await CliRun.RunAsync(["generate", Sample, "--count", "5", "--seed", "3", "--out", replayed, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", store]);
 
-        Assert.True(record == 0, error.ToString());
+        Assert.True(record == 0, error);
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.NotEmpty(fake.Requests);
         Assert.Equal(File.ReadAllBytes(recorded), File.ReadAllBytes(replayed));
@@ -51,20 +59,14 @@ public sealed class GenerateAiTests
         var recorded = Path.Combine(folder.Path, "recorded.ndjson");
         var replayed = Path.Combine(folder.Path, "replayed.ndjson");
         await using var fake = await FakeAzureOpenAIServer.StartAsync();
-        var request = new GenerateRequest
-        {
-            ContractPath = Sample,
-            Count = 2,
-            Output = recorded,
-            Ai = new AiRequest { Kind = "enrich", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
-        };
-        Assert.Equal(0, await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), new StringWriter(), () => Stream.Null), CancellationToken.None));
+        var (record, error) = await RecordAsync(fake, store, recorded, count: 2);
+        Assert.True(record == 0, error);
         await fake.StopAsync();
 
         // A child process, so the variable (a serve session's, here unusable) reaches only this run.
         var replay = await Tool.ChildProcess.RunAsync(
             "dotnet",
-            [Path.Combine(AppContext.BaseDirectory, "mockgen.dll"), "generate", Sample, "--count", "2", "--out", replayed, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", store],
+            [Path.Combine(AppContext.BaseDirectory, "mockgen.dll"), "generate", Sample, "--count", "2", "--seed", "3", "--out", replayed, "--ai", "enrich", "--ai-deployment", "gpt-4o-mini", "--ai-store", store],
             folder.Path,
             new Dictionary<string, string> { ["MOCKGEN_STORAGE_CONNECTION_STRING"] = "DefaultEndpointsProtocol=http;AccountName=nobody;AccountKey=not-base64!" });
 
@@ -116,22 +118,12 @@ public sealed class GenerateAiTests
         var recorded = Path.Combine(folder.Path, "recorded.ndjson");
         var replayed = Path.Combine(folder.Path, "replayed.ndjson");
         await using var fake = await FakeAzureOpenAIServer.StartAsync();
-        var request = new GenerateRequest
-        {
-            ContractPath = Sample,
-            Count = 10,
-            Seed = "3",
-            Variant = "edge",
-            Output = recorded,
-            Ai = new AiRequest { Kind = "edge", Mode = "record", Endpoint = fake.Endpoint.ToString(), ApiKey = fake.ApiKey, Deployment = "gpt-4o-mini", Store = store },
-        };
-        var error = new StringWriter();
 
-        var record = await GenerateCommand.RunAsync(request, new CliConsole(new StringWriter(), error, () => Stream.Null), CancellationToken.None);
+        var (record, error) = await RecordAsync(fake, store, recorded, count: 10, kind: "edge", variant: "edge");
         await fake.StopAsync();
         var replay = await CliRun.RunAsync(["generate", Sample, "--count", "10", "--seed", "3", "--variant", "edge", "--out", replayed, "--ai", "edge", "--ai-deployment", "gpt-4o-mini", "--ai-store", store]);
 
-        Assert.True(record == 0, error.ToString());
+        Assert.True(record == 0, error);
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.NotEmpty(fake.Requests);
         Assert.All(fake.Requests, r => Assert.Contains("valid but tricky", r.Body, StringComparison.Ordinal));
