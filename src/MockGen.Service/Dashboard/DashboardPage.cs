@@ -106,9 +106,10 @@ internal static class DashboardPage
             o.Append("<h3>").Append(E(group.Key)).Append("</h3><table data-contract=\"").Append(E(group.Key)).Append("\"><tr><th>version</th><th>status</th><th>approval</th><th>changes</th><th class=\"num\">targets</th><th class=\"num\">bytes</th><th>uploaded</th><th>diagnostics</th></tr>");
             foreach (var v in group.OrderByDescending(v => v.UploadedAt, StringComparer.Ordinal))
             {
+                var decision = approvals.Decision(group.Key, v.Version);
                 o.Append("<tr><td><code>").Append(E(Short(v.Version))).Append("</code></td><td>").Append(E(v.Status.ToString())).Append("</td><td data-approval=\"").Append(E(Short(v.Version))).Append("\">")
-                    .Append(approvals.Decision(group.Key, v.Version) is { } decision ? E(decision.State.ToString()) : "–").Append(approvals.IsActive(group.Key, v.Version) ? " · <strong>active</strong>" : string.Empty)
-                    .Append("</td><td>").Append(approvals.Decision(group.Key, v.Version) is { } change ? Changes(change) : "–").Append("</td><td class=\"num\">").Append(N(v.TargetCount))
+                    .Append(decision is null ? "–" : E(decision.State.ToString())).Append(approvals.IsActive(group.Key, v.Version) ? " · <strong>active</strong>" : string.Empty)
+                    .Append("</td><td>").Append(decision is null ? "–" : Changes(decision)).Append("</td><td class=\"num\">").Append(N(v.TargetCount))
                     .Append("</td><td class=\"num\">").Append(N(v.Size)).Append("</td><td class=\"muted\">").Append(E(v.UploadedAt)).Append("</td><td>")
                     .Append(v.Diagnostics.Count == 0 ? "–" : string.Join("<br>", v.Diagnostics.Take(3).Select(E))).Append("</td></tr>");
             }

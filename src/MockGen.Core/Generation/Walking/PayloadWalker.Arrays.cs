@@ -52,7 +52,7 @@ internal sealed partial class PayloadWalker
             unique |= schema.UniqueItems;
             if (schema.Contains is { } containsSchema)
             {
-                var minContains = schema.MinContains is { } mc ? (int)Math.Min(mc, 100_000) : 1;
+                var minContains = schema.MinContains is { } mc ? (int)Math.Min(mc, MaxGeneratedItems) : 1;
                 int? maxContains = schema.MaxContains is { } xc ? (int)Math.Min(xc, int.MaxValue) : null;
                 contains.Add((containsSchema, minContains, maxContains));
             }
@@ -287,7 +287,7 @@ internal sealed partial class PayloadWalker
 
             if (schema.MinItems is { } minCount && minCount > 0)
             {
-                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", location + "/minItems", ValueTypes.Array, Length: (int)Math.Min(minCount, 100_000)) { Branched = site.Branched });
+                state.Mutations.Add(new Mutation(MutationKind.TooFewItems, site.Pointer, "minItems", location + "/minItems", ValueTypes.Array, Length: (int)Math.Min(minCount, MaxGeneratedItems)) { Branched = site.Branched });
             }
 
             if (schema.UniqueItems && items.Count > 0)
