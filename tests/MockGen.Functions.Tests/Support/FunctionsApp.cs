@@ -17,6 +17,7 @@ using MockGen.Functions.Http;
 using MockGen.Service.Auth;
 using MockGen.Storage;
 using MockGen.Storage.Stores;
+using MockGen.Storage.Tests.Support;
 
 namespace MockGen.Functions.Tests.Support;
 
@@ -102,7 +103,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
                     registry => FunctionRegistry.AddAll(registry, _app.Services, aroundActivity),
                     new DurableTaskTestHostOptions
                     {
-                        Port = FreeLoopbackPort(),
+                        Port = LoopbackPort.Free(),
                         ConfigureServices = services =>
                         {
                             services.ConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
@@ -115,13 +116,6 @@ internal sealed class FunctionsApp : IAsyncDisposable
             {
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool AddressInUse(Exception? e)

@@ -38,9 +38,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         // machine): Azurite then exits at once, and fresh ports are tried, up to three times.
         for (var attempt = 1; ; attempt++)
         {
-            BlobPort = FreePort();
-            _queuePort = FreePort();
-            TablePort = FreePort();
+            BlobPort = LoopbackPort.Free();
+            _queuePort = LoopbackPort.Free();
+            TablePort = LoopbackPort.Free();
             try
             {
                 await StartAsync().ConfigureAwait(false);
@@ -154,13 +154,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> AcceptsAsync(int port)
