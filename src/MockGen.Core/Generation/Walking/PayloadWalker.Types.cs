@@ -123,13 +123,13 @@ internal sealed partial class PayloadWalker
         }
 
         var result = ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Null) ? ValueTypes.Null : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Boolean) ? ValueTypes.Boolean : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Object) ? ValueTypes.Object : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Array) ? ValueTypes.Array : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Number) ? ValueTypes.Number : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Integer) ? ValueTypes.Integer : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.String) ? ValueTypes.String : ValueTypes.None;
+        result |= (types & SchemaTypes.Null) != 0 ? ValueTypes.Null : ValueTypes.None;
+        result |= (types & SchemaTypes.Boolean) != 0 ? ValueTypes.Boolean : ValueTypes.None;
+        result |= (types & SchemaTypes.Object) != 0 ? ValueTypes.Object : ValueTypes.None;
+        result |= (types & SchemaTypes.Array) != 0 ? ValueTypes.Array : ValueTypes.None;
+        result |= (types & SchemaTypes.Number) != 0 ? ValueTypes.Number : ValueTypes.None;
+        result |= (types & SchemaTypes.Integer) != 0 ? ValueTypes.Integer : ValueTypes.None;
+        result |= (types & SchemaTypes.String) != 0 ? ValueTypes.String : ValueTypes.None;
         return result;
     }
 
@@ -429,7 +429,7 @@ internal sealed partial class PayloadWalker
         var preferredCount = 0;
         foreach (var t in options[..count])
         {
-            if ((hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || hinted.HasFlag(ValueTypes.Integer)))
+            if ((hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || (hinted & ValueTypes.Integer) != 0))
             {
                 preferred[preferredCount++] = t;
             }
