@@ -88,6 +88,8 @@ internal sealed partial class RealismEngine
         }
 
         var faker = BogusFaker.For(_locale, rng);
+        // Bogus's own data drawn from the same stream, without its per-draw lock (see LocaleData); Bogus when null.
+        var data = LocaleData.For(_locale);
         var personParent = IsAny(parent, s_personParents);
 
         // People.
@@ -103,7 +105,7 @@ internal sealed partial class RealismEngine
 
         if (name == "middlename")
         {
-            return faker.Name.FirstName();
+            return data.FirstName(rng) ?? faker.Name.FirstName();
         }
 
         if (IsAny(name, "fullname", "displayname", "contactname", "customername", "accountholdername", "accountholder", "holdername", "cardholdername", "cardholder", "authorname", "ownername", "recipientname", "sendername", "beneficiaryname", "payername", "payeename", "personname")
@@ -126,7 +128,7 @@ internal sealed partial class RealismEngine
 
         if (IsAny(name, "jobtitle", "position", "occupation") || (name == "title" && personParent))
         {
-            return faker.Name.JobTitle();
+            return data.JobTitle(rng) ?? faker.Name.JobTitle();
         }
 
         if (IsAny(name, "gender", "sex"))
@@ -159,32 +161,35 @@ internal sealed partial class RealismEngine
         // Addresses.
         if (IsAny(name, "street", "streetaddress", "address1", "addressline1", "line1", "street1", "streetline1"))
         {
-            return faker.Address.StreetAddress();
+            return data.StreetAddress(rng) ?? faker.Address.StreetAddress();
         }
 
         if (IsAny(name, "address2", "addressline2", "line2", "street2", "streetline2"))
         {
-            return faker.Address.SecondaryAddress();
+            return data.SecondaryAddress(rng) ?? faker.Address.SecondaryAddress();
         }
 
         if (IsAny(name, "address", "fulladdress", "postaladdress", "mailingaddress", "billingaddress", "shippingaddress"))
         {
-            return $"{faker.Address.StreetAddress()}, {faker.Address.ZipCode()} {faker.Address.City()}";
+            var street = data.StreetAddress(rng) ?? faker.Address.StreetAddress();
+            var zip = data.ZipCode(rng) ?? faker.Address.ZipCode();
+            var city = data.City(rng) ?? faker.Address.City();
+            return $"{street}, {zip} {city}";
         }
 
         if (IsAny(name, "city", "town", "locality", "cityname"))
         {
-            return faker.Address.City();
+            return data.City(rng) ?? faker.Address.City();
         }
 
         if (IsAny(name, "zip", "zipcode", "postcode", "postalcode"))
         {
-            return faker.Address.ZipCode();
+            return data.ZipCode(rng) ?? faker.Address.ZipCode();
         }
 
         if (IsAny(name, "province", "region", "county", "stateprovince", "statename") || (name == "state" && IsAny(parent, s_addressParents)))
         {
-            return faker.Address.State();
+            return data.State(rng) ?? faker.Address.State();
         }
 
         if (IsAny(name, "countrycode", "countryiso", "iso2", "alpha2", "countryalpha2", "nationality", "countryiso2"))
@@ -267,7 +272,7 @@ internal sealed partial class RealismEngine
 
         if (name == "department")
         {
-            return faker.Commerce.Department();
+            return data.Department(rng) ?? faker.Commerce.Department();
         }
 
         if (IsAny(name, "product", "productname", "itemname", "articlename", "planname") || (name is "name" or "title" && IsAny(parent, s_productParents)))
@@ -277,7 +282,7 @@ internal sealed partial class RealismEngine
 
         if (name == "name" && ContainsAny(parent, "category", "department", "tag", "group"))
         {
-            return faker.Commerce.Department();
+            return data.Department(rng) ?? faker.Commerce.Department();
         }
 
         if (name == "sku")
@@ -303,25 +308,26 @@ internal sealed partial class RealismEngine
         if (IsAny(name, "title", "subject", "headline", "heading", "caption"))
         {
             freeText = true;
-            return faker.Company.CatchPhrase();
+            return data.CatchPhrase(rng) ?? faker.Company.CatchPhrase();
         }
 
         if (IsAny(name, "bio", "about", "biography"))
         {
             freeText = true;
-            return $"{faker.Name.JobTitle()} at {record.Company}.";
+            var jobTitle = data.JobTitle(rng) ?? faker.Name.JobTitle();
+            return $"{jobTitle} at {record.Company}.";
         }
 
         if (IsAny(name, "description", "summary", "details", "desc", "shortdescription", "longdescription", "productdescription"))
         {
             freeText = true;
-            return faker.Commerce.ProductDescription();
+            return data.ProductDescription(rng) ?? faker.Commerce.ProductDescription();
         }
 
         if (IsAny(name, "comment", "comments", "note", "notes", "message", "review", "feedback", "remarks", "body", "text", "content", "reason"))
         {
             freeText = true;
-            return faker.Rant.Review();
+            return LocaleData.For("en").Review(rng) ?? faker.Rant.Review();
         }
 
         if (name == "slug")
