@@ -21,6 +21,8 @@ internal sealed partial class PayloadWalker
     private static readonly ExactDecimal DoubleMax = ExactDecimal.FromInteger(new System.Numerics.BigInteger(double.MaxValue));
     private static readonly ExactDecimal DoubleMin = ExactDecimal.FromInteger(new System.Numerics.BigInteger(-double.MaxValue));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Json.NumberLimit, ExactDecimal?> _parsedLimits = new(ReferenceEqualityComparer.Instance);
+
     private PayloadString? BuildString(SchemaConjunction conjunction, ValueSite site, Prng rng, WalkState state)
     {
         var minLength = 0;
@@ -276,14 +278,28 @@ internal sealed partial class PayloadWalker
         return new PayloadNumber(value);
     }
 
+    // A schema's number keywords parsed once per limit, not once per number of every payload (issue 9: parsing into a
+    // BigInteger was a visible share of each number's cost). Same parse, same result.
+    private bool TryParseLimit(Json.NumberLimit limit, out ExactDecimal value)
+    {
+        if (!_parsedLimits.TryGetValue(limit, out var parsed))
+        {
+            parsed = ExactDecimal.TryParse(limit.Text, out var exact) ? exact : null;
+            _parsedLimits.TryAdd(limit, parsed);
+        }
+
+        value = parsed.GetValueOrDefault();
+        return parsed.HasValue;
+    }
+
     private static string NumberLocation((SchemaNode Schema, string Keyword)? at) =>
         at is { } where ? SchemaConjunction.Location(where.Schema) + "/" + where.Keyword : "#";
 
-    private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref (SchemaNode Schema, string Keyword)? location)
+    private NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref (SchemaNode Schema, string Keyword)? location)
     {
         var record = state.RecordMutations;
         var at = record ? SchemaConjunction.Location(schema) : string.Empty;
-        if (schema.Minimum is { } minimum && ExactDecimal.TryParse(minimum.Text, out var min))
+        if (schema.Minimum is { } minimum && TryParseLimit(minimum, out var min))
         {
             range = range.WithMinimum(min, exclusive: false);
             location = (schema, "minimum");
@@ -293,7 +309,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (schema.Maximum is { } maximum && ExactDecimal.TryParse(maximum.Text, out var max))
+        if (schema.Maximum is { } maximum && TryParseLimit(maximum, out var max))
         {
             range = range.WithMaximum(max, exclusive: false);
             location = (schema, "maximum");
@@ -304,7 +320,7 @@ internal sealed partial class PayloadWalker
         }
 
         // Draft 4 and OpenAPI 3.0 boolean exclusives arrive normalized as numeric limits; the keyword name says which.
-        if (schema.ExclusiveMinimum is { } exMin && ExactDecimal.TryParse(exMin.Text, out var exMinValue))
+        if (schema.ExclusiveMinimum is { } exMin && TryParseLimit(exMin, out var exMinValue))
         {
             range = range.WithMinimum(exMinValue, exclusive: true);
             location = (schema, schema.ExclusiveMinimumKeyword);
@@ -314,7 +330,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (schema.ExclusiveMaximum is { } exMax && ExactDecimal.TryParse(exMax.Text, out var exMaxValue))
+        if (schema.ExclusiveMaximum is { } exMax && TryParseLimit(exMax, out var exMaxValue))
         {
             range = range.WithMaximum(exMaxValue, exclusive: true);
             location = (schema, schema.ExclusiveMaximumKeyword);
@@ -324,7 +340,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (schema.MultipleOf is { } multipleOf && ExactDecimal.TryParse(multipleOf.Text, out var step))
+        if (schema.MultipleOf is { } multipleOf && TryParseLimit(multipleOf, out var step))
         {
             range = range.WithMultipleOf(step);
             location ??= (schema, "multipleOf");

@@ -229,7 +229,9 @@ internal sealed partial class PayloadWalker
     // Not for a sensitive field: an example token or card number pasted into a contract may be a real one.
     private PayloadValue? PickExampleOrDefault(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, Prng rng)
     {
-        var pick = rng.Split("example");
+        // Split only where there is something to pick from: a stream per value was a visible share of allocations, and
+        // the value's stream is never drawn from directly, so a later split is the same stream.
+        Prng? pick = null;
         var sensitivityChecked = false;
         foreach (var schema in conjunction.Schemas)
         {
@@ -244,13 +246,13 @@ internal sealed partial class PayloadWalker
             }
 
             var examples = schema.Examples.Count > 0 ? schema.Examples : schema.Example is { } single ? [single] : [];
-            if (examples.Count > 0 && pick.NextBool(_settings.ExamplesProbability))
+            if (examples.Count > 0 && (pick ??= rng.Split("example")).NextBool(_settings.ExamplesProbability))
             {
                 var candidate = PayloadValue.FromElement(pick.Pick(examples));
                 return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
             }
 
-            if (schema.Default is { } fallback && pick.NextBool(_settings.DefaultProbability))
+            if (schema.Default is { } fallback && (pick ??= rng.Split("example")).NextBool(_settings.DefaultProbability))
             {
                 var candidate = PayloadValue.FromElement(fallback);
                 return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
