@@ -23,11 +23,12 @@ internal sealed class LocaleData
 {
     private static readonly ConcurrentDictionary<string, LocaleData> s_locales = new(StringComparer.Ordinal);
 
-    // Parsed formats by their text: the same format strings recur in every locale and payload.
-    private static readonly ConcurrentDictionary<string, FormatPart[]> s_formats = new(StringComparer.Ordinal);
-
     private readonly string _locale;
     private readonly ConcurrentDictionary<(string Category, string Path), string[]?> _arrays = new();
+
+    // Parsed formats by their text, their tokens' arrays resolved in this locale (under a category: the text alone
+    // does not say which dataset a bare #{key} belongs to): looked up once per format drawn, not once per token.
+    private readonly ConcurrentDictionary<(string Category, string Format), FormatPart[]?> _formats = new();
     private readonly bool _plainFirstNames;
     private readonly bool _plainLastNames;
 
@@ -168,18 +169,17 @@ internal sealed class LocaleData
             return false;
         }
 
-        foreach (var part in s_formats.GetOrAdd(format, Parse))
+        if (_formats.GetOrAdd((category, format), static (key, data) => data.Parse(key.Category, key.Format), this) is not { } parts)
         {
-            if (part.Category is null)
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Items is not { } items)
             {
                 builder.Append(part.Text);
                 continue;
-            }
-
-            var items = Array(part.Category.Length == 0 ? category : part.Category, part.Text);
-            if (items is not { Length: > 0 })
-            {
-                return false;
             }
 
             if (!Expand(rng, category, items[rng.NextInt(0, items.Length - 1)], builder, depth + 1))
@@ -191,8 +191,9 @@ internal sealed class LocaleData
         return true;
     }
 
-    // Splits a format as Bogus's token pattern \#{(.*?)\} matches it: "#{" up to the first "}", no line break between.
-    private static FormatPart[] Parse(string format)
+    // Splits a format as Bogus's token pattern \#{(.*?)\} matches it: "#{" up to the first "}", no line break between;
+    // null when a token names a missing or empty array (where Bogus itself would fail).
+    private FormatPart[]? Parse(string category, string format)
     {
         var parts = new List<FormatPart>();
         var literalStart = 0;
@@ -220,17 +221,23 @@ internal sealed class LocaleData
 
             if (start > literalStart)
             {
-                parts.Add(new FormatPart(null, format[literalStart..start]));
+                parts.Add(new FormatPart(format[literalStart..start], null));
             }
 
             var key = token.ToString().ToLowerInvariant().Split('.');
-            parts.Add(key.Length == 1 ? new FormatPart(string.Empty, key[0]) : new FormatPart(key[0], key[1]));
+            var items = key.Length == 1 ? Array(category, key[0]) : Array(key[0], key[1]);
+            if (items is not { Length: > 0 })
+            {
+                return null;
+            }
+
+            parts.Add(new FormatPart(string.Empty, items));
             literalStart = search = end + 1;
         }
 
         if (literalStart < format.Length)
         {
-            parts.Add(new FormatPart(null, format[literalStart..]));
+            parts.Add(new FormatPart(format[literalStart..], null));
         }
 
         return [.. parts];
@@ -253,6 +260,6 @@ internal sealed class LocaleData
         return items;
     }, _locale);
 
-    // A literal (Category null) or a token: its category ("" for the dataset's own) and key (Text).
-    private sealed record FormatPart(string? Category, string Text);
+    // A literal (Items null) or a token, replaced by one of its Items.
+    private sealed record FormatPart(string Text, string[]? Items);
 }
