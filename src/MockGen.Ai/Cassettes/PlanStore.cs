@@ -53,7 +53,7 @@ public sealed class PlanStore
             StoredPlan? stored;
             try
             {
-                stored = await JsonSerializer.DeserializeAsync<StoredPlan>(stream, Json, cancellationToken).ConfigureAwait(false);
+                stored = await BlobJson.ReadAsync<StoredPlan>(stream, Json, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException)
             {
