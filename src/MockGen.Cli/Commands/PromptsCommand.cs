@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MockGen.Ai.Prompts;
 using MockGen.Storage;
 using MockGen.Storage.Audit;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Governance;
+using MockGen.Storage.Prompts;
 
 namespace MockGen.Cli.Commands;
 
@@ -53,9 +53,9 @@ internal static class PromptsCommand
             "mockgen prompts list --name payment-scenarios --tenant acme --json");
         command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
         {
-            var registry = new PromptRegistry(store.Open(parse).Blobs);
+            var (_, publisher, _) = Open(store, parse, tenant);
             var versions = new List<PromptVersion>();
-            await foreach (var version in registry.ListAsync(parse.GetValue(tenant), parse.GetValue(name), cancellationToken).ConfigureAwait(false))
+            await foreach (var version in publisher.ListAsync(parse.GetValue(tenant), parse.GetValue(name), cancellationToken).ConfigureAwait(false))
             {
                 versions.Add(version);
             }
@@ -94,8 +94,8 @@ internal static class PromptsCommand
             "mockgen prompts show payment-scenarios@sha256:<hex> > old.prompt");
         command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
         {
-            var registry = new PromptRegistry(store.Open(parse).Blobs);
-            var template = await registry.GetAsync(parse.GetValue(tenant), parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
+            var (_, publisher, _) = Open(store, parse, tenant);
+            var template = await publisher.GetAsync(parse.GetValue(tenant), parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteAsync(template.Text).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"{template.Name}@{template.Version}; parameters: {(template.Parameters.Count == 0 ? "none" : string.Join(", ", template.Parameters))}").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -214,7 +214,7 @@ internal static class PromptsCommand
         }
 
         var pipeline = new MockGenPipeline(store.Open(parse), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
-        return (pipeline, new PromptPublisher(new PromptRegistry(pipeline.Store.Blobs), pipeline.Registry, pipeline.Governance), tenantId);
+        return (pipeline, pipeline.Prompts, tenantId);
     }
 
     private static Task<AuditEntry> AuditAsync(MockGenPipeline pipeline, string tenant, string role, string action, PromptVersion version, string outcome, string detail, CancellationToken cancellationToken) =>
