@@ -89,6 +89,12 @@ public sealed partial class MockGenApiHandlers
             return Problems.BadRequest($"{name}: a prompt template is UTF-8 text; byte {e.Index} is not");
         }
 
+        // A byte order mark is not text: File.ReadAllText drops it for `mockgen prompts push`, so the same file has one version either way.
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+        }
+
         AuditNote.Describe(request, "prompt:" + name);
         var published = await _pipeline.Prompts.PublishAsync(tenant, name, text, "request body", PrincipalId(request), cancellationToken).ConfigureAwait(false);
         var decision = published.Decision;

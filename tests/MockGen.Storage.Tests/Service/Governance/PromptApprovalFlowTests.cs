@@ -132,7 +132,7 @@ public sealed class PromptApprovalFlowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Upload_NotATemplate_Is400NamingTheRule_StoresNothing_AndIsAudited()
+    public async Task Upload_BadInput_Is400NamingTheRule_StoresNothing_AndIsAudited_ABomIsNotText()
     {
         var tenant = TestStores.Unique("pbad");
         await using var server = await ServerHarness.StartAsync(PipelineStoreFactory.Local(), new Dictionary<string, string> { [tenant] = tenant + "-admin" });
@@ -153,6 +153,11 @@ public sealed class PromptApprovalFlowTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(prompts + "/scenarios")).StatusCode);
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>(prompts)).GetArrayLength());
         var audit = (await admin.GetFromJsonAsync<JsonElement>($"/v1/tenants/{tenant}/audit")).EnumerateArray().ToList();
+
+        // The same file with a byte order mark is the same version `mockgen prompts push` stores.
+        var withBom = await admin.PutAsync(prompts + "/scenarios", new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(V1)]));
+        Assert.Equal(HttpStatusCode.OK, withBom.StatusCode);
+        Assert.Equal(PromptText.Parse("x", V1).Version, (await withBom.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString());
         Assert.Equal(3, audit.Count(e => e.GetProperty("action").GetString() == "prompt.upload" && e.GetProperty("outcome").GetString() == "failed:400"));
     }
 
