@@ -46,10 +46,16 @@ public sealed partial class ServeCommandTests
         var raw = listed.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("approval").GetProperty("publishedBy").GetString() == "blob-upload");
         Assert.Equal("PendingApproval", raw.GetProperty("approval").GetProperty("state").GetString());
 
+        // The dashboard shows an approver both waiting versions.
+        var dashboard = await DashboardAsync(client);
+        Assert.Equal(2, dashboard.Split("data-pending-prompt=\"scenarios\"").Length - 1);
+        Assert.Contains("<code>" + v2[..19] + "</code>", dashboard, StringComparison.Ordinal);
+
         // Approved, v2 is what the next run uses; the hand-written text, rejected, never is.
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/v1/tenants/acme/prompts/scenarios/versions/{v2}/approve", new { reason = "reviewed" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/v1/tenants/acme/prompts/scenarios/versions/{raw.GetProperty("version").GetString()}/reject", null)).StatusCode);
         Assert.Equal(v2, await GeneratePromptVersionAsync(folder, store, fake));
+        Assert.Contains("data-prompt-approvals=\"none\"", await DashboardAsync(client), StringComparison.Ordinal);
 
         // Rolled back to v1 through the API: runs use v1 again; the CLI lists the same state from the store.
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/v1/tenants/acme/prompts/scenarios/active", new { version = v1 })).StatusCode);
@@ -61,6 +67,13 @@ public sealed partial class ServeCommandTests
 
         await stop.CancelAsync();
         Assert.Equal(0, await serve);
+    }
+
+    private static async Task<string> DashboardAsync(HttpClient api)
+    {
+        using var browser = new HttpClient { BaseAddress = api.BaseAddress };
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("acme:prompt-admin-key")));
+        return await browser.GetStringAsync("/dashboard/acme");
     }
 
     private static async Task<string> PublishPromptAsync(HttpClient client, string text, HttpStatusCode expected)
