@@ -10,7 +10,7 @@ using MockGen.Storage.Prompts;
 namespace MockGen.Cli.Commands;
 
 /// <summary>
-/// <c>mockgen prompts list|show|push</c>: the tenant's prompt registry in the store (<see cref="PromptRegistry"/>),
+/// <c>mockgen prompts list|show|push|approve|reject|activate</c>: the tenant's prompt registry in the store (<see cref="PromptRegistry"/>),
 /// the templates <c>generate --prompt {name}</c> and <c>{name}@sha256:…</c> resolve to.
 /// </summary>
 internal static class PromptsCommand
@@ -33,7 +33,9 @@ internal static class PromptsCommand
             "mockgen prompts push payment-scenarios.prompt",
             "mockgen generate api.yaml --ai scenarios --prompt payment-scenarios --scenario-matrix 'currency=EUR,JPY' --ai-deployment gpt-4o-mini",
             "# Every version of every prompt of tenant acme in Azure Storage",
-            "mockgen prompts list --tenant acme --azure-connection-string \"$MOCKGEN_STORAGE_CONNECTION_STRING\"");
+            "mockgen prompts list --tenant acme --azure-connection-string \"$MOCKGEN_STORAGE_CONNECTION_STRING\"",
+            "# The same steps through serve's API, each with its role (a text written straight to prompts/acme/<name> is only a pending proposal)",
+            "curl -X PUT -H \"X-Api-Key: $PUBLISHER_KEY\" --data-binary @payment-scenarios.prompt http://127.0.0.1:5080/v1/tenants/acme/prompts/payment-scenarios");
         return command;
     }
 
