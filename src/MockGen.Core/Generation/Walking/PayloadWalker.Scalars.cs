@@ -88,6 +88,10 @@ internal sealed partial class PayloadWalker
         var target = boundary && patterns.Count == 0 && format is null
             ? (rng.Split("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
             : -1;
+        if (state.Steering?.StringLength(conjunction.Schemas) is { } steeredLength && format is null)
+        {
+            target = Math.Clamp(steeredLength, minLength, Math.Max(minLength, maxLength ?? int.MaxValue));
+        }
 
         string? text = null;
         var leafRng = rng.Split("leaf");
@@ -240,9 +244,9 @@ internal sealed partial class PayloadWalker
             range = ReadNumberKeywords(schema, range, site, state, ref location);
         }
 
-        var placement = state.Variant == GenerationVariant.Boundary
+        var placement = state.Steering?.Placement(conjunction.Schemas) ?? (state.Variant == GenerationVariant.Boundary
             ? (rng.Split("edge").NextBool() ? NumberPlacement.Low : NumberPlacement.High)
-            : NumberPlacement.Typical;
+            : NumberPlacement.Typical);
         ExactDecimal value;
         var request = new LeafRequest
         {

@@ -211,9 +211,10 @@ internal sealed partial class PayloadWalker
         }
         else
         {
-            value = state.Variant == GenerationVariant.Boundary
+            value = (state.Steering is { } steering ? SteeredLiteral(conjunction, fitting, steering) : null)
+                ?? (state.Variant == GenerationVariant.Boundary
                 ? (pick.NextBool() ? fitting[0] : fitting[^1])
-                : pick.Pick(fitting);
+                : pick.Pick(fitting));
         }
 
         value = value.Clone();
