@@ -147,11 +147,11 @@ internal sealed partial class CoverageModel
     // validator names them in a keyword location, so a negative record's label finds its item.
     private void AddViolations(SchemaNode node, string path, NodeItems items, string? dead)
     {
-        void Breakable(string keyword, bool present, string? never = null)
+        void Breakable(string keyword, bool present, string? never = null, SteeringChoice? aim = null)
         {
             if (present && !items.Violations.ContainsKey(keyword))
             {
-                items.Violations[keyword] = Add(CoverageCategory.Violation, node, "/" + keyword, path, keyword + " violated", dead ?? never);
+                items.Violations[keyword] = Add(CoverageCategory.Violation, node, "/" + keyword, path, keyword + " violated", dead ?? never, aim);
             }
         }
 
@@ -176,8 +176,10 @@ internal sealed partial class CoverageModel
         Breakable("additionalProperties", node.AdditionalProperties?.BooleanSchema == false);
         Breakable("maxProperties", node.MaxProperties is not null);
         Breakable("minItems", node.MinItems is > 0);
-        Breakable("maxItems", node.MaxItems is not null);
-        Breakable("uniqueItems", node.UniqueItems);
+        // The negative mutator grows an array by repeating its items and duplicates one to break uniqueItems: it needs
+        // one item, or two.
+        Breakable("maxItems", node.MaxItems is not null, aim: new(node, SteeringKind.LengthAtLeast, null, 1));
+        Breakable("uniqueItems", node.UniqueItems, aim: new(node, SteeringKind.LengthAtLeast, null, 2));
         Breakable("oneOf", node.OneOf.Count > 0);
         Breakable("anyOf", node.AnyOf.Count > 0);
     }

@@ -196,7 +196,7 @@ internal sealed class CoverageSelection
         return groups;
     }
 
-    // The route to the item's node and, for a valid item, the choice that exercises it there.
+    // The route to the item's node and the choice that exercises it there (for a violation: what makes it breakable).
     private List<SteeringChoice> ChoicesFor(int id, bool negative)
     {
         var node = _model.NodeOf(id);
@@ -206,7 +206,7 @@ internal sealed class CoverageSelection
             _routes.Add(node, route);
         }
 
-        return !negative && _model.AimOf(id) is { } aim ? [.. route, aim] : route;
+        return _model.AimOf(id) is { } aim ? [.. route, aim] : route;
     }
 
     // Generates the batch (in parallel when allowed), then measures and keeps its payloads in batch order.

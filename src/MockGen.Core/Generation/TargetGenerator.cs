@@ -79,8 +79,8 @@ internal sealed class TargetGenerator
     }
 
     /// <summary>
-    /// For the coverage variant: one payload of <paramref name="key"/> (a coverage key) walked like a boundary payload
-    /// with <paramref name="steering"/>'s choices forced, gated and retried exactly as <see cref="Generate(PayloadKey)"/>.
+    /// For the coverage variant: one payload of <paramref name="key"/> (a coverage key) walked like a typical payload
+    /// (realistic values, no contract examples: they would stand in for the forced bounds) with <paramref name="steering"/>'s choices forced, gated and retried exactly as <see cref="Generate(PayloadKey)"/>.
     /// </summary>
     public GenerationResult GenerateSteered(PayloadKey key, WalkSteering steering) => Walk(key, null, steering);
 
@@ -107,7 +107,7 @@ internal sealed class TargetGenerator
             // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
             // 'edge', so their streams are their own.
             var guided = attempt < ProposalAttempts ? proposal : null;
-            var state = new WalkState(rng, key.Variant is GenerationVariant.Edge or GenerationVariant.Coverage ? GenerationVariant.Boundary : key.Variant, recordMutations: negative) { Proposal = guided, Steering = steering };
+            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant == GenerationVariant.Coverage ? GenerationVariant.Typical : key.Variant, recordMutations: negative) { Proposal = guided, Steering = steering };
             var value = _walker.Walk(_root, state);
             unsupportedPattern ??= state.UnsupportedPattern;
             unsupportedLocation ??= state.UnsupportedLocation;
