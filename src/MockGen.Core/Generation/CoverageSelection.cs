@@ -23,7 +23,13 @@ namespace MockGen.Core.Generation;
 internal sealed class CoverageSelection
 {
     /// <summary>Steered payloads tried per target and phase (valid, negative) before the rest is reported as cap reached.</summary>
-    public const int MaxSteeredPayloads = 1_000;
+    public const int MaxSteeredPayloads = 512;
+
+    /// <summary>
+    /// Steered payloads in a row that cover nothing new after which a phase stops: a target whose payloads keep failing
+    /// the gate (or whose remaining items keep being missed) would otherwise spend the whole cap on them.
+    /// </summary>
+    public const int MaxMisses = 48;
 
     /// <summary>Longest array steered to its maxItems; longer ones are reported as cap reached.</summary>
     public const int MaxSteeredItems = 256;
@@ -48,6 +54,8 @@ internal sealed class CoverageSelection
     private readonly int _parallelism;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<SchemaNode, List<SteeringChoice>> _routes = new(ReferenceEqualityComparer.Instance);
+    private readonly List<SteeringChoice>?[] _choices;
+    private Dictionary<string, List<int>>? _violationsByLocation;
     private readonly int[] _strikes;
     private readonly List<Generated> _chosen = [];
     private readonly List<GenerationResult> _failures = [];
@@ -62,6 +70,7 @@ internal sealed class CoverageSelection
         _parallelism = parallelism;
         _cancellationToken = cancellationToken;
         _strikes = new int[_model.Items.Count];
+        _choices = new List<SteeringChoice>?[_model.Items.Count];
     }
 
     /// <summary>The chosen payloads in order (valid ones, then negative ones), the payloads tried and the failures met (at most a few).</summary>
@@ -78,8 +87,15 @@ internal sealed class CoverageSelection
     private void Steer(bool negative)
     {
         var pending = Pending(negative);
+        if (negative)
+        {
+            IndexViolations();
+        }
+
         var steered = 0;
-        while (pending.Count > 0 && steered < MaxSteeredPayloads)
+        var misses = 0;
+        GenerationResult? lastFailure = null;
+        while (pending.Count > 0 && steered < MaxSteeredPayloads && misses < MaxMisses)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var level = int.MaxValue;
@@ -88,7 +104,7 @@ internal sealed class CoverageSelection
                 level = Math.Min(level, _strikes[id]);
             }
 
-            var groups = Groups(pending, level, negative, Math.Min(BatchSize, MaxSteeredPayloads - steered));
+            var groups = Groups(pending, level, Math.Min(BatchSize, MaxSteeredPayloads - steered));
             if (groups.Count == 0)
             {
                 break;
@@ -99,6 +115,8 @@ internal sealed class CoverageSelection
             for (var g = 0; g < groups.Count; g++)
             {
                 var outcome = outcomes[g];
+                misses = outcome.Added > 0 ? 0 : misses + 1;
+                lastFailure = outcome.Failure ?? lastFailure;
                 foreach (var id in groups[g].Items)
                 {
                     if (!_coverage.IsCovered(id) && ++_strikes[id] >= s_groupLimits.Length)
@@ -111,9 +129,13 @@ internal sealed class CoverageSelection
             pending.RemoveAll(id => _coverage.IsCovered(id) || _strikes[id] >= s_groupLimits.Length);
         }
 
+        var why = misses >= MaxMisses
+            ? string.Create(CultureInfo.InvariantCulture, $"gave up: {MaxMisses} steered {(negative ? "negative" : "valid")} payloads in a row covered nothing new")
+                + (lastFailure is null || negative ? string.Empty : "; the last one not generated: " + Describe(lastFailure))
+            : string.Create(CultureInfo.InvariantCulture, $"cap reached: the coverage variant tries at most {MaxSteeredPayloads} steered {(negative ? "negative" : "valid")} payloads per target");
         foreach (var id in pending)
         {
-            _coverage.Explain(id, string.Create(CultureInfo.InvariantCulture, $"cap reached: the coverage variant tries at most {MaxSteeredPayloads} steered {(negative ? "negative" : "valid")} payloads per target"));
+            _coverage.Explain(id, why);
         }
     }
 
@@ -158,7 +180,7 @@ internal sealed class CoverageSelection
     };
 
     // Up to 'count' groups of compatible items at the retry level, each item in one group at most.
-    private List<(WalkSteering Steering, List<int> Items)> Groups(List<int> pending, int level, bool negative, int count)
+    private List<(WalkSteering Steering, List<int> Items)> Groups(List<int> pending, int level, int count)
     {
         var limit = s_groupLimits[Math.Min(level, s_groupLimits.Length - 1)];
         var taken = new HashSet<int>();
@@ -174,7 +196,7 @@ internal sealed class CoverageSelection
                     continue;
                 }
 
-                if (steering.TryAdd(ChoicesFor(id, negative)))
+                if (steering.TryAdd(ChoicesFor(id)))
                 {
                     items.Add(id);
                     taken.Add(id);
@@ -197,8 +219,13 @@ internal sealed class CoverageSelection
     }
 
     // The route to the item's node and the choice that exercises it there (for a violation: what makes it breakable).
-    private List<SteeringChoice> ChoicesFor(int id, bool negative)
+    private List<SteeringChoice> ChoicesFor(int id)
     {
+        if (_choices[id] is { } known)
+        {
+            return known;
+        }
+
         var node = _model.NodeOf(id);
         if (!_routes.TryGetValue(node, out var route))
         {
@@ -206,7 +233,7 @@ internal sealed class CoverageSelection
             _routes.Add(node, route);
         }
 
-        return _model.AimOf(id) is { } aim ? [.. route, aim] : route;
+        return _choices[id] = _model.AimOf(id) is { } aim ? [.. route, aim] : route;
     }
 
     // Generates the batch (in parallel when allowed), then measures and keeps its payloads in batch order.
@@ -219,7 +246,7 @@ internal sealed class CoverageSelection
             var key = _keyFor(negative ? GenerationVariant.Negative : GenerationVariant.Coverage, first + g);
             if (negative)
             {
-                results[g] = _generator.BreakEach(key, MaxMutations, groups[g].Steering, Wanted(groups[g].Items));
+                results[g] = _generator.BreakEach(key, MaxMutations, groups[g].Steering, Wanted);
                 failures[g] = results[g].Count == 0 ? new GaveUp("no negative payload of the steered base was labelled with a wanted keyword", "#") : null;
             }
             else
@@ -269,21 +296,33 @@ internal sealed class CoverageSelection
         return outcomes;
     }
 
-    // The mutations worth breaking: those of constraints whose violation item is still pending (the walker names a
-    // mutation by its schema node's pointer and keyword).
-    private Func<Mutation, bool> Wanted(List<int> items)
+    // A mutation worth breaking: one whose constraint's violation item is still uncovered (the walker names a mutation
+    // by its schema node's pointer and keyword). The index is built once, before the batch runs in parallel.
+    private bool Wanted(Mutation mutation) =>
+        _violationsByLocation!.TryGetValue(mutation.SchemaLocation, out var ids) && ids.Exists(id => !_coverage.IsCovered(id));
+
+    private void IndexViolations()
     {
-        var locations = new HashSet<string>(StringComparer.Ordinal);
+        if (_violationsByLocation is not null)
+        {
+            return;
+        }
+
+        _violationsByLocation = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var id = 0; id < _model.Items.Count; id++)
         {
             var item = _model.Items[id];
-            if (item.Category == CoverageCategory.Violation && !_coverage.IsCovered(id) && _coverage.IsReachable(id))
+            if (item.Category == CoverageCategory.Violation && _coverage.IsReachable(id))
             {
-                locations.Add("#" + _model.NodeOf(id).DocumentPointer + item.SchemaLocation[item.SchemaLocation.LastIndexOf('/')..]);
+                var location = "#" + _model.NodeOf(id).DocumentPointer + item.SchemaLocation[item.SchemaLocation.LastIndexOf('/')..];
+                if (!_violationsByLocation.TryGetValue(location, out var ids))
+                {
+                    _violationsByLocation.Add(location, ids = []);
+                }
+
+                ids.Add(id);
             }
         }
-
-        return mutation => locations.Contains(mutation.SchemaLocation);
     }
 
     private HashSet<int> Hits(Generated payload)
@@ -300,10 +339,16 @@ internal sealed class CoverageSelection
 
     private static string GaveUpReason(GenerationResult? failure, bool negative) => failure switch
     {
-        GaveUp g when !negative => "gave up: the payload steered to it alone was not generated: " + g.Reason,
-        Unsatisfiable u => "gave up: the payload steered to it alone was not generated: " + u.Reason + " at " + u.SchemaLocation,
-        Unsupported u => "gave up: the payload steered to it alone was not generated: " + u.Reason,
         _ when negative => "gave up: no break of it, in a base steered to it, failed this keyword alone (the validator reported another keyword or an enclosing choice too)",
-        _ => "gave up: the payloads steered to it (the last one to it alone) passed the gate but did not exercise it",
+        null or Generated => "gave up: the payloads steered to it (the last one to it alone) passed the gate but did not exercise it",
+        _ => "gave up: the payload steered to it alone was not generated: " + Describe(failure),
+    };
+
+    private static string Describe(GenerationResult failure) => failure switch
+    {
+        GaveUp g => g.Reason + " at " + g.SchemaLocation,
+        Unsatisfiable u => u.Reason + " at " + u.SchemaLocation,
+        Unsupported u => u.Reason + " at " + u.SchemaLocation,
+        _ => failure.GetType().Name,
     };
 }

@@ -44,7 +44,8 @@ internal sealed class WalkSteering
                     }
                 }
 
-                RebuildNodes();
+                // _nodes may keep a node no choice names any more: it only filters lookups, and rebuilding it on every
+                // refusal made grouping quadratic in the choices held.
                 return false;
             }
         }
@@ -90,15 +91,6 @@ internal sealed class WalkSteering
         _choices[key] = choice.Value;
         _nodes.Add(choice.Node);
         return true;
-    }
-
-    private void RebuildNodes()
-    {
-        _nodes.Clear();
-        foreach (var key in _choices.Keys)
-        {
-            _nodes.Add(key.Node);
-        }
     }
 
     private int? Get(SchemaNode node, SteeringKind kind, string? name = null) =>
