@@ -170,7 +170,9 @@ internal sealed partial class CoverageModel
         Breakable(node.ExclusiveMaximumKeyword, node.ExclusiveMaximum is not null);
         Breakable("multipleOf", node.MultipleOf is not null);
         Breakable("minLength", node.MinLength is > 0);
-        Breakable("maxLength", node.MaxLength is not null);
+        // Under a format the mutator lengthens the string at its end, which keeps an email an email only when it
+        // starts at maxLength (one more letter in its top-level domain); elsewhere any string will do.
+        Breakable("maxLength", node.MaxLength is not null, aim: node.Format is not null && node.MaxLength is { } longest ? new(node, SteeringKind.StringLength, null, Steerable(longest)) : null);
         Breakable("pattern", node.Pattern is not null);
         Breakable("required", node.Required.Count > 0);
         Breakable("additionalProperties", node.AdditionalProperties?.BooleanSchema == false);

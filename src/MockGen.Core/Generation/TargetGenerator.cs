@@ -107,7 +107,7 @@ internal sealed class TargetGenerator
             // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
             // 'edge', so their streams are their own.
             var guided = attempt < ProposalAttempts ? proposal : null;
-            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant == GenerationVariant.Coverage ? GenerationVariant.Typical : key.Variant, recordMutations: negative) { Proposal = guided, Steering = steering };
+            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant == GenerationVariant.Coverage ? GenerationVariant.Minimal : key.Variant, recordMutations: negative) { Proposal = guided, Steering = steering };
             var value = _walker.Walk(_root, state);
             unsupportedPattern ??= state.UnsupportedPattern;
             unsupportedLocation ??= state.UnsupportedLocation;

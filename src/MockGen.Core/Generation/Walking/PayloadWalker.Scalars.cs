@@ -88,14 +88,27 @@ internal sealed partial class PayloadWalker
         var target = boundary && patterns.Count == 0 && format is null
             ? (rng.Split("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
             : -1;
-        if (state.Steering?.StringLength(conjunction.Schemas) is { } steeredLength && format is null)
+        string? steeredText = null;
+        if (state.Steering?.StringLength(conjunction.Schemas) is { } steeredLength)
         {
-            target = Math.Clamp(steeredLength, minLength, Math.Max(minLength, maxLength ?? int.MaxValue));
+            var length = Math.Clamp(steeredLength, minLength, Math.Max(minLength, maxLength ?? int.MaxValue));
+            if (format is null)
+            {
+                target = length;
+            }
+            else if (patterns.Count == 0)
+            {
+                steeredText = SteeredFormatted(format, length);
+            }
         }
 
         string? text = null;
         var leafRng = rng.Split("leaf");
-        if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
+        if (steeredText is not null)
+        {
+            text = steeredText;
+        }
+        else if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
         {
             text = candidate;
         }

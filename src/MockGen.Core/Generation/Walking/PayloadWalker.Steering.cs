@@ -33,6 +33,14 @@ internal sealed partial class PayloadWalker
         return null;
     }
 
+    // A string of a format at an exact length, for the formats that can be padded: an email's local part takes the
+    // slack before a reserved domain (RFC 2606). Null for the others: their values keep the format's own length.
+    private static string? SteeredFormatted(string format, int length)
+    {
+        const string Domain = "@example.com";
+        return format == "email" && length > Domain.Length ? new string('x', length - Domain.Length) + Domain : null;
+    }
+
     // A steered discriminator entry stamps its own key (several keys may map to one schema); only when the branch
     // taken is the one it maps to.
     private static string? SteeredDiscriminatorKey(SchemaConjunction conjunction, SchemaNode owner, SchemaNode choice) =>
