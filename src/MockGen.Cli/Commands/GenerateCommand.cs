@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MockGen.Core.Contracts;
+using MockGen.Core.Coverage;
 using MockGen.Core.Generation;
 using MockGen.Core.Generation.Output;
 using MockGen.Core.Schema;
@@ -505,7 +506,13 @@ internal static class GenerateCommand
 
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads of {s.Candidates} candidates cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads ({c.Payloads} valid, {c.NegativePayloads} negative) of {s.Candidates} tried cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable, {c.Uncovered.Count} not covered{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+            var shortfalls = c.Shortfalls();
+            if (shortfalls.Count > 0)
+            {
+                console.WriteLine("  left out: " + string.Join(", ", shortfalls.Select(f => string.Create(CultureInfo.InvariantCulture, $"{CoverageCategoryNames.ToName(f.Category)} {f.Count} {f.Kind}"))));
+            }
+
             foreach (var item in c.NotReachable.Take(ListedPerTarget))
             {
                 console.WriteLine($"  not reachable {item.SchemaLocation} {item.Description}: {item.NotReachable}");
@@ -513,7 +520,7 @@ internal static class GenerateCommand
 
             foreach (var item in c.Uncovered.Take(ListedPerTarget))
             {
-                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: not reached by any of the {s.Candidates} candidates");
+                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: {item.NotCovered ?? "not reached by any payload tried"}");
             }
 
             var more = Math.Max(0, c.NotReachable.Count - ListedPerTarget) + Math.Max(0, c.Uncovered.Count - ListedPerTarget);

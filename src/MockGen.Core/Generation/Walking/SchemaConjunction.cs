@@ -27,6 +27,9 @@ internal sealed class SchemaConjunction
 
     public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
 
+    /// <summary>The walk's forced choices (branches, conditions, discriminators), null when none: <see cref="WalkState.Steering"/>.</summary>
+    public WalkSteering? Steering { get; init; }
+
     /// <summary>The schema nodes whose own keywords apply, in the order they were reached.</summary>
     public List<SchemaNode> Schemas { get; } = [];
 

@@ -45,6 +45,9 @@ internal sealed class WalkState
     /// </summary>
     public JsonElement? Proposal { get; init; }
 
+    /// <summary>Choices the coverage variant forces on this walk; null (nothing forced) for every other variant.</summary>
+    public WalkSteering? Steering { get; init; }
+
     /// <summary>Proposed values that failed their own subschema and were generated instead (a repair count).</summary>
     public int ProposalRegenerated { get; set; }
 }
