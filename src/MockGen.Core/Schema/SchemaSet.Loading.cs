@@ -291,6 +291,11 @@ public sealed partial class SchemaSet
             return location;
         }
 
+        if (_flatDocuments.TryGetValue(documentUri, out var flat))
+        {
+            return new SchemaLocation(flat, documentPointer);
+        }
+
         var prefix = documentPointer;
         while (prefix.Length > 0)
         {
