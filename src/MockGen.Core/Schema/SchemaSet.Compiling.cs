@@ -20,6 +20,37 @@ public sealed partial class SchemaSet
 
     private static bool Has(Vocabularies set, Vocabularies v) => (set & v) != 0;
 
+    // Every keyword Fill reads, so that a schema's property names need no string each: JsonProperty.Name allocates
+    // one per member of every schema compiled.
+    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$id", "$schema", "$anchor", "$defs", "$comment",
+        "id", "definitions", "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "format", "contentMediaType", "contentEncoding", "contentSchema", "properties",
+        "patternProperties", "additionalProperties", "propertyNames", "required", "dependencies", "dependentRequired",
+        "dependentSchemas", "minProperties", "maxProperties", "unevaluatedProperties", "items", "prefixItems", "additionalItems",
+        "contains", "minContains", "maxContains", "uniqueItems", "minItems", "maxItems", "unevaluatedItems", "allOf", "anyOf",
+        "oneOf", "not", "if", "then", "else", "readOnly", "writeOnly", "nullable", "x-nullable", "deprecated", "title",
+        "description", "default", "example", "examples", "discriminator", "xml", "externalDocs",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_keywordLookup = s_keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string KeywordName(JsonProperty property)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 32 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[32];
+            if (System.Text.Encoding.UTF8.TryGetChars(raw, chars, out var written) && s_keywordLookup.TryGetValue(chars[..written], out var keyword))
+            {
+                return keyword;
+            }
+        }
+
+        return property.Name;
+    }
+
     private void Fill(SchemaNode node)
     {
         var resource = node.Resource;
@@ -88,7 +119,7 @@ public sealed partial class SchemaSet
         foreach (var p in e.EnumerateObject())
         {
             var value = p.Value;
-            var name = p.Name;
+            var name = KeywordName(p);
             switch (name)
             {
                 case "$dynamicRef" when d == Dialect.Draft202012:
@@ -563,12 +594,10 @@ public sealed partial class SchemaSet
             throw SchemaException.InvalidKeyword(parent.AbsoluteLocation, key is null ? keyword : keyword + "/" + JsonPointer.EscapeToken(key), "must be a schema (an object or a boolean)");
         }
 
-        var pointer = JsonPointer.Append(parent.DocumentPointer, keyword);
-        if (key is not null)
-        {
-            pointer = JsonPointer.Append(pointer, key);
-        }
-
+        // One string per child pointer (not one per token).
+        var pointer = key is null
+            ? string.Concat(parent.DocumentPointer, "/", JsonPointer.EscapeToken(keyword))
+            : string.Concat(parent.DocumentPointer, "/", JsonPointer.EscapeToken(keyword), "/", JsonPointer.EscapeToken(key));
         return GetOrCreateNode(parent.DocumentUri, pointer, value);
     }
 
