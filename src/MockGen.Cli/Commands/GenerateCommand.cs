@@ -435,22 +435,20 @@ internal static class GenerateCommand
         // Failing indexes named per target and variant; beyond this many, only counted.
         const int ListedPerTarget = 5;
         var summaries = run.Summaries;
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("contract", "target", "variant", "count", "retries", "failures", "payloads/s");
-        table.Columns[1].NoWrap();
-        foreach (var s in summaries)
-        {
-            table.AddRow(
-                Markup.Escape(s.Contract),
-                Markup.Escape(s.TargetName),
+        SummaryTable.Write(
+            console,
+            ["contract", "target", "variant", "count", "retries", "failures", "payloads/s"],
+            [.. summaries.Select(s => new[]
+            {
+                s.Contract,
+                s.TargetName,
                 s.Variant.ToName(),
                 s.Generated.ToString(CultureInfo.InvariantCulture),
                 s.Retries.ToString(CultureInfo.InvariantCulture),
                 Math.Max(s.Failed, s.Failure is null ? 0 : 1).ToString(CultureInfo.InvariantCulture),
-                s.PayloadsPerSecond.ToString("F0", CultureInfo.InvariantCulture));
-        }
-
-        console.Write(table);
+                s.PayloadsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+            })],
+            noWrap: 1);
         var red = new Style(Color.Red);
         foreach (var (name, message) in run.LoadFailures)
         {
