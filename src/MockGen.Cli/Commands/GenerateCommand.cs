@@ -241,7 +241,7 @@ internal static class GenerateCommand
         FolderRun run, GenerationOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in loader.EnumerateFolderAsync(request.ContractPath, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in ContractReadAhead.ReadAheadAsync(loader.EnumerateFolderAsync(request.ContractPath, cancellationToken), entry => PrepareTargets(entry, request.Targets), cancellationToken).ConfigureAwait(false))
         {
             if (entry.Contract is not { } contract)
             {
@@ -291,6 +291,28 @@ internal static class GenerateCommand
         {
             run.UnknownTargets.Add(id);
             await stderr.WriteLineAsync($"error: --target {id}: no contract in {request.ContractPath} has this target (list them with: mockgen inspect <file>)").ConfigureAwait(false);
+        }
+    }
+
+    // Compiles, ahead of its turn, the targets a folder run will generate from the entry's contract. A target that does
+    // not compile is left alone: generating it compiles it again and reports the error in order.
+    private static void PrepareTargets(ContractFolderEntry entry, IReadOnlyList<string> requested)
+    {
+        if (entry.Contract is not { } contract)
+        {
+            return;
+        }
+
+        var targets = requested.Count == 0 ? contract.Targets : [.. requested.Select(contract.FindTarget).OfType<ContractTarget>()];
+        foreach (var target in targets)
+        {
+            try
+            {
+                contract.Compile(target);
+            }
+            catch (ContractException)
+            {
+            }
         }
     }
 
