@@ -198,7 +198,7 @@ public sealed class EdgeCaseProposer
     private JsonElement Mask(JsonElement payload, List<PiiKind> findings)
     {
         var before = findings.Count;
-        var node = MaskNode(JsonNode.Parse(payload.GetRawText(), documentOptions: new JsonDocumentOptions { MaxDepth = 256 }), findings, 0);
+        var node = _guard.MaskTree(JsonNode.Parse(payload.GetRawText(), documentOptions: new JsonDocumentOptions { MaxDepth = 256 }), findings);
         if (findings.Count == before)
         {
             return payload;
@@ -206,31 +206,6 @@ public sealed class EdgeCaseProposer
 
         using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null", new JsonDocumentOptions { MaxDepth = 256 });
         return document.RootElement.Clone();
-    }
-
-    private JsonNode? MaskNode(JsonNode? node, List<PiiKind> findings, int depth)
-    {
-        switch (node)
-        {
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return JsonValue.Create(_guard.Mask(value.GetValue<string>(), findings));
-            case JsonObject obj when depth < 200:
-                var copy = new JsonObject();
-                foreach (var (name, member) in obj.ToList())
-                {
-                    obj.Remove(name);
-                    var maskedName = _guard.Mask(name, findings);
-                    copy[copy.ContainsKey(maskedName) ? name : maskedName] = MaskNode(member, findings, depth + 1);
-                }
-
-                return copy;
-            case JsonArray array when depth < 200:
-                var items = array.ToList();
-                array.Clear();
-                return new JsonArray([.. items.Select(i => MaskNode(i, findings, depth + 1))]);
-            default:
-                return node;
-        }
     }
 
     // As in value enrichment: the model's seed comes from the contract version and target, never the run's seed, so one

@@ -253,7 +253,7 @@ public sealed class ScenarioEnricher
             var payloads = new List<JsonElement>();
             foreach (var payload in mapped.Take(PayloadsPerRequest))
             {
-                var node = Mask(JsonSerializer.SerializeToNode(payload, Relaxed), findings);
+                var node = _guard.MaskTree(JsonSerializer.SerializeToNode(payload, Relaxed), findings);
                 using var masked = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(node, Relaxed), new JsonDocumentOptions { MaxDepth = 256 });
                 payloads.Add(masked.RootElement.Clone());
             }
@@ -281,31 +281,6 @@ public sealed class ScenarioEnricher
 
             return (problems.Count == 0 ? AnswerVerdict.Accepted : AnswerVerdict.Repaired, problems.Count == 0 ? null : string.Join("; ", problems), payloads);
         }
-    }
-
-    // Every string goes through the guard, into a fresh tree: values, and member names too, since a map's keys are
-    // data the model wrote (a masked key that collides with an earlier one is dropped; the first wins, as in StrictAnswer).
-    private JsonNode? Mask(JsonNode? node, List<PiiKind> findings) => node switch
-    {
-        JsonObject obj => MaskObject(obj, findings),
-        JsonArray array => new JsonArray([.. array.Select(item => Mask(item, findings))]),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => JsonValue.Create(_guard.Mask(value.GetValue<string>(), findings)),
-        _ => node?.DeepClone(),
-    };
-
-    private JsonObject MaskObject(JsonObject obj, List<PiiKind> findings)
-    {
-        var masked = new JsonObject();
-        foreach (var (name, value) in obj)
-        {
-            var key = _guard.Mask(name, findings);
-            if (!masked.ContainsKey(key))
-            {
-                masked[key] = Mask(value, findings);
-            }
-        }
-
-        return masked;
     }
 
     // Derived from the contract version, target, scenario and batch, not the run's seed: the proposals are the

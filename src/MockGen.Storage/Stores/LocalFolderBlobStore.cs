@@ -25,6 +25,56 @@ internal sealed class LocalFolderBlobStore : IBlobStore
         {
             // A read-only folder can still be read; the first write reports why it cannot write.
         }
+
+        SweepOrphans(_temp, TimeSpan.FromMinutes(10), TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Deletes temporary files a killed writer left behind: each is named <c>{blob}.{pid}.{n}</c>, so one whose
+    /// process is gone will never be renamed into place. Files younger than <paramref name="minimumAge"/> stay, in
+    /// case the folder is shared with a writer on another machine whose process id means nothing here. The clock only
+    /// decides which leftovers to delete; it never touches what is stored.
+    /// </summary>
+    internal static int SweepOrphans(string temp, TimeSpan minimumAge, TimeProvider time)
+    {
+        var swept = 0;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(temp))
+            {
+                var name = Path.GetFileName(file).AsSpan();
+                var last = name.LastIndexOf('.');
+                var middle = last > 0 ? name[..last].LastIndexOf('.') : -1;
+                if (middle < 0 || !int.TryParse(name[(middle + 1)..last], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    || pid == Environment.ProcessId || IsRunning(pid)
+                    || time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(file) < minimumAge)
+                {
+                    continue;
+                }
+
+                DeleteQuietly(file);
+                swept += File.Exists(file) ? 0 : 1;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No temporary folder, or one this process may not list: nothing to sweep.
+        }
+
+        return swept;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     public async Task WriteAsync(string path, Stream content, CancellationToken cancellationToken = default)

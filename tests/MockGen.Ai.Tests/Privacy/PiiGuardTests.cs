@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MockGen.Ai.Privacy;
 
 namespace MockGen.Ai.Tests.Privacy;
@@ -43,6 +44,34 @@ public sealed class PiiGuardTests
 
         Assert.Equal(value, _guard.Mask(value, findings));
         Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void MaskTree_MasksValuesAndNames_LeavesInputAlone_FirstOfCollidingNamesWins()
+    {
+        var input = JsonNode.Parse("""
+            {"contact":{"jane.doe@gmail.com":"primary","ops@example.com":"x","jane.doe@yahoo.com":"second"},
+             "cards":["4539 1488 0343 6467",42,true,null],"note":"call +1 415 867 5309"}
+            """)!;
+        var before = input.ToJsonString();
+        var findings = new List<PiiKind>();
+
+        var masked = _guard.MaskTree(input, findings)!;
+
+        Assert.Equal(before, input.ToJsonString());
+        var text = masked.ToJsonString();
+        Assert.DoesNotContain("gmail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("yahoo", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4539", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("867", text, StringComparison.Ordinal);
+        // Both gmail and yahoo names mask to the same synthetic address: the first member is kept, never a raw name.
+        var contact = masked["contact"]!.AsObject();
+        Assert.Equal(2, contact.Count);
+        Assert.Equal("primary", contact.Single(m => m.Key != "ops@example.com").Value!.GetValue<string>());
+        Assert.Equal("[42,true,null]", new JsonArray([.. masked["cards"]!.AsArray().Skip(1).Select(n => n?.DeepClone())]).ToJsonString());
+        Assert.Contains(PiiKind.Email, findings);
+        Assert.Contains(PiiKind.CardNumber, findings);
+        Assert.Contains(PiiKind.Phone, findings);
     }
 
     [Fact]

@@ -139,6 +139,39 @@ public sealed class LocalStoreFaultTests
         // And the store goes on: the next write of the same blob commits.
         await reopened.Blobs.WriteAsync(blob, new MemoryStream("new"u8.ToArray()));
         Assert.Equal("new"u8.ToArray(), await ReadAllAsync(reopened.Blobs, blob));
+
+        // The dead writer's temporary file is swept by the next store opened once it is old enough to be no one's.
+        Assert.True(File.Exists(written));
+        File.SetLastWriteTimeUtc(written, DateTime.UtcNow.AddHours(-1));
+        _ = PipelineStore.LocalFolder(root);
+        Assert.False(File.Exists(written), "the killed writer's temporary file was left behind");
+    }
+
+    [Fact]
+    public void Open_SweepsOnlyOldTemporaryFilesOfDeadProcesses()
+    {
+        var root = Directory.CreateTempSubdirectory("mockgen-store-").FullName;
+        var temp = Directory.CreateDirectory(Path.Combine(root, ".tmp")).FullName;
+        // No process has id 2,000,000,000 (Linux caps ids at 2^22), so it stands for a writer that was killed.
+        var dead = Touch("shard-00000.ndjson.2000000000.7", TimeSpan.FromHours(2));
+        var deadButFresh = Touch("shard-00001.ndjson.2000000000.8", TimeSpan.Zero);
+        var mine = Touch("shard-00002.ndjson." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".9", TimeSpan.FromHours(2));
+        var foreign = Touch("notes.txt", TimeSpan.FromHours(2));
+
+        _ = PipelineStore.LocalFolder(root);
+
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(deadButFresh), "a young file may belong to a writer on another machine sharing the folder");
+        Assert.True(File.Exists(mine), "this process's own writes are in flight");
+        Assert.True(File.Exists(foreign), "a file MockGen did not name is not MockGen's to delete");
+
+        string Touch(string name, TimeSpan age)
+        {
+            var file = Path.Combine(temp, name);
+            File.WriteAllText(file, "half");
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow - age);
+            return file;
+        }
     }
 
     private static Dictionary<string, string> Snapshot(string root) =>
