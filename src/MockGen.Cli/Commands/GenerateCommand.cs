@@ -233,8 +233,8 @@ internal static class GenerateCommand
     }
 
     /// <summary>
-    /// A folder run: contracts are loaded, generated and dropped one at a time (memory is that of the largest
-    /// contract), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
+    /// A folder run: contracts are generated and dropped one at a time in folder order, the next one loaded meanwhile
+    /// (memory is that of the largest two contracts), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
     /// </summary>
     private static async Task GenerateFolderAsync(
         ContractLoader loader, GenerateRequest request, DatasetGenerator generator, AiEnrichmentStep? ai, DatasetWriter writer, IAnsiConsole console, bool showProgress,
