@@ -111,7 +111,12 @@ internal static class ExternalReferenceScanner
             return true;
         }
 
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root);
+        return CannotReachOtherDocuments(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root), idKeyword);
+    }
+
+    /// <summary>The same look at JSON text not parsed yet (a JSON file's bytes): true only when it proves the walk would find nothing.</summary>
+    public static bool CannotReachOtherDocuments(ReadOnlySpan<byte> raw, string? idKeyword)
+    {
         if (raw.IndexOf("\\u"u8) >= 0 || raw.IndexOf("\"discriminator\""u8) >= 0
             || (idKeyword == "$id" && raw.IndexOf("\"$id\""u8) >= 0) || (idKeyword == "id" && raw.IndexOf("\"id\""u8) >= 0))
         {

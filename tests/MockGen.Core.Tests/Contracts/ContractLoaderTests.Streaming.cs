@@ -54,6 +54,27 @@ public sealed partial class ContractLoaderTests
         Assert.Equal([0, 0, 0, 0], alive);
     }
 
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"b":{"$ref":"b.json"}}}""")]
+    // Written with an escape, the keyword is invisible to the first pass's text check: it must parse such a file.
+    [InlineData("""{"type":"object","properties":{"b":{"\u0024ref":"b.json"}}}""")]
+    [InlineData("""{"type":"object","properties":{"b":{"$ref" : "./b.json#/$defs/x"}}}""")]
+    public async Task EnumerateFolderAsync_JsonFileReferencedByAnother_IsAPartNotAContract(string a)
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.json", a);
+        folder.Write("b.json", """{"type":"integer","$defs":{"x":{"type":"string"}}}""");
+        folder.Write("c.json", """{"type":"object","properties":{"local":{"$ref":"#/$defs/n"}},"$defs":{"n":{"type":"integer"}}}""");
+
+        var names = new List<string>();
+        await foreach (var entry in new ContractLoader().EnumerateFolderAsync(folder.Path))
+        {
+            names.Add(entry.Name);
+        }
+
+        Assert.Equal(["a.json", "c.json"], names);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference Track(ContractFolderEntry entry) => new(entry.Contract);
 
