@@ -49,10 +49,13 @@ internal sealed class StoreOptions
         }
     }
 
-    /// <summary>Opens the store the parsed options name.</summary>
+    /// <summary>Opens the store the parsed options name; a <c>--store</c> typed on the command line beats the variable.</summary>
     /// <exception cref="CliException">An option is unusable (named, the secret never echoed).</exception>
     public PipelineStore Open(ParseResult parse) =>
-        Open(parse.GetValue(ConnectionString), parse.GetValue(BlobUri), parse.GetValue(TableUri), parse.GetValue(Folder) ?? Path.Combine(".mockgen", "store"));
+        Open(parse.GetValue(ConnectionString), parse.GetValue(BlobUri), parse.GetValue(TableUri), parse.GetValue(Folder) ?? Path.Combine(".mockgen", "store"), Given(parse, Folder));
+
+    /// <summary>Whether the user typed <paramref name="option"/> (its default does not count).</summary>
+    public static bool Given(ParseResult parse, Option option) => parse?.GetResult(option) is { Implicit: false };
 
     /// <summary>
     /// Opens a store: a connection string (option, else the variable) first, then Entra ID endpoints, else the folder.

@@ -2,6 +2,7 @@ using MockGen.Storage.Audit;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Governance;
 using MockGen.Storage.Lineage;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 using MockGen.Storage.Stores;
@@ -9,7 +10,7 @@ using MockGen.Storage.Stores;
 namespace MockGen.Storage;
 
 /// <summary>
-/// The pipeline wired over one store and one engine: registry, intake, run catalog, lineage, activities, the local
+/// The pipeline wired over one store and one engine: registry, intake, prompt templates, run catalog, lineage, activities, the local
 /// runner and the dataset reader. Hosts (CLI, <c>mockgen serve</c>, tests) build one and share it.
 /// </summary>
 public sealed class MockGenPipeline
@@ -25,6 +26,7 @@ public sealed class MockGenPipeline
         Registry = new ContractRegistry(store, engine.Inspector, time, Governance);
         Publisher = new VersionPublisher(Registry, Governance, Audit);
         Intake = new ContractIntake(store, Registry, Publisher);
+        Prompts = new PromptPublisher(new PromptRegistry(store.Blobs, Governance, time), Registry, Governance, Audit);
         Runs = new RunCatalog(store.Tables, time);
         Lineage = new LineageIndex(store.Tables);
         Activities = new PipelineActivities(store, Registry, engine, Runs);
@@ -52,6 +54,9 @@ public sealed class MockGenPipeline
 
     /// <summary>Classifies new versions against the active ones and records them in governance.</summary>
     public VersionPublisher Publisher { get; }
+
+    /// <summary>Prompt templates: publish, approve, reject, activate and resolve them under the tenant's policy.</summary>
+    public PromptPublisher Prompts { get; }
 
     /// <summary>The contract-blob watcher's scan step.</summary>
     public ContractIntake Intake { get; }

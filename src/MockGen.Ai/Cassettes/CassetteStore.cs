@@ -62,7 +62,7 @@ public sealed class CassetteStore
         {
             try
             {
-                var entry = await JsonSerializer.DeserializeAsync<CassetteEntry>(stream, Json, cancellationToken).ConfigureAwait(false);
+                var entry = await BlobJson.ReadAsync<CassetteEntry>(stream, Json, cancellationToken).ConfigureAwait(false);
                 return entry is not null && entry.Key == key && entry.Result is not null
                     ? entry
                     : throw new InvalidDataException(path + ": not a cassette entry for key " + key);

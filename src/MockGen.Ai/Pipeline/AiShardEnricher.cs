@@ -22,6 +22,7 @@ public sealed class AiShardEnricher : IShardEnricher
 {
     private const int CacheLimit = 64;
     private readonly CassetteStore _cassettes;
+    private readonly PlanStore _plans;
     private readonly AiShardEnricherOptions _options;
     private readonly ContractLoader _loader = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ShardEnrichment>>> _prepared = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed class AiShardEnricher : IShardEnricher
         }
 
         _cassettes = new CassetteStore(store.Blobs);
+        _plans = new PlanStore(store.Blobs);
         _options = new AiShardEnricherOptions { Mode = options.Mode, Live = options.Live, Deployment = options.Deployment };
     }
 
@@ -89,8 +91,10 @@ public sealed class AiShardEnricher : IShardEnricher
             else
             {
                 // The plan is the contract's (a fixed probe seed), as in the CLI; tenant and locale shape the probes alike.
+                // Replay reads it from the cassette's stored plans when the record run left one, instead of probing.
                 var planner = new DatasetGenerator(new GenerationOptions { Tenant = request.Tenant, Locale = locale });
-                run = await new ValueEnricher(gateway, settings).EnrichAsync(planner.PlanEnrichment(contract, [target], cancellationToken), context, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var planning = await new EnrichmentPlanner(_plans, _options.Mode, request.Tenant).PlanAsync(planner, contract, [target], cancellationToken).ConfigureAwait(false);
+                run = await new ValueEnricher(gateway, settings).EnrichAsync(planning.Plans, context, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             var report = run.Report;

@@ -31,9 +31,13 @@ internal sealed class AiEnrichmentStep
     private readonly IReadOnlyList<Scenario> _scenarios;
     private readonly PromptTemplate _prompt;
     private readonly List<EnrichmentReport> _reports = [];
+    private readonly EnrichmentPlanner _planner;
+    private int _plansProbed;
+    private int _plansStored;
 
-    private AiEnrichmentStep(ValueEnricher? enricher, EdgeCaseProposer? proposer, ScenarioEnricher? scenarioEnricher, IReadOnlyList<Scenario> scenarios, PromptTemplate prompt, CassetteMode mode)
+    private AiEnrichmentStep(ValueEnricher? enricher, EdgeCaseProposer? proposer, ScenarioEnricher? scenarioEnricher, IReadOnlyList<Scenario> scenarios, PromptTemplate prompt, CassetteMode mode, EnrichmentPlanner planner)
     {
+        _planner = planner;
         _enricher = enricher;
         _proposer = proposer;
         _scenarioEnricher = scenarioEnricher;
@@ -160,7 +164,8 @@ internal sealed class AiEnrichmentStep
                 ai.Kind == ScenariosKind ? new ScenarioEnricher(gateway, settings) : null,
                 scenarios,
                 prompt!,
-                mode);
+                mode,
+                new EnrichmentPlanner(new PlanStore(store.Blobs), mode, tenant));
         }
         catch (ArgumentException e)
         {
@@ -177,7 +182,7 @@ internal sealed class AiEnrichmentStep
         {
             if (_scenarioEnricher is not null)
             {
-                var plans = planner.PlanEnrichment(contract, targets, cancellationToken);
+                var plans = await PlanAsync(planner, contract, targets, cancellationToken).ConfigureAwait(false);
                 var scenarios = await _scenarioEnricher.EnrichAsync(contract, [.. targets.Zip(plans)], _scenarios, options.Count, context, _prompt, cancellationToken).ConfigureAwait(false);
                 _reports.Add(scenarios.Report);
                 return With(options, null, scenarios.Scenarios);
@@ -185,7 +190,7 @@ internal sealed class AiEnrichmentStep
 
             var run = _proposer is not null
                 ? await _proposer.ProposeAsync(contract, targets, context, _prompt, cancellationToken).ConfigureAwait(false)
-                : await _enricher!.EnrichAsync(planner.PlanEnrichment(contract, targets, cancellationToken), context, _prompt, cancellationToken).ConfigureAwait(false);
+                : await _enricher!.EnrichAsync(await PlanAsync(planner, contract, targets, cancellationToken).ConfigureAwait(false), context, _prompt, cancellationToken).ConfigureAwait(false);
             _reports.Add(run.Report);
             return With(options, run.Pools, null);
         }
@@ -197,6 +202,15 @@ internal sealed class AiEnrichmentStep
         {
             throw new CliException(e.Message);
         }
+    }
+
+    // The plans stored next to the cassette stand in for probing each target again (EnrichmentPlanner).
+    private async Task<IReadOnlyList<EnrichmentTargetPlan>> PlanAsync(DatasetGenerator planner, Contract contract, IReadOnlyList<ContractTarget> targets, CancellationToken cancellationToken)
+    {
+        var planning = await _planner.PlanAsync(planner, contract, targets, cancellationToken).ConfigureAwait(false);
+        _plansProbed += planning.Probed;
+        _plansStored += planning.Stored;
+        return planning.Plans;
     }
 
     /// <param name="stderr">Where the summary goes.</param>
@@ -222,6 +236,7 @@ internal sealed class AiEnrichmentStep
             + string.Create(ic, $"{_reports.Sum(r => r.Accepted)} accepted, {_reports.Sum(r => r.Repaired)} repaired, {_reports.Sum(r => r.Rejected)} rejected, {_reports.Sum(r => r.Skipped)} skipped; ")
             + string.Create(ic, $"values {_reports.Sum(r => r.ValuesKept)} kept, {_reports.Sum(r => r.ValuesDropped)} dropped; PII masked: {(pii.Count == 0 ? "none" : string.Join(", ", pii))}; ")
             + string.Create(ic, $"tokens {_reports.Sum(r => r.PromptTokens)} in + {_reports.Sum(r => r.CompletionTokens)} out; estimated cost {cost:0.####} {_reports[0].Currency}")
+            + (_proposer is null ? string.Create(ic, $"; target plans: {_plansStored} stored, {_plansProbed} probed") : string.Empty)
             + (_reports.Any(r => r.BudgetExhausted) ? "; token budget exhausted, the rest generated deterministically" : string.Empty)
             + (_reports.Any(r => r.CircuitOpened) ? "; circuit opened, the rest generated deterministically" : string.Empty);
         stderr.WriteLine(line);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MockGen.Core.Contracts;
+using MockGen.Core.Coverage;
 using MockGen.Core.Generation;
 using MockGen.Core.Generation.Output;
 using MockGen.Core.Schema;
@@ -233,15 +234,15 @@ internal static class GenerateCommand
     }
 
     /// <summary>
-    /// A folder run: contracts are loaded, generated and dropped one at a time (memory is that of the largest
-    /// contract), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
+    /// A folder run: contracts are generated and dropped one at a time in folder order, the next one loaded meanwhile
+    /// (memory is that of the largest two contracts), and a contract that does not load is reported on stderr and as an error record, never aborting the rest.
     /// </summary>
     private static async Task GenerateFolderAsync(
         ContractLoader loader, GenerateRequest request, DatasetGenerator generator, AiEnrichmentStep? ai, DatasetWriter writer, IAnsiConsole console, bool showProgress,
         FolderRun run, GenerationOptions options, TextWriter stderr, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in loader.EnumerateFolderAsync(request.ContractPath, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in ContractReadAhead.ReadAheadAsync(loader.EnumerateFolderAsync(request.ContractPath, cancellationToken), entry => PrepareTargets(entry, request.Targets), cancellationToken).ConfigureAwait(false))
         {
             if (entry.Contract is not { } contract)
             {
@@ -291,6 +292,28 @@ internal static class GenerateCommand
         {
             run.UnknownTargets.Add(id);
             await stderr.WriteLineAsync($"error: --target {id}: no contract in {request.ContractPath} has this target (list them with: mockgen inspect <file>)").ConfigureAwait(false);
+        }
+    }
+
+    // Compiles, ahead of its turn, the targets a folder run will generate from the entry's contract. A target that does
+    // not compile is left alone: generating it compiles it again and reports the error in order.
+    private static void PrepareTargets(ContractFolderEntry entry, IReadOnlyList<string> requested)
+    {
+        if (entry.Contract is not { } contract)
+        {
+            return;
+        }
+
+        var targets = requested.Count == 0 ? contract.Targets : [.. requested.Select(contract.FindTarget).OfType<ContractTarget>()];
+        foreach (var target in targets)
+        {
+            try
+            {
+                contract.Compile(target);
+            }
+            catch (ContractException)
+            {
+            }
         }
     }
 
@@ -435,22 +458,20 @@ internal static class GenerateCommand
         // Failing indexes named per target and variant; beyond this many, only counted.
         const int ListedPerTarget = 5;
         var summaries = run.Summaries;
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("contract", "target", "variant", "count", "retries", "failures", "payloads/s");
-        table.Columns[1].NoWrap();
-        foreach (var s in summaries)
-        {
-            table.AddRow(
-                Markup.Escape(s.Contract),
-                Markup.Escape(s.TargetName),
+        SummaryTable.Write(
+            console,
+            ["contract", "target", "variant", "count", "retries", "failures", "payloads/s"],
+            [.. summaries.Select(s => new[]
+            {
+                s.Contract,
+                s.TargetName,
                 s.Variant.ToName(),
                 s.Generated.ToString(CultureInfo.InvariantCulture),
                 s.Retries.ToString(CultureInfo.InvariantCulture),
                 Math.Max(s.Failed, s.Failure is null ? 0 : 1).ToString(CultureInfo.InvariantCulture),
-                s.PayloadsPerSecond.ToString("F0", CultureInfo.InvariantCulture));
-        }
-
-        console.Write(table);
+                s.PayloadsPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+            })],
+            noWrap: 1);
         var red = new Style(Color.Red);
         foreach (var (name, message) in run.LoadFailures)
         {
@@ -505,7 +526,13 @@ internal static class GenerateCommand
 
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads of {s.Candidates} candidates cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+                $"{s.Contract} {s.TargetName} (coverage): {s.Generated} payloads ({c.Payloads} valid, {c.NegativePayloads} negative) of {s.Candidates} tried cover {c.Covered}/{c.Total} reachable items ({c.Ratio:P1}); {c.NotReachable.Count} not reachable, {c.Uncovered.Count} not covered{(c.Truncated ? "; model truncated at its size bound" : string.Empty)}"));
+            var shortfalls = c.Shortfalls();
+            if (shortfalls.Count > 0)
+            {
+                console.WriteLine("  left out: " + string.Join(", ", shortfalls.Select(f => string.Create(CultureInfo.InvariantCulture, $"{CoverageCategoryNames.ToName(f.Category)} {f.Count} {f.Kind}"))));
+            }
+
             foreach (var item in c.NotReachable.Take(ListedPerTarget))
             {
                 console.WriteLine($"  not reachable {item.SchemaLocation} {item.Description}: {item.NotReachable}");
@@ -513,7 +540,7 @@ internal static class GenerateCommand
 
             foreach (var item in c.Uncovered.Take(ListedPerTarget))
             {
-                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: not reached by any of the {s.Candidates} candidates");
+                console.WriteLine($"  not covered {item.SchemaLocation} {item.Description}: {item.NotCovered ?? "not reached by any payload tried"}");
             }
 
             var more = Math.Max(0, c.NotReachable.Count - ListedPerTarget) + Math.Max(0, c.Uncovered.Count - ListedPerTarget);

@@ -1,11 +1,15 @@
 using MockGen.Ai.Prompts;
+using MockGen.Storage;
+using MockGen.Storage.Engine;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Stores;
 
 namespace MockGen.Cli.Commands;
 
 /// <summary>
 /// What <c>--prompt</c> names, tried in this order: an existing file (its name without extension is the prompt's
-/// name); a prompt in the AI store's registry (<c>--ai-store</c> or the Azure store options) for the run's tenant (<c>name</c> is its active version,
+/// name); a prompt in the AI store's registry (<c>--ai-store</c> or the Azure store options) for the run's tenant (<c>name</c> is its active
+/// version, the one governance approved or activated, never a text merely written to <c>prompts/{tenant}/{name}</c>;
 /// <c>name@sha256:&lt;hex&gt;</c> one version); a built-in prompt. A file and its pushed copy have the same
 /// version, so they share cassette entries.
 /// </summary>
@@ -34,10 +38,10 @@ internal static class PromptReference
 
         try
         {
-            var registry = new PromptRegistry(store.Blobs);
-            if (await registry.FindAsync(tenant, reference, cancellationToken).ConfigureAwait(false) is { } stored)
+            var prompts = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System).Prompts;
+            if (await prompts.FindAsync(tenant, reference, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                return stored;
+                return PromptTemplate.From(stored);
             }
         }
         catch (PromptRegistryException e)

@@ -1,16 +1,16 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MockGen.Ai.Prompts;
 using MockGen.Storage;
 using MockGen.Storage.Audit;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Governance;
+using MockGen.Storage.Prompts;
 
 namespace MockGen.Cli.Commands;
 
 /// <summary>
-/// <c>mockgen prompts list|show|push</c>: the tenant's prompt registry in the store (<see cref="PromptRegistry"/>),
+/// <c>mockgen prompts list|show|push|approve|reject|activate</c>: the tenant's prompt registry in the store (<see cref="PromptRegistry"/>),
 /// the templates <c>generate --prompt {name}</c> and <c>{name}@sha256:…</c> resolve to.
 /// </summary>
 internal static class PromptsCommand
@@ -33,7 +33,9 @@ internal static class PromptsCommand
             "mockgen prompts push payment-scenarios.prompt",
             "mockgen generate api.yaml --ai scenarios --prompt payment-scenarios --scenario-matrix 'currency=EUR,JPY' --ai-deployment gpt-4o-mini",
             "# Every version of every prompt of tenant acme in Azure Storage",
-            "mockgen prompts list --tenant acme --azure-connection-string \"$MOCKGEN_STORAGE_CONNECTION_STRING\"");
+            "mockgen prompts list --tenant acme --azure-connection-string \"$MOCKGEN_STORAGE_CONNECTION_STRING\"",
+            "# The same steps through serve's API, each with its role (a text written straight to prompts/acme/<name> is only a pending proposal)",
+            "curl -X PUT -H \"X-Api-Key: $PUBLISHER_KEY\" --data-binary @payment-scenarios.prompt http://127.0.0.1:5080/v1/tenants/acme/prompts/payment-scenarios");
         return command;
     }
 
@@ -53,9 +55,9 @@ internal static class PromptsCommand
             "mockgen prompts list --name payment-scenarios --tenant acme --json");
         command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
         {
-            var registry = new PromptRegistry(store.Open(parse).Blobs);
+            var (_, publisher, _) = Open(store, parse, tenant);
             var versions = new List<PromptVersion>();
-            await foreach (var version in registry.ListAsync(parse.GetValue(tenant), parse.GetValue(name), cancellationToken).ConfigureAwait(false))
+            await foreach (var version in publisher.ListAsync(parse.GetValue(tenant), parse.GetValue(name), cancellationToken).ConfigureAwait(false))
             {
                 versions.Add(version);
             }
@@ -94,8 +96,8 @@ internal static class PromptsCommand
             "mockgen prompts show payment-scenarios@sha256:<hex> > old.prompt");
         command.SetAction((parse, cancellationToken) => RunAsync(console, async () =>
         {
-            var registry = new PromptRegistry(store.Open(parse).Blobs);
-            var template = await registry.GetAsync(parse.GetValue(tenant), parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
+            var (_, publisher, _) = Open(store, parse, tenant);
+            var template = await publisher.GetAsync(parse.GetValue(tenant), parse.GetValue(reference)!, cancellationToken).ConfigureAwait(false);
             await console.Out.WriteAsync(template.Text).ConfigureAwait(false);
             await console.Error.WriteLineAsync($"{template.Name}@{template.Version}; parameters: {(template.Parameters.Count == 0 ? "none" : string.Join(", ", template.Parameters))}").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -214,7 +216,7 @@ internal static class PromptsCommand
         }
 
         var pipeline = new MockGenPipeline(store.Open(parse), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
-        return (pipeline, new PromptPublisher(new PromptRegistry(pipeline.Store.Blobs), pipeline.Registry, pipeline.Governance), tenantId);
+        return (pipeline, pipeline.Prompts, tenantId);
     }
 
     private static Task<AuditEntry> AuditAsync(MockGenPipeline pipeline, string tenant, string role, string action, PromptVersion version, string outcome, string detail, CancellationToken cancellationToken) =>

@@ -116,7 +116,7 @@ internal static class ServeCommand
                 .Concat(ParseBindings(parseResult.GetValue(apiKeyHashes), "--api-key-hash"))
                 .ToList();
             var ai = ReadAi(parseResult.GetValue(aiMode), parseResult.GetValue(aiEndpoint), parseResult.GetValue(aiDeployment));
-            var pipelineStore = OpenStore(parseResult.GetValue(connectionString), parseResult.GetValue(blobUri), parseResult.GetValue(tableUri), parseResult.GetValue(store)!);
+            var pipelineStore = OpenStore(parseResult.GetValue(connectionString), parseResult.GetValue(blobUri), parseResult.GetValue(tableUri), parseResult.GetValue(store)!, StoreOptions.Given(parseResult, store));
             return RunAsync(console, pipelineStore, options, ai, keys, cancellationToken);
         });
         return command;
@@ -202,8 +202,9 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder) =>
-        StoreOptions.Open(connectionString, blobUri, tableUri, folder);
+    // An explicit --store beats MOCKGEN_STORAGE_CONNECTION_STRING, as for generate's --ai-store (StoreOptions.Open).
+    internal static PipelineStore OpenStore(string? connectionString, Uri? blobUri, Uri? tableUri, string folder, bool folderGiven) =>
+        StoreOptions.Open(connectionString, blobUri, tableUri, folder, folderGiven);
 
     private static IEnumerable<(string Tenant, string Value)> ParseBindings(string[]? values, string option)
     {

@@ -37,7 +37,7 @@ internal sealed class StoreSelection
     /// <summary>Opens the store the options name and wires the pipeline over it.</summary>
     public MockGenPipeline Open(ParseResult parseResult)
     {
-        var store = ServeCommand.OpenStore(parseResult.GetValue(_connectionString), parseResult.GetValue(_blobUri), parseResult.GetValue(_tableUri), parseResult.GetValue(_store)!);
+        var store = ServeCommand.OpenStore(parseResult.GetValue(_connectionString), parseResult.GetValue(_blobUri), parseResult.GetValue(_tableUri), parseResult.GetValue(_store)!, StoreOptions.Given(parseResult, _store));
         return new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System);
     }
 

@@ -185,6 +185,13 @@ public sealed class ContractLoader
             }
 
             var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
+            // Most JSON files name no other file: their text proves it without parsing them (the load parses them anyway).
+            // Ids need no look here: they move the base of non-local references only, and there are none.
+            if (ContractFileReader.DetectFormat(path, bytes) == ContractFileFormat.Json && ExternalReferenceScanner.CannotReachOtherDocuments(bytes, idKeyword: null))
+            {
+                return [];
+            }
+
             var parsed = ContractFileReader.Parse(path, bytes, _limits);
             var (_, dialect, _) = Detect(path, parsed.Root);
             var root = new LoadedDocument(new SchemaDocument(new Uri(fullPath), parsed.Root, dialect, path), parsed.Canonical, string.Empty);

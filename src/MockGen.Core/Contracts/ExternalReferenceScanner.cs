@@ -20,6 +20,11 @@ internal static class ExternalReferenceScanner
             Dialect.OpenApi30 or Dialect.Swagger20 => null,
             _ => "$id",
         };
+        if (CannotReachOtherDocuments(document.Root, idKeyword))
+        {
+            return;
+        }
+
         var segments = new List<string>();
         Visit(document, document.Root, document.BaseUri, idKeyword, segments, found, embeddedIds, keysAreNames: false);
     }
@@ -92,6 +97,49 @@ internal static class ExternalReferenceScanner
                     break;
                 }
         }
+    }
+
+    /// <summary>
+    /// Whether a look at the raw JSON proves the walk would find nothing: no id keyword, no discriminator, no
+    /// <c>\u</c> escape that could spell one, and every <c>"$ref"</c> followed by a string starting with <c>#</c>.
+    /// Most documents are such (a folder's first pass scans each of them); anything else gets the full walk.
+    /// </summary>
+    private static bool CannotReachOtherDocuments(JsonElement root, string? idKeyword)
+    {
+        if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+        {
+            return true;
+        }
+
+        return CannotReachOtherDocuments(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root), idKeyword);
+    }
+
+    /// <summary>The same look at JSON text not parsed yet (a JSON file's bytes): true only when it proves the walk would find nothing.</summary>
+    public static bool CannotReachOtherDocuments(ReadOnlySpan<byte> raw, string? idKeyword)
+    {
+        if (raw.IndexOf("\\u"u8) >= 0 || raw.IndexOf("\"discriminator\""u8) >= 0
+            || (idKeyword == "$id" && raw.IndexOf("\"$id\""u8) >= 0) || (idKeyword == "id" && raw.IndexOf("\"id\""u8) >= 0))
+        {
+            return false;
+        }
+
+        var rest = raw;
+        for (var at = rest.IndexOf("\"$ref\""u8); at >= 0; at = rest.IndexOf("\"$ref\""u8))
+        {
+            rest = rest[(at + 6)..].TrimStart(" \t\r\n"u8);
+            if (!rest.StartsWith(":"u8))
+            {
+                return false;
+            }
+
+            rest = rest[1..].TrimStart(" \t\r\n"u8);
+            if (!rest.StartsWith("\"#"u8))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AddIfExternal(SchemaDocument document, Uri baseUri, string reference, string pointer, List<ExternalReference> found)

@@ -12,4 +12,11 @@ public sealed record CoverageItem(CoverageCategory Category, string SchemaLocati
     /// Unreachable items are reported on their own and do not count towards the total.
     /// </summary>
     public string? NotReachable { get; init; }
+
+    /// <summary>
+    /// For a reachable item the <c>coverage</c> variant left uncovered: why it stopped trying (<c>gave up: …</c> when
+    /// the payloads steered to it did not exercise it, <c>cap reached: …</c> when a bound of the variant stopped it).
+    /// Null otherwise, and always null in a report measured from a dataset.
+    /// </summary>
+    public string? NotCovered { get; init; }
 }

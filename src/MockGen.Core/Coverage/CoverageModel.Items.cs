@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MockGen.Core.Generation.Walking;
 using MockGen.Core.Schema;
 
 namespace MockGen.Core.Coverage;
@@ -18,7 +19,7 @@ internal sealed partial class CoverageModel
                 var wrongType = node.Types != SchemaTypes.None && !TypeAllows(node.Types, values[i])
                     ? "unsatisfiable: the value is not of the schema's type"
                     : null;
-                items.EnumValues[i] = Add(CoverageCategory.EnumValue, node, "/enum/" + i.ToString(CultureInfo.InvariantCulture), path, Show(values[i]), dead ?? wrongType);
+                items.EnumValues[i] = Add(CoverageCategory.EnumValue, node, "/enum/" + i.ToString(CultureInfo.InvariantCulture), path, Show(values[i]), dead ?? wrongType, new(node, SteeringKind.Enum, null, i));
             }
         }
 
@@ -40,8 +41,8 @@ internal sealed partial class CoverageModel
                 ? "unreachable: " + (Direction == PayloadDirection.Request ? "readOnly in a request" : "writeOnly in a response")
                 : null;
             var impossible = _satisfiability.Conflict(property.Node) is { } c ? "unsatisfiable: " + c.Reason + " at " + c.SchemaLocation : null;
-            var present = Add(CoverageCategory.OptionalProperty, node, suffix, path, name + " present", dead ?? excluded ?? impossible);
-            var absent = Add(CoverageCategory.OptionalProperty, node, suffix, path, name + " absent", dead);
+            var present = Add(CoverageCategory.OptionalProperty, node, suffix, path, name + " present", dead ?? excluded ?? impossible, new(node, SteeringKind.Include, property.Name, 1));
+            var absent = Add(CoverageCategory.OptionalProperty, node, suffix, path, name + " absent", dead, new(node, SteeringKind.Include, property.Name, 0));
             items.Optional.Add((property.Name, present, absent));
         }
 
@@ -51,15 +52,21 @@ internal sealed partial class CoverageModel
         {
             foreach (var (value, _) in discriminator.Mapping)
             {
+                var entry = -1;
+                for (var i = 0; i < discriminator.Targets.Count && entry < 0; i++)
+                {
+                    entry = string.Equals(discriminator.Targets[i].Key, value, StringComparison.Ordinal) ? i : -1;
+                }
+
                 items.Discriminator.Add((value, Add(CoverageCategory.Discriminator, node, "/discriminator/mapping/" + Contracts.JsonPointerSyntax.Escape(value), path,
-                    JsonSerializer.Serialize(discriminator.PropertyName) + " = " + JsonSerializer.Serialize(value), dead)));
+                    JsonSerializer.Serialize(discriminator.PropertyName) + " = " + JsonSerializer.Serialize(value), dead, entry < 0 ? null : new(node, SteeringKind.Discriminator, null, entry))));
             }
         }
 
         if (node.If is not null)
         {
-            items.Then = Add(CoverageCategory.Condition, node, "/if", path, "if holds (then)", dead);
-            items.Else = Add(CoverageCategory.Condition, node, "/if", path, "if fails (else)", dead);
+            items.Then = Add(CoverageCategory.Condition, node, "/if", path, "if holds (then)", dead, new(node, SteeringKind.Condition, null, 1));
+            items.Else = Add(CoverageCategory.Condition, node, "/if", path, "if fails (else)", dead, new(node, SteeringKind.Condition, null, 0));
         }
 
         AddSizes(node, path, items, dead);
@@ -75,7 +82,7 @@ internal sealed partial class CoverageModel
         {
             var clash = dead ?? (_satisfiability.ClashesWithOwner(node, branches[i]) ? "unsatisfiable: the branch cannot hold with its owner's keywords" : null);
             var title = branches[i].Ref is { } target ? target.DocumentPointer : branches[i].Title ?? "branch " + i.ToString(CultureInfo.InvariantCulture);
-            ids[i] = Add(CoverageCategory.Branch, node, "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), path, keyword + " " + title, clash);
+            ids[i] = Add(CoverageCategory.Branch, node, "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), path, keyword + " " + title, clash, new(node, SteeringKind.Branch, keyword, i));
         }
 
         return ids;
@@ -87,10 +94,10 @@ internal sealed partial class CoverageModel
         if ((node.Types & SchemaTypes.Array) != 0 || (maybe && (node.MinItems is not null || node.MaxItems is not null)))
         {
             var min = node.MinItems ?? 0;
-            items.SizeMin = Add(CoverageCategory.ArraySize, node, node.MinItems is null ? string.Empty : "/minItems", path, Size("size", min, node.MinItems is null ? "no minItems" : "minItems"), dead);
+            items.SizeMin = Add(CoverageCategory.ArraySize, node, node.MinItems is null ? string.Empty : "/minItems", path, Size("size", min, node.MinItems is null ? "no minItems" : "minItems"), dead, new(node, SteeringKind.Length, null, Steerable(min)));
             if (node.MaxItems is { } max && max != min)
             {
-                items.SizeMax = Add(CoverageCategory.ArraySize, node, "/maxItems", path, Size("size", max, "maxItems"), dead);
+                items.SizeMax = Add(CoverageCategory.ArraySize, node, "/maxItems", path, Size("size", max, "maxItems"), dead, new(node, SteeringKind.Length, null, Steerable(max)));
             }
         }
 
@@ -98,22 +105,22 @@ internal sealed partial class CoverageModel
         {
             if (node.Minimum is { } min)
             {
-                items.Minimum = Add(CoverageCategory.NumberBound, node, "/minimum", path, "= " + min.Text + " (minimum)", dead);
+                items.Minimum = Add(CoverageCategory.NumberBound, node, "/minimum", path, "= " + min.Text + " (minimum)", dead, new(node, SteeringKind.Number, null, 0));
             }
 
             if (node.Maximum is { } max)
             {
-                items.Maximum = Add(CoverageCategory.NumberBound, node, "/maximum", path, "= " + max.Text + " (maximum)", dead);
+                items.Maximum = Add(CoverageCategory.NumberBound, node, "/maximum", path, "= " + max.Text + " (maximum)", dead, new(node, SteeringKind.Number, null, 1));
             }
 
             if (node.ExclusiveMinimum is { } exMin)
             {
-                items.ExclusiveMinimum = Add(CoverageCategory.NumberBound, node, "/" + node.ExclusiveMinimumKeyword, path, "just above " + exMin.Text + " (exclusiveMinimum)", dead);
+                items.ExclusiveMinimum = Add(CoverageCategory.NumberBound, node, "/" + node.ExclusiveMinimumKeyword, path, "just above " + exMin.Text + " (exclusiveMinimum)", dead, new(node, SteeringKind.Number, null, 0));
             }
 
             if (node.ExclusiveMaximum is { } exMax)
             {
-                items.ExclusiveMaximum = Add(CoverageCategory.NumberBound, node, "/" + node.ExclusiveMaximumKeyword, path, "just below " + exMax.Text + " (exclusiveMaximum)", dead);
+                items.ExclusiveMaximum = Add(CoverageCategory.NumberBound, node, "/" + node.ExclusiveMaximumKeyword, path, "just below " + exMax.Text + " (exclusiveMaximum)", dead, new(node, SteeringKind.Number, null, 1));
             }
         }
 
@@ -121,12 +128,12 @@ internal sealed partial class CoverageModel
         {
             if (node.MinLength is { } min && min > 0)
             {
-                items.LengthMin = Add(CoverageCategory.StringLength, node, "/minLength", path, Size("length", min, "minLength"), dead);
+                items.LengthMin = Add(CoverageCategory.StringLength, node, "/minLength", path, Size("length", min, "minLength"), dead, new(node, SteeringKind.StringLength, null, Steerable(min)));
             }
 
             if (node.MaxLength is { } max && max != node.MinLength)
             {
-                items.LengthMax = Add(CoverageCategory.StringLength, node, "/maxLength", path, Size("length", max, "maxLength"), dead);
+                items.LengthMax = Add(CoverageCategory.StringLength, node, "/maxLength", path, Size("length", max, "maxLength"), dead, new(node, SteeringKind.StringLength, null, Steerable(max)));
             }
 
             if (node.Format is { } format && (node.Types & SchemaTypes.String) != 0)
@@ -140,15 +147,21 @@ internal sealed partial class CoverageModel
     // validator names them in a keyword location, so a negative record's label finds its item.
     private void AddViolations(SchemaNode node, string path, NodeItems items, string? dead)
     {
-        void Breakable(string keyword, bool present)
+        void Breakable(string keyword, bool present, string? never = null, SteeringChoice? aim = null)
         {
             if (present && !items.Violations.ContainsKey(keyword))
             {
-                items.Violations[keyword] = Add(CoverageCategory.Violation, node, "/" + keyword, path, keyword + " violated", dead);
+                items.Violations[keyword] = Add(CoverageCategory.Violation, node, "/" + keyword, path, keyword + " violated", dead ?? never, aim);
             }
         }
 
-        Breakable("type", node.Types != SchemaTypes.None);
+        // A value of another type equals none of the literals when every literal is of the schema's type: the enum or
+        // const fails with the type, always, so no negative payload can break type alone here.
+        var literals = node.Const is { } only ? [only] : node.Enum;
+        var typeNeverAlone = literals is { Count: > 0 } && node.Types != SchemaTypes.None && literals.All(v => TypeAllows(node.Types, v))
+            ? "unreachable: a value of another type fails " + (node.Const is null ? "enum" : "const") + " too, so type is never violated alone"
+            : null;
+        Breakable("type", node.Types != SchemaTypes.None, typeNeverAlone);
         Breakable("enum", node.Enum is not null);
         Breakable("const", node.Const is not null);
         Breakable("minimum", node.Minimum is not null);
@@ -157,17 +170,24 @@ internal sealed partial class CoverageModel
         Breakable(node.ExclusiveMaximumKeyword, node.ExclusiveMaximum is not null);
         Breakable("multipleOf", node.MultipleOf is not null);
         Breakable("minLength", node.MinLength is > 0);
-        Breakable("maxLength", node.MaxLength is not null);
+        // Under a format the mutator lengthens the string at its end, which keeps an email an email only when it
+        // starts at maxLength (one more letter in its top-level domain); elsewhere any string will do.
+        Breakable("maxLength", node.MaxLength is not null, aim: node.Format is not null && node.MaxLength is { } longest ? new(node, SteeringKind.StringLength, null, Steerable(longest)) : null);
         Breakable("pattern", node.Pattern is not null);
         Breakable("required", node.Required.Count > 0);
         Breakable("additionalProperties", node.AdditionalProperties?.BooleanSchema == false);
         Breakable("maxProperties", node.MaxProperties is not null);
         Breakable("minItems", node.MinItems is > 0);
-        Breakable("maxItems", node.MaxItems is not null);
-        Breakable("uniqueItems", node.UniqueItems);
+        // The negative mutator grows an array by repeating its items and duplicates one to break uniqueItems: it needs
+        // one item, or two.
+        Breakable("maxItems", node.MaxItems is not null, aim: new(node, SteeringKind.LengthAtLeast, null, 1));
+        Breakable("uniqueItems", node.UniqueItems, aim: new(node, SteeringKind.LengthAtLeast, null, 2));
         Breakable("oneOf", node.OneOf.Count > 0);
         Breakable("anyOf", node.AnyOf.Count > 0);
     }
+
+    // Sizes and lengths beyond an int are kept as int.MaxValue: the coverage variant reports them over its cap.
+    private static int Steerable(long value) => (int)Math.Min(value, int.MaxValue);
 
     private static string Size(string what, long value, string keyword) =>
         string.Create(CultureInfo.InvariantCulture, $"{what} {value} ({keyword})");

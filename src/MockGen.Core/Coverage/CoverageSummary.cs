@@ -25,4 +25,22 @@ public sealed record CoverageSummary(
 
     /// <summary>Covered / total, 1 when there is nothing to cover.</summary>
     public double Ratio => Total == 0 ? 1 : (double)Covered / Total;
+
+    /// <summary>
+    /// What was left out and why, per category (in <see cref="CoverageCategory"/> order) and kind of reason (in
+    /// ordinal order): the not-reachable items by their reason, the uncovered ones by <see cref="CoverageItem.NotCovered"/>.
+    /// </summary>
+    public IReadOnlyList<CoverageShortfall> Shortfalls() =>
+        [.. NotReachable.Select(i => (i.Category, Kind: KindOf(i.NotReachable)))
+            .Concat(Uncovered.Select(i => (i.Category, Kind: KindOf(i.NotCovered))))
+            .GroupBy(x => x)
+            .OrderBy(g => g.Key.Category)
+            .ThenBy(g => g.Key.Kind, StringComparer.Ordinal)
+            .Select(g => new CoverageShortfall(g.Key.Category, g.Key.Kind, g.Count()))];
+
+    private static string KindOf(string? reason)
+    {
+        var colon = reason?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon > 0 ? reason![..colon] : "not covered";
+    }
 }

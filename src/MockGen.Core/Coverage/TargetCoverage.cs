@@ -14,6 +14,7 @@ public sealed class TargetCoverage
     private readonly CoverageModel _model;
     private readonly CoverageMeter _meter;
     private readonly bool[] _covered;
+    private readonly string?[] _notCovered;
     private readonly HashSet<int> _scratch = [];
 
     private TargetCoverage(string targetId, CoverageModel model, CoverageOptions options)
@@ -22,6 +23,7 @@ public sealed class TargetCoverage
         _model = model;
         _meter = new CoverageMeter(model, options);
         _covered = new bool[model.Items.Count];
+        _notCovered = new string?[model.Items.Count];
     }
 
     /// <summary>The target's id.</summary>
@@ -119,6 +121,12 @@ public sealed class TargetCoverage
 
     internal bool IsCovered(int id) => _covered[id];
 
+    /// <summary>The model behind this coverage: nodes, routes and aims of the items (for steering payloads at them).</summary>
+    internal CoverageModel Model => _model;
+
+    /// <summary>Records why the coverage variant left item <paramref name="id"/> uncovered (<see cref="CoverageItem.NotCovered"/>).</summary>
+    internal void Explain(int id, string reason) => _notCovered[id] = reason;
+
     internal bool IsReachable(int id) => _model.Items[id].NotReachable is null;
 
     /// <summary>Marks items covered (a payload chosen elsewhere); returns how many were new.</summary>
@@ -189,7 +197,7 @@ public sealed class TargetCoverage
             }
             else if (!_covered[i])
             {
-                uncovered.Add(item);
+                uncovered.Add(_notCovered[i] is { } why ? item with { NotCovered = why } : item);
             }
         }
 

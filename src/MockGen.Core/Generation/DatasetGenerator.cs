@@ -30,6 +30,9 @@ public sealed class DatasetGenerator
     private const int PlanProbes = 4;
     private const string PlanSeed = "mockgen-enrichment-plan";
 
+    // The planner's version in PlanIdentity: 4 maximal then 4 typical probes from PlanSeed, recording free strings.
+    private const string PlanFormat = "mockgen-enrichment-plan/1";
+
     private readonly GenerationOptions _options;
     private readonly ILeafValueSource _leaves;
     private readonly RealismEngine _realism;
@@ -192,6 +195,49 @@ public sealed class DatasetGenerator
         }
 
         return plans;
+    }
+
+    /// <summary>
+    /// What <see cref="PlanEnrichment"/> of one target depends on, as one canonical JSON text: the planner's own
+    /// version, the generator version, the contract version, the target, and every option that shapes the probes
+    /// (locale, tenant, tenant properties, realism level and profile, format assertion, attempts). Equal identities
+    /// give equal plans, so a plan stored under its identity's hash stands in for probing the target again (the run's
+    /// seed, count, variants, environment and parallelism play no part: the probes use a fixed seed).
+    /// </summary>
+    /// <remarks>
+    /// Bump <see cref="PlanFormat"/> when planning changes without the generator version changing (the probes, their
+    /// count or seed, or what counts as a free field), so stored plans of the old planner are not reused.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public string PlanIdentity(Contract contract, ContractTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(target);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("planner", PlanFormat);
+            writer.WriteString("generator", GeneratorVersion.Value);
+            writer.WriteString("contract", contract.Version);
+            writer.WriteString("target", target.Id);
+            writer.WriteString("locale", _options.Locale);
+            writer.WriteString("tenant", _options.Tenant);
+            writer.WriteStartArray("tenantProperties");
+            foreach (var name in _options.TenantProperties)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("realism", _options.Realism?.ToString());
+            writer.WriteString("profile", _options.Profile?.Fingerprint);
+            writer.WriteBoolean("assertFormats", _options.AssertFormats);
+            writer.WriteNumber("maxAttempts", _options.MaxAttempts);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     internal TargetGenerator CreateTarget(Contract contract, SchemaSet schemas, ContractTarget target) =>

@@ -22,6 +22,9 @@ internal sealed class TargetGenerator
     // (uniqueItems, oneOf exclusivity, dependencies) fails every guided attempt alike, so a few are enough.
     private const int ProposalAttempts = 3;
 
+    // Gate attempts per steered (coverage) payload.
+    private const int SteeredAttempts = 5;
+
     // Mutations tried per valid candidate for the negative variant.
     private const int MutationsPerCandidate = 16;
 
@@ -75,7 +78,13 @@ internal sealed class TargetGenerator
             : generated.Proposal == ProposalVerdict.None ? generated with { Proposal = ProposalVerdict.Rejected } : generated;
     }
 
-    private GenerationResult Walk(PayloadKey key, JsonElement? proposal)
+    /// <summary>
+    /// For the coverage variant: one payload of <paramref name="key"/> (a coverage key) walked like a typical payload
+    /// (realistic values, no contract examples: they would stand in for the forced bounds) with <paramref name="steering"/>'s choices forced, gated and retried exactly as <see cref="Generate(PayloadKey)"/>.
+    /// </summary>
+    public GenerationResult GenerateSteered(PayloadKey key, WalkSteering steering) => Walk(key, null, steering);
+
+    private GenerationResult Walk(PayloadKey key, JsonElement? proposal, WalkSteering? steering = null)
     {
         WalkFailure? lastFailure = null;
         var choiceMade = false;
@@ -84,7 +93,10 @@ internal sealed class TargetGenerator
         string? unsupportedLocation = null;
         var negative = key.Variant == GenerationVariant.Negative;
         var retryReason = GenerationTelemetry.WalkKeyword;
-        for (var attempt = 0; attempt < _maxAttempts; attempt++)
+        // A steered payload the gate keeps rejecting is usually a combination of forced choices that cannot hold
+        // together: the coverage variant splits the group rather than spending the full retry budget on it.
+        var attempts = steering is null ? _maxAttempts : Math.Min(_maxAttempts, SteeredAttempts);
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             if (attempt > 0)
             {
@@ -95,7 +107,7 @@ internal sealed class TargetGenerator
             // Edge payloads are shaped like boundary ones wherever the proposal is repaired or missing; the key keeps
             // 'edge', so their streams are their own.
             var guided = attempt < ProposalAttempts ? proposal : null;
-            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant, recordMutations: negative) { Proposal = guided };
+            var state = new WalkState(rng, key.Variant == GenerationVariant.Edge ? GenerationVariant.Boundary : key.Variant == GenerationVariant.Coverage ? GenerationVariant.Minimal : key.Variant, recordMutations: negative) { Proposal = guided, Steering = steering };
             var value = _walker.Walk(_root, state);
             unsupportedPattern ??= state.UnsupportedPattern;
             unsupportedLocation ??= state.UnsupportedLocation;
@@ -139,26 +151,26 @@ internal sealed class TargetGenerator
 
         if (unsupportedPattern is not null && lastFailure is null)
         {
-            return new Unsupported("cannot generate strings for pattern " + unsupportedPattern, unsupportedLocation ?? SchemaConjunction.Location(_root)) { Attempts = _maxAttempts };
+            return new Unsupported("cannot generate strings for pattern " + unsupportedPattern, unsupportedLocation ?? SchemaConjunction.Location(_root)) { Attempts = attempts };
         }
 
         if (lastFailure is not null)
         {
             if (lastFailure.Unsupported)
             {
-                return new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
+                return new Unsupported(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = attempts };
             }
 
             // A proof: the schema's own conflict, found with no choice involved or shown by the satisfiability
             // analysis. A conflict met after a choice, or a budget running out, is only giving up.
             if (_walker.ProvenConflict(_root) is { } proven)
             {
-                return new Unsatisfiable(proven.Reason, proven.SchemaLocation) { Attempts = _maxAttempts };
+                return new Unsatisfiable(proven.Reason, proven.SchemaLocation) { Attempts = attempts };
             }
 
             return lastFailure.GaveUp || choiceMade
-                ? new GaveUp(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts }
-                : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = _maxAttempts };
+                ? new GaveUp(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = attempts }
+                : new Unsatisfiable(lastFailure.Reason, lastFailure.SchemaLocation) { Attempts = attempts };
         }
 
         // Every candidate was built but the gate rejected each: nothing is proven, the budget ran out.
@@ -168,28 +180,30 @@ internal sealed class TargetGenerator
             : "no candidate passed the validator; the last was rejected with " + lastRejection.Message;
         var location = lastRejection is null ? SchemaConjunction.Location(_root)
             : lastRejection.KeywordLocation.StartsWith('#') ? lastRejection.KeywordLocation : "#" + lastRejection.KeywordLocation;
-        return new GaveUp(reason, location) { Attempts = _maxAttempts };
+        return new GaveUp(reason, location) { Attempts = attempts };
     }
 
     /// <summary>
     /// For the coverage variant: from the first valid candidate of <paramref name="key"/> (a negative key), one labelled
     /// negative payload per constraint it can break alone, in the walker's order; a constraint none of whose first few
     /// candidates is labelled is skipped. Each payload is checked by the gate exactly as <see cref="Generate(PayloadKey)"/> checks it.
+    /// With <paramref name="steering"/>, the valid base is walked with its choices forced (to reach the constraints to
+    /// break); with <paramref name="wanted"/>, only the mutations it accepts are tried.
     /// </summary>
-    public List<Generated> BreakEach(PayloadKey key, int maxMutations)
+    public List<Generated> BreakEach(PayloadKey key, int maxMutations, WalkSteering? steering = null, Func<Mutation, bool>? wanted = null)
     {
         var broken = new List<Generated>();
         for (var attempt = 0; attempt < _maxAttempts; attempt++)
         {
             var rng = key.CreatePrng(attempt);
-            var state = new WalkState(rng, key.Variant, recordMutations: true);
+            var state = new WalkState(rng, key.Variant, recordMutations: true) { Steering = steering };
             if (_walker.Walk(_root, state) is not { } value || Check(PayloadJson.ToUtf8(value)).Count > 0)
             {
                 continue;
             }
 
             var each = rng.Split("coverage");
-            foreach (var mutation in state.Mutations.Take(maxMutations))
+            foreach (var mutation in (wanted is null ? state.Mutations : state.Mutations.Where(wanted)).Take(maxMutations))
             {
                 var tried = 0;
                 foreach (var candidate in NegativeMutator.Candidates(value, mutation, each.Split(mutation.InstancePointer + "/" + mutation.Keyword)))

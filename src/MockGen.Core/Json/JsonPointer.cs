@@ -95,6 +95,13 @@ internal static class JsonPointer
     /// <summary>Encodes a pointer for use as a URI fragment (percent-encodes what a fragment cannot hold).</summary>
     public static string ToUriFragment(string pointer)
     {
+        // Almost every pointer needs no escaping: return it as is rather than copying it through a builder
+        // (one fragment per compiled schema node).
+        if (!pointer.AsSpan().ContainsAnyExcept(FragmentSafe))
+        {
+            return pointer;
+        }
+
         var sb = new StringBuilder(pointer.Length + 8);
         foreach (var b in Encoding.UTF8.GetBytes(pointer))
         {
@@ -111,4 +118,7 @@ internal static class JsonPointer
 
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> FragmentSafe =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-._~!$&'()*+,;=:@");
 }

@@ -20,6 +20,37 @@ public sealed partial class SchemaSet
 
     private static bool Has(Vocabularies set, Vocabularies v) => (set & v) != 0;
 
+    // Every keyword Fill reads, so that a schema's property names need no string each: JsonProperty.Name allocates
+    // one per member of every schema compiled.
+    private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$id", "$schema", "$anchor", "$defs", "$comment",
+        "id", "definitions", "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minLength", "maxLength", "pattern", "format", "contentMediaType", "contentEncoding", "contentSchema", "properties",
+        "patternProperties", "additionalProperties", "propertyNames", "required", "dependencies", "dependentRequired",
+        "dependentSchemas", "minProperties", "maxProperties", "unevaluatedProperties", "items", "prefixItems", "additionalItems",
+        "contains", "minContains", "maxContains", "uniqueItems", "minItems", "maxItems", "unevaluatedItems", "allOf", "anyOf",
+        "oneOf", "not", "if", "then", "else", "readOnly", "writeOnly", "nullable", "x-nullable", "deprecated", "title",
+        "description", "default", "example", "examples", "discriminator", "xml", "externalDocs",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_keywordLookup = s_keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string KeywordName(JsonProperty property)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length <= 32 && raw.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[32];
+            if (System.Text.Encoding.UTF8.TryGetChars(raw, chars, out var written) && s_keywordLookup.TryGetValue(chars[..written], out var keyword))
+            {
+                return keyword;
+            }
+        }
+
+        return property.Name;
+    }
+
     private void Fill(SchemaNode node)
     {
         var resource = node.Resource;
@@ -83,12 +114,12 @@ public sealed partial class SchemaSet
         bool? exclusiveMaxFlag = null;
         SchemaNode? additionalItems = null;
         var itemsIsArray = false;
-        var extensions = new List<KeyValuePair<string, JsonElement>>();
+        List<KeyValuePair<string, JsonElement>>? extensions = null;
 
         foreach (var p in e.EnumerateObject())
         {
             var value = p.Value;
-            var name = p.Name;
+            var name = KeywordName(p);
             switch (name)
             {
                 case "$dynamicRef" when d == Dialect.Draft202012:
@@ -202,7 +233,7 @@ public sealed partial class SchemaSet
                     break;
 
                 case "properties" when applicator:
-                    node.Properties = [.. MapOfSchemas(node, value, name).Select(x => new SchemaProperty(x.Key, x.Value))];
+                    node.Properties = ReadProperties(node, value, name);
                     constrains = true;
                     break;
                 case "patternProperties" when applicator:
@@ -274,8 +305,7 @@ public sealed partial class SchemaSet
                 }
 
                 case "dependentRequired" when modern && validation:
-                    node.DependentRequired = [.. RequireObject(loc, name, value).EnumerateObject()
-                        .Select(x => new DependentRequirement(x.Name, ReadStrings(loc + "/" + name, x.Name, x.Value)))];
+                    node.DependentRequired = ReadDependentRequired(loc, name, value);
                     constrains = true;
                     break;
                 case "dependentSchemas" when modern && applicator:
@@ -385,7 +415,7 @@ public sealed partial class SchemaSet
                     node.Nullable = value.ValueKind == JsonValueKind.True;
                     if (name.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        extensions.Add(new(name, value));
+                        (extensions ??= []).Add(new(name, value));
                     }
 
                     break;
@@ -413,7 +443,7 @@ public sealed partial class SchemaSet
                 default:
                     if (name.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        extensions.Add(new(name, value));
+                        (extensions ??= []).Add(new(name, value));
                     }
 
                     break;
@@ -452,9 +482,13 @@ public sealed partial class SchemaSet
             node.MaxContains = null;
         }
 
-        node.Extensions = extensions;
+        if (extensions is not null)
+        {
+            node.Extensions = extensions;
+        }
+
         node.IsTrivial = !constrains;
-        node.RequiredUtf8 = [.. node.Required.Select(System.Text.Encoding.UTF8.GetBytes)];
+        node.RequiredUtf8 = Utf8Names(node.Required);
         if (node.Required.Count is > 0 and <= 64)
         {
             var masks = new ulong[node.Properties.Count];
@@ -560,13 +594,59 @@ public sealed partial class SchemaSet
             throw SchemaException.InvalidKeyword(parent.AbsoluteLocation, key is null ? keyword : keyword + "/" + JsonPointer.EscapeToken(key), "must be a schema (an object or a boolean)");
         }
 
-        var pointer = JsonPointer.Append(parent.DocumentPointer, keyword);
-        if (key is not null)
+        // One string per child pointer (not one per token).
+        var pointer = key is null
+            ? string.Concat(parent.DocumentPointer, "/", JsonPointer.EscapeToken(keyword))
+            : string.Concat(parent.DocumentPointer, "/", JsonPointer.EscapeToken(keyword), "/", JsonPointer.EscapeToken(key));
+        return GetOrCreateNode(parent.DocumentUri, pointer, value);
+    }
+
+    // Helpers rather than lambdas in Fill: a lambda capturing Fill's locals costs a closure object per node and per
+    // keyword compiled, whether or not its keyword is present.
+    private SchemaProperty[] ReadProperties(SchemaNode parent, JsonElement value, string keyword)
+    {
+        var map = RequireObject(parent.AbsoluteLocation, keyword, value);
+        var count = 0;
+        foreach (var _ in map.EnumerateObject())
         {
-            pointer = JsonPointer.Append(pointer, key);
+            count++;
         }
 
-        return GetOrCreateNode(parent.DocumentUri, pointer, value);
+        var result = new SchemaProperty[count];
+        var i = 0;
+        foreach (var entry in map.EnumerateObject())
+        {
+            result[i++] = new SchemaProperty(entry.Name, Child(parent, entry.Value, keyword, entry.Name));
+        }
+
+        return result;
+    }
+
+    private static List<DependentRequirement> ReadDependentRequired(string location, string keyword, JsonElement value)
+    {
+        var result = new List<DependentRequirement>();
+        foreach (var entry in RequireObject(location, keyword, value).EnumerateObject())
+        {
+            result.Add(new DependentRequirement(entry.Name, ReadStrings(location + "/" + keyword, entry.Name, entry.Value)));
+        }
+
+        return result;
+    }
+
+    private static byte[][] Utf8Names(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new byte[names.Count][];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = System.Text.Encoding.UTF8.GetBytes(names[i]);
+        }
+
+        return result;
     }
 
     private List<KeyValuePair<string, SchemaNode>> MapOfSchemas(SchemaNode parent, JsonElement value, string keyword)
@@ -655,7 +735,7 @@ public sealed partial class SchemaSet
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            return ParseType(location, value.GetString()!, dialect);
+            return ParseType(location, value, dialect);
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -667,24 +747,23 @@ public sealed partial class SchemaSet
         foreach (var item in value.EnumerateArray())
         {
             types |= item.ValueKind == JsonValueKind.String
-                ? ParseType(location, item.GetString()!, dialect)
+                ? ParseType(location, item, dialect)
                 : throw SchemaException.InvalidKeyword(location, "type", "must be a type name or an array of type names");
         }
 
         return value.GetArrayLength() > 0 ? types : throw SchemaException.InvalidKeyword(location, "type", "must not be an empty array");
     }
 
-    private static SchemaTypes ParseType(string location, string name, Dialect dialect) => name switch
-    {
+    // Compared as UTF-8 in place: reading each "type" as a string would allocate one per schema node.
+    private static SchemaTypes ParseType(string location, JsonElement name, Dialect dialect) =>
+        name.ValueEquals("string"u8) ? SchemaTypes.String
+        : name.ValueEquals("object"u8) ? SchemaTypes.Object
+        : name.ValueEquals("integer"u8) ? SchemaTypes.Integer
+        : name.ValueEquals("array"u8) ? SchemaTypes.Array
+        : name.ValueEquals("number"u8) ? SchemaTypes.Number
+        : name.ValueEquals("boolean"u8) ? SchemaTypes.Boolean
+        : name.ValueEquals("null"u8) ? SchemaTypes.Null
         // Swagger 2.0 responses may be "type": "file" (a binary body); as JSON it can only be a string.
-        "file" when dialect == Dialect.Swagger20 => SchemaTypes.String,
-        "null" => SchemaTypes.Null,
-        "boolean" => SchemaTypes.Boolean,
-        "object" => SchemaTypes.Object,
-        "array" => SchemaTypes.Array,
-        "number" => SchemaTypes.Number,
-        "string" => SchemaTypes.String,
-        "integer" => SchemaTypes.Integer,
-        _ => throw SchemaException.InvalidKeyword(location, "type", $"\"{name}\" is not a JSON Schema type (null, boolean, object, array, number, string, integer)"),
-    };
+        : dialect == Dialect.Swagger20 && name.ValueEquals("file"u8) ? SchemaTypes.String
+        : throw SchemaException.InvalidKeyword(location, "type", $"\"{name.GetString()}\" is not a JSON Schema type (null, boolean, object, array, number, string, integer)");
 }

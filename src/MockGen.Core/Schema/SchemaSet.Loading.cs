@@ -271,7 +271,11 @@ public sealed partial class SchemaSet
 
         var location = LookupLocation(key, documentUri, documentPointer);
         var resource = location.Resource;
-        node = new SchemaNode(resource, documentUri, documentPointer, location.Absolute, element, resource.Dialect)
+        // In a document's root resource the absolute location usually is the key itself: reuse it.
+        var absolute = resource.Uri == documentUri && location.RelativePointer == documentPointer && ReferenceEquals(JsonPointer.ToUriFragment(documentPointer), documentPointer)
+            ? key
+            : location.Absolute;
+        node = new SchemaNode(resource, documentUri, documentPointer, absolute, element, resource.Dialect)
         {
             Vocabularies = resource.Vocabularies,
             IsResourceRoot = resource.DocumentUri == documentUri && resource.DocumentPointer == documentPointer,
@@ -289,6 +293,11 @@ public sealed partial class SchemaSet
         if (_locations.TryGetValue(key, out var location))
         {
             return location;
+        }
+
+        if (_flatDocuments.TryGetValue(documentUri, out var flat))
+        {
+            return new SchemaLocation(flat, documentPointer);
         }
 
         var prefix = documentPointer;

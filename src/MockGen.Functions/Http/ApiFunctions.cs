@@ -96,6 +96,48 @@ public sealed class ApiFunctions(MockGenApiHandlers api, TenantAuthorizer author
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Tenant + "/profile/active")] HttpRequest request, string tenant, CancellationToken cancellationToken) =>
         authorizer.InvokeAsync(request, tenant, "ActivateProfileVersion", () => api.ActivateProfileVersionAsync(tenant, request, cancellationToken), cancellationToken);
 
+    /// <summary><c>GET /v1/tenants/{tenant}/prompts</c>.</summary>
+    [Function("ListPrompts")]
+    public Task<IResult> ListPromptsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/prompts")] HttpRequest request, string tenant, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "ListPrompts", () => api.ListPromptsAsync(tenant, cancellationToken), cancellationToken);
+
+    /// <summary><c>GET /v1/tenants/{tenant}/prompts/{name}</c>.</summary>
+    [Function("ListPromptVersions")]
+    public Task<IResult> ListPromptVersionsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/prompts/{name}")] HttpRequest request, string tenant, string name, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "ListPromptVersions", () => api.ListPromptVersionsAsync(tenant, name, cancellationToken), cancellationToken);
+
+    /// <summary><c>PUT /v1/tenants/{tenant}/prompts/{name}</c>: active, or pending under the tenant's policy.</summary>
+    [Function("UploadPrompt")]
+    public Task<IResult> UploadPromptAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Tenant + "/prompts/{name}")] HttpRequest request, string tenant, string name, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "UploadPrompt", () => api.UploadPromptAsync(tenant, name, request, cancellationToken), cancellationToken);
+
+    /// <summary><c>GET …/prompts/{name}/versions/{version}</c>: the version's text.</summary>
+    [Function("GetPromptVersion")]
+    public Task<IResult> GetPromptVersionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Tenant + "/prompts/{name}/versions/{version}")] HttpRequest request, string tenant, string name, string version, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "GetPromptVersion", () => api.GetPromptVersionAsync(tenant, name, version, cancellationToken), cancellationToken);
+
+    /// <summary><c>POST …/prompts/{name}/versions/{version}/approve</c>.</summary>
+    [Function("ApprovePromptVersion")]
+    public Task<IResult> ApprovePromptVersionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Tenant + "/prompts/{name}/versions/{version}/approve")] HttpRequest request, string tenant, string name, string version, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "ApprovePromptVersion", () => api.ApprovePromptVersionAsync(tenant, name, version, request, cancellationToken), cancellationToken);
+
+    /// <summary><c>POST …/prompts/{name}/versions/{version}/reject</c>.</summary>
+    [Function("RejectPromptVersion")]
+    public Task<IResult> RejectPromptVersionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Tenant + "/prompts/{name}/versions/{version}/reject")] HttpRequest request, string tenant, string name, string version, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "RejectPromptVersion", () => api.RejectPromptVersionAsync(tenant, name, version, request, cancellationToken), cancellationToken);
+
+    /// <summary><c>POST …/prompts/{name}/active</c>: rollback.</summary>
+    [Function("ActivatePromptVersion")]
+    public Task<IResult> ActivatePromptVersionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Tenant + "/prompts/{name}/active")] HttpRequest request, string tenant, string name, CancellationToken cancellationToken) =>
+        authorizer.InvokeAsync(request, tenant, "ActivatePromptVersion", () => api.ActivatePromptVersionAsync(tenant, name, request, cancellationToken), cancellationToken);
+
     /// <summary><c>POST /v1/tenants/{tenant}/runs</c>: starts the run orchestration.</summary>
     [Function("StartRun")]
     public Task<IResult> StartRunAsync(

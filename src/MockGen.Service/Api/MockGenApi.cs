@@ -59,6 +59,20 @@ public static class MockGenApi
             .WithName("RejectProfileVersion");
         tenant.MapPost("/profile/active", (string tenant, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ActivateProfileVersionAsync(tenant, request, ct))
             .WithName("ActivateProfileVersion");
+        tenant.MapGet("/prompts", (string tenant, MockGenApiHandlers api, CancellationToken ct) => api.ListPromptsAsync(tenant, ct))
+            .WithName("ListPrompts");
+        tenant.MapGet("/prompts/{name}", (string tenant, string name, MockGenApiHandlers api, CancellationToken ct) => api.ListPromptVersionsAsync(tenant, name, ct))
+            .WithName("ListPromptVersions");
+        tenant.MapPut("/prompts/{name}", (string tenant, string name, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.UploadPromptAsync(tenant, name, request, ct))
+            .WithName("UploadPrompt");
+        tenant.MapGet("/prompts/{name}/versions/{version}", (string tenant, string name, string version, MockGenApiHandlers api, CancellationToken ct) => api.GetPromptVersionAsync(tenant, name, version, ct))
+            .WithName("GetPromptVersion");
+        tenant.MapPost("/prompts/{name}/versions/{version}/approve", (string tenant, string name, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ApprovePromptVersionAsync(tenant, name, version, request, ct))
+            .WithName("ApprovePromptVersion");
+        tenant.MapPost("/prompts/{name}/versions/{version}/reject", (string tenant, string name, string version, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.RejectPromptVersionAsync(tenant, name, version, request, ct))
+            .WithName("RejectPromptVersion");
+        tenant.MapPost("/prompts/{name}/active", (string tenant, string name, HttpRequest request, MockGenApiHandlers api, CancellationToken ct) => api.ActivatePromptVersionAsync(tenant, name, request, ct))
+            .WithName("ActivatePromptVersion");
         tenant.MapPost("/runs", (string tenant, HttpRequest request, MockGenApiHandlers api, IRunStarter starter, CancellationToken ct) => api.StartRunAsync(tenant, request, starter, ct))
             .WithName("StartRun");
         tenant.MapGet("/runs", (string tenant, MockGenApiHandlers api, CancellationToken ct) => api.ListRunsAsync(tenant, ct))

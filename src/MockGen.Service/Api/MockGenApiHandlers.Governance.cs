@@ -10,7 +10,7 @@ using MockGen.Storage.Runs;
 
 namespace MockGen.Service.Api;
 
-/// <summary>Versions, approval and rollback of contracts and the tenant profile.</summary>
+/// <summary>Versions, approval and rollback of contracts and the tenant profile (prompt templates: <c>MockGenApiHandlers.Prompts.cs</c>).</summary>
 public sealed partial class MockGenApiHandlers
 {
     /// <summary><c>GET /v1/tenants/{tenant}/contracts/{name}/versions/{version}</c>: the version's bytes, exactly as uploaded.</summary>
@@ -130,7 +130,7 @@ public sealed partial class MockGenApiHandlers
     private Task<IResult> DecideAsync(string tenant, VersionKind kind, string name, string version, bool approve, HttpRequest request, IRunStarter? starter, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((kind == VersionKind.Contract && !Identifiers.IsContractName(name)) || !Identifiers.IsVersion(version))
+        if ((kind != VersionKind.Profile && !Identifiers.IsContractName(name)) || !Identifiers.IsVersion(version))
         {
             return Problems.NotFound(kind.ToString().ToLowerInvariant() + " version", name + "@" + version);
         }
@@ -149,9 +149,14 @@ public sealed partial class MockGenApiHandlers
 
         var resource = kind.ToString().ToLowerInvariant() + ":" + name;
         AuditNote.Describe(request, resource, version, reason);
-        var decision = approve
-            ? await _pipeline.Governance.ApproveAsync(tenant, kind, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false)
-            : await _pipeline.Governance.RejectAsync(tenant, kind, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false);
+        // Prompts go through their publisher, which also keeps prompts/{tenant}/{name} a copy of the active text.
+        var decision = (kind, approve) switch
+        {
+            (VersionKind.Prompt, true) => await _pipeline.Prompts.ApproveAsync(tenant, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false),
+            (VersionKind.Prompt, false) => await _pipeline.Prompts.RejectAsync(tenant, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false),
+            (_, true) => await _pipeline.Governance.ApproveAsync(tenant, kind, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false),
+            _ => await _pipeline.Governance.RejectAsync(tenant, kind, name, version, PrincipalId(request), reason, cancellationToken).ConfigureAwait(false),
+        };
         RunRecord? run = null;
         if (approve && starter is not null && kind == VersionKind.Contract
             && await _pipeline.Publisher.RunForActiveAsync(tenant, name, version, _maxParallelShards, cancellationToken).ConfigureAwait(false) is { } spec)

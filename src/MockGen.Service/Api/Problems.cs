@@ -27,6 +27,10 @@ internal static class Problems
     public static IResult NotSealed(string runId) =>
         Results.Problem(detail: $"run '{runId}' is not finished yet; poll its status", statusCode: StatusCodes.Status409Conflict, title: "Run not finished");
 
+    public static IResult From(MockGen.Storage.Prompts.PromptRegistryException e) => e.IsNotFound
+        ? Results.Problem(detail: e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found")
+        : BadRequest(e.Message);
+
     public static IResult From(MockGenStorageException e) => e.Kind switch
     {
         StorageErrorKind.NotFound => Results.Problem(detail: e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),

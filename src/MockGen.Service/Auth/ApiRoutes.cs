@@ -34,6 +34,15 @@ public static class ApiRoutes
         new("RejectProfileVersion", TenantRole.Approver, "profile.reject"),
         new("ActivateProfileVersion", TenantRole.Approver, "profile.activate"),
 
+        // Prompt templates and their versions (the governed path: a raw blob write is only a proposal).
+        new("ListPrompts", TenantRole.Reader),
+        new("ListPromptVersions", TenantRole.Reader),
+        new("GetPromptVersion", TenantRole.Reader),
+        new("UploadPrompt", TenantRole.Publisher, "prompt.upload"),
+        new("ApprovePromptVersion", TenantRole.Approver, "prompt.approve"),
+        new("RejectPromptVersion", TenantRole.Approver, "prompt.reject"),
+        new("ActivatePromptVersion", TenantRole.Approver, "prompt.activate"),
+
         // Runs, datasets, drift, reproduction.
         new("StartRun", TenantRole.Runner, "run.start"),
         new("ListRuns", TenantRole.Reader),

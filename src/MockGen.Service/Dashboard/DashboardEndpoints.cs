@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using MockGen.Service.Auth;
 using MockGen.Storage;
 using MockGen.Storage.Drift;
+using MockGen.Storage.Governance;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 
@@ -72,7 +73,32 @@ public static class DashboardEndpoints
 
         var drift = await DriftReportsAsync(pipeline, tenant, cancellationToken).ConfigureAwait(false);
         var approvals = await ContractApprovals.ReadAsync(pipeline.Governance, tenant, versions.Select(v => v.Name), cancellationToken).ConfigureAwait(false);
-        return Page(context, StatusCodes.Status200OK, DashboardPage.Overview(tenant, versions, approvals, runs, drift, r => reports.Cached(tenant, r.Spec.RunId)));
+        var pendingPrompts = await PendingPromptsAsync(pipeline, tenant, cancellationToken).ConfigureAwait(false);
+        return Page(context, StatusCodes.Status200OK, DashboardPage.Overview(tenant, versions, approvals, pendingPrompts, runs, drift, r => reports.Cached(tenant, r.Spec.RunId)));
+    }
+
+    // The prompt versions waiting for an approver, as the API lists them (a text written by hand into the store is taken in first).
+    private static async Task<IReadOnlyList<VersionDecision>> PendingPromptsAsync(MockGenPipeline pipeline, string tenant, CancellationToken cancellationToken)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var version in pipeline.Prompts.ListAsync(tenant, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(version.Name);
+        }
+
+        var pending = new List<VersionDecision>();
+        foreach (var name in names)
+        {
+            await foreach (var decision in pipeline.Governance.ListAsync(tenant, VersionKind.Prompt, name, cancellationToken).ConfigureAwait(false))
+            {
+                if (decision.State == ApprovalState.PendingApproval)
+                {
+                    pending.Add(decision);
+                }
+            }
+        }
+
+        return pending;
     }
 
     private static async Task<IResult> RunAsync(string tenant, string runId, HttpContext context, TenantAuthorizer authorizer, MockGenPipeline pipeline, RunReports reports, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace MockGen.Service.Dashboard;
 internal static class DashboardPage
 {
     /// <summary>The tenant's overview: contracts and versions, runs with status, throughput and coverage, drift alerts.</summary>
-    public static string Overview(string tenant, IReadOnlyList<ContractVersion> versions, ContractApprovals approvals, IReadOnlyList<RunRecord> runs, IReadOnlyList<DriftReport> drift, Func<RunRecord, DatasetReport?> reportOf)
+    public static string Overview(string tenant, IReadOnlyList<ContractVersion> versions, ContractApprovals approvals, IReadOnlyList<VersionDecision> pendingPrompts, IReadOnlyList<RunRecord> runs, IReadOnlyList<DriftReport> drift, Func<RunRecord, DatasetReport?> reportOf)
     {
         var o = new StringBuilder();
         Open(o, "MockGen · " + tenant, tenant, null);
@@ -93,6 +93,24 @@ internal static class DashboardPage
             }
 
             o.Append("</table><p class=\"muted\">Approve with <code>mockgen versions approve</code> (approver role); the approved version becomes active and its run starts.</p>");
+        }
+
+        o.Append("<h2 id=\"prompt-approvals\">Pending prompt versions (").Append(N(pendingPrompts.Count)).Append(")</h2>");
+        if (pendingPrompts.Count == 0)
+        {
+            o.Append("<p class=\"ok\" data-prompt-approvals=\"none\">No prompt template version waits for an approver.</p>");
+        }
+        else
+        {
+            o.Append("<table data-table=\"prompt-approvals\"><tr><th>prompt</th><th>version</th><th>against</th><th>published by</th><th>published</th></tr>");
+            foreach (var d in pendingPrompts)
+            {
+                o.Append("<tr data-pending-prompt=\"").Append(E(d.Name)).Append("\"><td>").Append(E(d.Name)).Append("</td><td><code>").Append(E(Short(d.Version))).Append("</code></td><td><code>")
+                    .Append(d.ComparedTo is null ? "–" : E(Short(d.ComparedTo))).Append("</code></td><td>").Append(E(d.PublishedBy))
+                    .Append("</td><td class=\"muted\">").Append(E(d.PublishedAt)).Append("</td></tr>");
+            }
+
+            o.Append("</table><p class=\"muted\">Read a version with <code>GET …/prompts/{name}/versions/{version}</code>; approve it with <code>POST …/approve</code> or <code>mockgen prompts approve</code> (approver role). Runs keep the active version until then.</p>");
         }
 
         o.Append("<h2 id=\"contracts\">Contracts (").Append(N(versions.Select(v => v.Name).Distinct(StringComparer.Ordinal).Count())).Append(")</h2>");

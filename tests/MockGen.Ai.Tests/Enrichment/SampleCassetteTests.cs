@@ -48,10 +48,12 @@ public sealed class SampleCassetteTests(ITestOutputHelper output)
         var contract = await EnrichedGeneration.LoadSampleAsync();
         var gateway = AiGateways.Build(CassetteMode.Record, store.Cassettes, null, new() { Endpoint = fake.Endpoint, ApiKey = fake.ApiKey }, clock: new FakeTimeProvider(RecordedAt));
 
-        var run = await new ValueEnricher(gateway, CliDefaults()).EnrichAsync(
-            new DatasetGenerator(new GenerationOptions()).PlanEnrichment(contract), new EnrichmentContext(contract.Version, "0", null, "en"));
+        // The CLI's defaults, so the stored plans are the ones `mockgen generate` looks up.
+        var planning = await new EnrichmentPlanner(new PlanStore(store.Store.Blobs), CassetteMode.Record, null).PlanAsync(new DatasetGenerator(new GenerationOptions()), contract, contract.Targets);
+        var run = await new ValueEnricher(gateway, CliDefaults()).EnrichAsync(planning.Plans, new EnrichmentContext(contract.Version, "0", null, "en"));
 
         Assert.Equal(run.Report.Exchanges.Count, run.Report.Accepted);
+        Assert.Equal(contract.Targets.Count, planning.Probed);
         var recorded = Path.Combine(store.Root, CassetteStore.Container, CassetteStore.NoTenant);
         var committed = Path.Combine(RepoRoot(), "samples", "ai-store", CassetteStore.Container, CassetteStore.NoTenant);
         if (Environment.GetEnvironmentVariable("MOCKGEN_WRITE_SAMPLE_CASSETTE") == "1")
@@ -61,18 +63,40 @@ public sealed class SampleCassetteTests(ITestOutputHelper output)
                 Directory.Delete(committed, recursive: true);
             }
 
-            Directory.CreateDirectory(committed);
-            foreach (var file in Directory.GetFiles(recorded))
+            foreach (var folder in (string[])["", PlanStore.Folder])
             {
-                File.Copy(file, Path.Combine(committed, Path.GetFileName(file)));
+                Directory.CreateDirectory(Path.Combine(committed, folder));
+                foreach (var file in Directory.GetFiles(Path.Combine(recorded, folder)))
+                {
+                    File.Copy(file, Path.Combine(committed, folder, Path.GetFileName(file)));
+                }
             }
         }
 
-        Assert.Equal(Names(recorded), Names(committed));
-        foreach (var name in Names(recorded))
+        // The answers, then the plans stored beside them.
+        foreach (var folder in (string[])["", PlanStore.Folder])
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(recorded, name)), File.ReadAllText(Path.Combine(committed, name)));
+            Assert.Equal(Names(Path.Combine(recorded, folder)), Names(Path.Combine(committed, folder)));
+            foreach (var name in Names(Path.Combine(recorded, folder)))
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(recorded, folder, name)), File.ReadAllText(Path.Combine(committed, folder, name)));
+            }
         }
+    }
+
+    [Fact]
+    public async Task SampleCassette_StoredPlans_AreTheProbedPlans_SoReplayProbesNoTarget()
+    {
+        var contract = await EnrichedGeneration.LoadSampleAsync();
+        var blobs = MockGen.Storage.Stores.PipelineStore.LocalFolder(Path.Combine(RepoRoot(), "samples", "ai-store")).Blobs;
+        var generator = new DatasetGenerator(new GenerationOptions { Count = 50, Seed = "7" });
+
+        var replay = await new EnrichmentPlanner(new PlanStore(blobs), CassetteMode.Replay, null).PlanAsync(generator, contract, contract.Targets);
+        var probed = generator.PlanEnrichment(contract);
+
+        // Seed and count are not part of a plan: one stored plan serves every run of the CLI's defaults.
+        Assert.Equal((0, contract.Targets.Count), (replay.Probed, replay.Stored));
+        Assert.Equal(JsonSerializer.Serialize(probed), JsonSerializer.Serialize(replay.Plans));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using MockGen.Ai.Cassettes;
 using MockGen.Ai.Enrichment;
 using MockGen.Ai.Measurement;
@@ -58,14 +59,18 @@ public sealed class EnrichmentMeasurementTests(ITestOutputHelper output)
     private static async Task<Measured> MeasureAsync(Contract contract, int count, string? keep)
     {
         using var temp = new TempStore();
-        var cassettes = keep is null ? temp.Cassettes : new CassetteStore(PipelineStore.LocalFolder(keep).Blobs);
+        var store = keep is null ? temp.Store : PipelineStore.LocalFolder(keep);
+        var cassettes = new CassetteStore(store.Blobs);
+        var planStore = new PlanStore(store.Blobs);
         var settings = new EnrichmentSettings { Deployment = "gpt-4o-mini", Cost = Gpt4oMini };
         var typical = new GenerationOptions { Seed = "1", Count = count, Variants = [GenerationVariant.Typical] };
 
         var deterministic = Generate(contract, typical, out var plainRuns);
-        var plans = new DatasetGenerator(typical).PlanEnrichment(contract);
-        var context = new EnrichmentContext(contract.Version, typical.Seed, null, typical.Locale);
         var targets = contract.Targets.ToList();
+        // Record probes every target once and stores its plan next to the cassette.
+        var recordPlanning = await new EnrichmentPlanner(planStore, CassetteMode.Record, null).PlanAsync(new DatasetGenerator(typical), contract, targets);
+        var plans = recordPlanning.Plans;
+        var context = new EnrichmentContext(contract.Version, typical.Seed, null, typical.Locale);
 
         await using var fake = await FakeAzureOpenAIServer.StartAsync();
         var live = new MockGen.Ai.Gateway.AzureOpenAIGatewayOptions { Endpoint = fake.Endpoint, ApiKey = fake.ApiKey, Retry = new MockGen.Ai.Gateway.ModelRetryOptions { MaxAttempts = 2 } };
@@ -80,9 +85,14 @@ public sealed class EnrichmentMeasurementTests(ITestOutputHelper output)
         var edgeOptions = new GenerationOptions { Seed = "1", Count = settings.EdgeCount, Variants = [GenerationVariant.Edge], Enrichment = edges.Pools };
         var edged = Generate(contract, edgeOptions, out var edgeRuns);
 
-        // Replay with the fake stopped: the same pools, so the same bytes.
+        // Replay with the fake stopped: the stored plans instead of probing (no target probed again), the same
+        // plans, the same pools, so the same bytes.
+        var replayPlanning = await new EnrichmentPlanner(planStore, CassetteMode.Replay, null).PlanAsync(new DatasetGenerator(typical), contract, targets);
+        Assert.Equal((targets.Count, 0), (recordPlanning.Probed, recordPlanning.Stored));
+        Assert.Equal((0, targets.Count), (replayPlanning.Probed, replayPlanning.Stored));
+        Assert.Equal(JsonSerializer.Serialize(plans), JsonSerializer.Serialize(replayPlanning.Plans));
         var replayGateway = AiGateways.Build(CassetteMode.Replay, cassettes, null, null, circuitThreshold: int.MaxValue);
-        var replayed = await new ValueEnricher(replayGateway, settings).EnrichAsync(plans, context);
+        var replayed = await new ValueEnricher(replayGateway, settings).EnrichAsync(replayPlanning.Plans, context);
         Assert.Equal(enriched, Generate(contract, new GenerationOptions { Seed = "1", Count = count, Variants = [GenerationVariant.Typical], Enrichment = replayed.Pools }, out _));
 
         AssertEveryPayloadValid(contract, enriched);

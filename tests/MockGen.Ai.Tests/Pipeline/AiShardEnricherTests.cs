@@ -25,6 +25,8 @@ public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetim
          "ai":{"enabled":true,"deployments":["gpt-4o-mini"],"edgeCount":3,"cost":{"promptPer1K":0.15,"completionPer1K":0.6}}}
         """;
 
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private FakeAzureOpenAIServer _fake = null!;
 
     public async Task InitializeAsync() => _fake = await FakeAzureOpenAIServer.StartAsync();
@@ -62,6 +64,24 @@ public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetim
         var plain = new MockGenPipeline(store, CoreEngine.Create(TimeProvider.System), TimeProvider.System);
         await plain.Runner.RunAsync(spec with { RunId = "det" });
         Assert.NotEqual(recordedLines.Select(l => l.Replace("\"rec", "\"det", StringComparison.Ordinal)), await LinesAsync(plain, tenant, "det"));
+
+        // The replay read the plans the record run stored beside the cassette instead of probing the targets: emptied
+        // plans (a stand-in no probe would give) leave the typical shards without pools.
+        var plans = new PlanStore(store.Blobs);
+        var emptied = 0;
+        await foreach (var entry in store.Blobs.ListAsync(CassetteStore.Container + "/" + tenant + "/" + PlanStore.Folder + "/"))
+        {
+            await using var content = (await store.Blobs.OpenReadAsync(entry.Path))!;
+            var stored = (await JsonSerializer.DeserializeAsync<StoredPlan>(content, Web))!;
+            await plans.WriteAsync(tenant, stored.Identity, stored.Plan with { Fields = [] });
+            emptied++;
+        }
+
+        Assert.True(emptied > 0, "the record run stored no plan");
+        // A fresh pipeline: one process shares a target's preparation between runs.
+        var again = Pipeline(store, new AiShardEnricherOptions());
+        Assert.Equal(RunStatus.Completed, (await again.Runner.RunAsync(spec with { RunId = "emp" })).Status);
+        Assert.DoesNotContain(await LinesAsync(again, tenant, "emp"), l => l.Contains("\"variant\":\"typical\"", StringComparison.Ordinal) && l.Contains("\"ai\":{", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed class GenerateAiTests
         Assert.Contains("\"ai\":{\"deployment\":\"gpt-4o-mini\"", File.ReadAllText(replayed), StringComparison.Ordinal);
         Assert.Contains("ai (replay, prompt enrich-values", replay.Error, StringComparison.Ordinal);
         Assert.Matches(@"\d+ accepted, \d+ repaired, 0 rejected", replay.Error);
+        // Record probed every target and stored its plan beside the cassette; the replay probed none.
+        Assert.Contains("target plans: 0 stored, 23 probed", error, StringComparison.Ordinal);
+        Assert.Contains("target plans: 23 stored, 0 probed", replay.Error, StringComparison.Ordinal);
 
         var validate = await CliRun.RunAsync(["validate", Sample, replayed]);
         Assert.True(validate.ExitCode == 0, validate.ToString());

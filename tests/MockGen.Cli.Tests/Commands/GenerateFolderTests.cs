@@ -47,6 +47,30 @@ public sealed class GenerateFolderTests
     }
 
     [Fact]
+    public async Task Generate_FolderOfManyContracts_SummarisesEveryTargetOnePlainLineEach()
+    {
+        using var folder = new TempFolder();
+        for (var i = 0; i < 45; i++)
+        {
+            folder.Write($"s{i:D2}.json", """{ "type": "integer" }""");
+        }
+
+        var run = await CliRun.RunAsync(["generate", folder.Path, "--count", "1"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Error.Split('\n');
+        // Past the rendered table's size the summary is plain aligned text: a header, a rule, one line per target run.
+        var header = Array.FindIndex(lines, l => l.TrimStart().StartsWith("contract", StringComparison.Ordinal) && l.Contains("payloads/s", StringComparison.Ordinal));
+        Assert.True(header >= 0, run.Error);
+        Assert.StartsWith(" ─", lines[header + 1], StringComparison.Ordinal);
+        var rows = lines.Skip(header + 2).TakeWhile(l => l.StartsWith(" s", StringComparison.Ordinal)).ToList();
+        Assert.Equal(45, rows.Count);
+        Assert.StartsWith(" s00.json ", rows[0], StringComparison.Ordinal);
+        Assert.Contains(" typical ", rows[0], StringComparison.Ordinal);
+        Assert.Contains("45 contracts: 45 loaded, 0 not loaded; 45 target runs: 45 complete, 0 with failures", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Generate_FolderWithUnloadableFile_ReportsItOnStderrAndAsErrorRecord()
     {
         using var folder = new TempFolder();

@@ -12,7 +12,7 @@ namespace MockGen.Fuzz.Tests.Http;
 
 /// <summary>
 /// Issue 12, hostile input over HTTP: a real <c>serve</c> on 127.0.0.1 (local-folder store) takes fuzzed methods,
-/// path segments, query strings and bodies (mutated contracts, mutated run requests, bytes) on every API route.
+/// path segments, query strings and bodies (mutated contracts, prompt templates and run requests, bytes) on every API route.
 /// No answer is a 5xx, every 4xx from the API is ProblemDetails, each request ends within the case bound, and what
 /// was stored before (a contract and a sealed run) reads back byte for byte afterwards.
 /// </summary>
@@ -43,7 +43,8 @@ public sealed class ServeRequestFuzzTests(ITestOutputHelper output)
         Gen.OneOfConst(
             "/v1/tenants/{t}/contracts", "/v1/tenants/{t}/contracts/{s}", "/v1/tenants/{t}/contracts/{s}/versions/{s}/content", "/v1/tenants/{t}/runs",
             "/v1/tenants/{t}/runs/{s}", "/v1/tenants/{t}/runs/{s}/payloads", "/v1/tenants/{t}/runs/{s}/manifest", "/v1/tenants/{t}/runs/{s}/shards/{s}",
-            "/v1/tenants/{t}/payloads/{s}", "/v1/tenants/{t}/runs/{s}/drift", "/v1/tenants/{t}/runs/{s}/drift/{s}", "/openapi/v1.json", "/v1/{s}", "/{s}"),
+            "/v1/tenants/{t}/payloads/{s}", "/v1/tenants/{t}/runs/{s}/drift", "/v1/tenants/{t}/runs/{s}/drift/{s}", "/openapi/v1.json", "/v1/{s}", "/{s}",
+            "/v1/tenants/{t}/prompts", "/v1/tenants/{t}/prompts/{s}", "/v1/tenants/{t}/prompts/{s}/versions/{s}"),
         Gen.OneOfConst(Tenant, "globex", "ACME", "%61cme", "..", ""),
         Gen.OneOfConst(Segments).Array[3],
         Query,
@@ -71,11 +72,16 @@ public sealed class ServeRequestFuzzTests(ITestOutputHelper output)
         ]).Select(Encoding.UTF8.GetBytes),
         Gen.Byte.Array[0, 512]);
 
+    private const string Prompt = "You write payments.\n---\nScenario {{scenario}} for {{target}}.";
+
+    private static readonly Gen<byte[]> PromptBody = Gen.OneOf(Mutations.Of([Prompt, "no separator", "---", "a\n---\n{{"]).Select(Encoding.UTF8.GetBytes), Gen.Byte.Array[0, 1024]);
+
     private static readonly Gen<byte[]> ContractBody = Gen.OneOf(Mutations.Of(ContractSeeds.All).Select(Encoding.UTF8.GetBytes), Gen.Byte.Array[0, 4096]);
 
     private static readonly Gen<(HttpMethod Method, string Path, byte[]? Body, string? ContentType, bool WithKey)> Request = Gen.Frequency(
         (4, Gen.Select(Path, Gen.Bool, (p, key) => (HttpMethod.Get, p, (byte[]?)null, (string?)null, key))),
         (2, Gen.Select(Gen.OneOfConst(Segments), ContractBody, (name, body) => (HttpMethod.Put, $"/v1/tenants/{Tenant}/contracts/{name}", (byte[]?)body, (string?)"application/octet-stream", true))),
+        (1, Gen.Select(Gen.OneOfConst(Segments), PromptBody, (name, body) => (HttpMethod.Put, $"/v1/tenants/{Tenant}/prompts/{name}", (byte[]?)body, (string?)"text/plain", true))),
         (2, Gen.Select(RunBody, Gen.OneOfConst("application/json", "text/plain", "application/json; charset=utf-16", "multipart/form-data"), (body, type) => (HttpMethod.Post, $"/v1/tenants/{Tenant}/runs", (byte[]?)body, (string?)type, true))),
         (1, Gen.Select(Path, RunBody, Gen.OneOfConst(HttpMethod.Post, HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Put, HttpMethod.Head, HttpMethod.Options), Gen.Bool, (p, body, method, key) => (method, p, (byte[]?)body, (string?)"application/json", key))));
 
@@ -98,6 +104,7 @@ public sealed class ServeRequestFuzzTests(ITestOutputHelper output)
             await WaitSealedAsync(client, "r1");
             var datasetBefore = await client.GetByteArrayAsync($"/v1/tenants/{Tenant}/runs/r1/payloads");
             var contractsBefore = await client.GetStringAsync($"/v1/tenants/{Tenant}/contracts/pets.json");
+            var promptVersion = (await (await client.PutAsync($"/v1/tenants/{Tenant}/prompts/scenarios", new StringContent(Prompt))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
 
             await FuzzRun.SampleAsync(
                 output,
@@ -130,6 +137,8 @@ public sealed class ServeRequestFuzzTests(ITestOutputHelper output)
             var firstVersion = before.RootElement.GetProperty("versions")[0].GetProperty("version").GetString();
             Assert.Contains(after.RootElement.GetProperty("versions").EnumerateArray(), v => v.GetProperty("version").GetString() == firstVersion);
             Assert.Equal(contract, await client.GetByteArrayAsync($"/v1/tenants/{Tenant}/contracts/pets.json/versions/{firstVersion}/content"));
+            Assert.Equal(promptVersion, (await client.GetFromJsonAsync<JsonElement>($"/v1/tenants/{Tenant}/prompts/scenarios")).GetProperty("active").GetString());
+            Assert.Equal(Prompt, await client.GetStringAsync($"/v1/tenants/{Tenant}/prompts/scenarios/versions/{promptVersion}"));
         }
         finally
         {

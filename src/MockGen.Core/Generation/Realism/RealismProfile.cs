@@ -33,6 +33,12 @@ public sealed class RealismProfile
     /// <summary>Property names that carry the tenant, or null to keep the options' list.</summary>
     public IReadOnlyList<string>? TenantProperties { get; private init; }
 
+    /// <summary>
+    /// <c>sha256:&lt;hex&gt;</c> of the profile's JSON text: what a stored enrichment plan records of the profile, since
+    /// its hints decide which strings realism answers (a reformatted file only costs a fresh plan).
+    /// </summary>
+    public string Fingerprint { get; private set; } = string.Empty;
+
     internal IReadOnlyDictionary<string, MockGenHint> PropertyHints { get; private init; } = new Dictionary<string, MockGenHint>(StringComparer.Ordinal);
 
     internal IReadOnlyList<(string[] Segments, MockGenHint Hint)> PointerHints { get; private init; } = [];
@@ -72,7 +78,9 @@ public sealed class RealismProfile
 
         using (document)
         {
-            return FromElement(document.RootElement, sourceName);
+            var profile = FromElement(document.RootElement, sourceName);
+            profile.Fingerprint = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
+            return profile;
         }
     }
 

@@ -87,7 +87,7 @@ internal sealed partial class PayloadWalker
         // Under references (recursive structures) the budget halves per level, so maximal trees stay bounded.
         var budgetHigh = Math.Min(high, Math.Max(low, _settings.ItemsBudget >> Math.Min(site.References, 8)));
         var proposedItems = site.Proposed is { ValueKind: JsonValueKind.Array } proposal ? proposal : (JsonElement?)null;
-        var length = terminating ? low : proposedItems is { } items0 ? Math.Clamp(items0.GetArrayLength(), low, Math.Max(low, high)) : state.Variant switch
+        var length = terminating ? low : state.Steering?.Length(conjunction.Schemas, low, high) is { } steered ? steered : proposedItems is { } items0 ? Math.Clamp(items0.GetArrayLength(), low, Math.Max(low, high)) : state.Variant switch
         {
             GenerationVariant.Minimal => low,
             GenerationVariant.Maximal => budgetHigh,

@@ -176,13 +176,13 @@ internal sealed partial class PayloadWalker
         foreach (var name in optional)
         {
             // A proposal decides its own optional members; the walk only fills what it lacks.
-            var include = site.Proposed is { ValueKind: JsonValueKind.Object } proposal ? proposal.TryGetProperty(name, out _) : state.Variant switch
+            var include = state.Steering?.Include(conjunction.Schemas, name) ?? (site.Proposed is { ValueKind: JsonValueKind.Object } proposal ? proposal.TryGetProperty(name, out _) : state.Variant switch
             {
                 GenerationVariant.Minimal => false,
                 GenerationVariant.Maximal => true,
                 GenerationVariant.Boundary => pick.NextBool(),
                 _ => pick.NextBool(_settings.OptionalPropertyRate),
-            };
+            });
             if (include && !terminating && names.Count < budget)
             {
                 names.Add(name);
@@ -201,6 +201,11 @@ internal sealed partial class PayloadWalker
         if (shape.Declared.Count == 0 && !terminating && state.Variant is GenerationVariant.Typical or GenerationVariant.Maximal && (shape.HasPatternProperties || shape.AdditionalSchema))
         {
             minimum = Math.Max(minimum, state.Variant == GenerationVariant.Maximal ? Math.Min(budget, 4) : pick.NextInt(1, Math.Min(3, Math.Max(1, budget))));
+        }
+
+        if (state.Steering is { } steering && !terminating && steering.Entries(conjunction.Schemas) && (shape.HasPatternProperties || shape.AdditionalSchema))
+        {
+            minimum = Math.Max(minimum, Math.Min(budget, names.Count + 1));
         }
 
         // Free-form objects (no declared properties, nothing forbidding extras) sometimes carry a property.

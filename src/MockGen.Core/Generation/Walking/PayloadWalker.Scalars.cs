@@ -91,10 +91,27 @@ internal sealed partial class PayloadWalker
         var target = boundary && patterns.Count == 0 && format is null
             ? (rng.Split("edge").NextBool() ? minLength : Math.Min(maxLength ?? minLength + 16, Math.Max(minLength, _settings.StringBudget)))
             : -1;
+        string? steeredText = null;
+        if (state.Steering?.StringLength(conjunction.Schemas) is { } steeredLength)
+        {
+            var length = Math.Clamp(steeredLength, minLength, Math.Max(minLength, maxLength ?? int.MaxValue));
+            if (format is null)
+            {
+                target = length;
+            }
+            else if (patterns.Count == 0)
+            {
+                steeredText = SteeredFormatted(format, length);
+            }
+        }
 
         string? text = null;
         var leafRng = rng.Split("leaf");
-        if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
+        if (steeredText is not null)
+        {
+            text = steeredText;
+        }
+        else if (target < 0 && _settings.Leaves.TryString(request, leafRng, out var candidate) && FitsString(candidate, minLength, maxLength, patterns))
         {
             text = candidate;
         }
@@ -244,9 +261,9 @@ internal sealed partial class PayloadWalker
             range = ReadNumberKeywords(schema, range, site, state, ref at);
         }
 
-        var placement = state.Variant == GenerationVariant.Boundary
+        var placement = state.Steering?.Placement(conjunction.Schemas) ?? (state.Variant == GenerationVariant.Boundary
             ? (rng.Split("edge").NextBool() ? NumberPlacement.Low : NumberPlacement.High)
-            : NumberPlacement.Typical;
+            : NumberPlacement.Typical);
         ExactDecimal value;
         var request = new LeafRequest
         {

@@ -32,7 +32,7 @@ internal sealed partial class PayloadWalker
             return literal;
         }
 
-        if (state.Variant == GenerationVariant.Typical && PickExampleOrDefault(conjunction, allowed, site, rng) is { } example)
+        if (state.Variant == GenerationVariant.Typical && state.Steering is null && PickExampleOrDefault(conjunction, allowed, site, rng) is { } example)
         {
             return example;
         }
@@ -198,7 +198,11 @@ internal sealed partial class PayloadWalker
         }
 
         var pick = rng.Split("enum");
-        if (state.Variant == GenerationVariant.Typical && site.PropertyName is not null && AllStrings(fitting)
+        if (state.Steering is { } steering && SteeredLiteral(conjunction, fitting, steering) is { } steered)
+        {
+            value = steered;
+        }
+        else if (state.Variant == GenerationVariant.Typical && site.PropertyName is not null && AllStrings(fitting)
             && _settings.Leaves.TryString(
                 new Leaves.LeafRequest { PropertyName = site.PropertyName, InstancePointer = site.Pointer, ParentPointer = site.ParentPointer, Direction = _settings.Direction, Record = site.Record },
                 rng.Split("enum/leaf"),

@@ -76,7 +76,7 @@ internal sealed partial class PayloadWalker
             var rng = attempt == 0 ? valueRng : valueRng.Split("local/" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var mutationMark = state.Mutations.Count;
             // Reused once this attempt is over: nothing below keeps the conjunction (see WalkState.RentConjunction).
-            var conjunction = WalkState.RentConjunction(site.Scope);
+            var conjunction = WalkState.RentConjunction(site.Scope, state.Steering);
             try
             {
                 var terminating = site.References >= _settings.ReferenceBudget || state.Nodes >= _settings.NodeBudget;
@@ -305,7 +305,7 @@ internal sealed partial class PayloadWalker
         if (node.If is { } condition && (node.Then is not null || node.Else is not null))
         {
             conjunction.Branched = true;
-            var takeThen = DecideByPin(condition, conjunction, rng) ?? rng.Split("if" + node.DocumentPointer).NextBool();
+            var takeThen = conjunction.Steering?.Condition(node) ?? DecideByPin(condition, conjunction, rng) ?? rng.Split("if" + node.DocumentPointer).NextBool();
             if (takeThen && condition.BooleanSchema != false)
             {
                 Collect(condition, conjunction, rng, terminating, scope);
@@ -414,7 +414,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        var choice = rng.Split(keyword + node.DocumentPointer).Pick(candidates);
+        var choice = conjunction.Steering?.Branch(node, keyword, branches) ?? rng.Split(keyword + node.DocumentPointer).Pick(candidates);
         if (keyword == "oneOf")
         {
             foreach (var other in branches)
@@ -433,7 +433,7 @@ internal sealed partial class PayloadWalker
             }
         }
 
-        if (node.Discriminator is { } discriminator && DiscriminatorValue(discriminator, choice) is { } value)
+        if (node.Discriminator is { } discriminator && (SteeredDiscriminatorKey(conjunction, node, choice) ?? DiscriminatorValue(discriminator, choice)) is { } value)
         {
             conjunction.Forced.Add(new(discriminator.PropertyName, value));
         }
@@ -483,7 +483,9 @@ internal sealed partial class PayloadWalker
         var candidates = discriminator.Targets.Where(t => !ReferenceEquals(t.Value, node)).ToList();
         if (candidates.Count > 0)
         {
-            var (key, target) = rng.Split("discriminator" + node.DocumentPointer).Pick(candidates);
+            var (key, target) = conjunction.Steering?.DiscriminatorTarget(node) is { } steered && !ReferenceEquals(steered.Value, node)
+                ? steered
+                : rng.Split("discriminator" + node.DocumentPointer).Pick(candidates);
             conjunction.Forced.Add(new(discriminator.PropertyName, key));
             Collect(target, conjunction, rng, terminating, scope);
             return;

@@ -25,15 +25,20 @@ internal sealed class SchemaConjunction
     // Created when an if condition first pins a property (see Pins).
     private Dictionary<string, string>? _pins;
 
-    public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
+    public SchemaConjunction(IReadOnlyList<SchemaResource> scope, WalkSteering? steering = null)
+    {
+        Scope = scope;
+        Steering = steering;
+    }
 
     /// <summary>
     /// Empties the conjunction for another value (see <see cref="WalkState.RentConjunction"/>): a walk reuses one
     /// per nesting level instead of allocating a conjunction, its lists and its set for every value (issue 9).
     /// </summary>
-    public void Reset(IReadOnlyList<SchemaResource> scope)
+    public void Reset(IReadOnlyList<SchemaResource> scope, WalkSteering? steering)
     {
         Scope = scope;
+        Steering = steering;
         _seen.Clear();
         _omitted?.Clear();
         _longestScope = null;
@@ -53,6 +58,9 @@ internal sealed class SchemaConjunction
         CachedPlan = null;
         CollectDepth = 0;
     }
+
+    /// <summary>The walk's forced choices (branches, conditions, discriminators), null when none: <see cref="WalkState.Steering"/>.</summary>
+    public WalkSteering? Steering { get; private set; }
 
     /// <summary>The schema nodes whose own keywords apply, in the order they were reached.</summary>
     public List<SchemaNode> Schemas { get; } = [];

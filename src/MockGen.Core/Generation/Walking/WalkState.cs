@@ -46,6 +46,9 @@ internal sealed class WalkState
     /// </summary>
     public JsonElement? Proposal { get; init; }
 
+    /// <summary>Choices the coverage variant forces on this walk; null (nothing forced) for every other variant.</summary>
+    public WalkSteering? Steering { get; init; }
+
     /// <summary>Proposed values that failed their own subschema and were generated instead (a repair count).</summary>
     public int ProposalRegenerated { get; set; }
 
@@ -61,15 +64,15 @@ internal sealed class WalkState
     /// An empty conjunction for one value: reused from a value already finished when there is one. Return it with
     /// <see cref="ReturnConjunction"/> once the value is built; nothing may keep it, or any of its lists, after that.
     /// </summary>
-    public static SchemaConjunction RentConjunction(IReadOnlyList<SchemaResource> scope)
+    public static SchemaConjunction RentConjunction(IReadOnlyList<SchemaResource> scope, WalkSteering? steering)
     {
         if (t_spareConjunctions is { } spares && spares.TryPop(out var spare))
         {
-            spare.Reset(scope);
+            spare.Reset(scope, steering);
             return spare;
         }
 
-        return new SchemaConjunction(scope);
+        return new SchemaConjunction(scope, steering);
     }
 
     public static void ReturnConjunction(SchemaConjunction conjunction)

@@ -1,6 +1,6 @@
 using MockGen.Storage.Governance;
 
-namespace MockGen.Ai.Prompts;
+namespace MockGen.Storage.Prompts;
 
 /// <summary>What <see cref="PromptPublisher.PublishAsync"/> did with a pushed template.</summary>
 /// <param name="Version">The stored version; <see cref="PromptVersion.Active"/> says whether <c>--prompt {name}</c> now resolves to it.</param>

@@ -1,12 +1,11 @@
 using System.Text;
-using MockGen.Ai.Prompts;
-using MockGen.Storage;
 using MockGen.Storage.Engine;
 using MockGen.Storage.Governance;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Stores;
 using MockGen.Storage.Tests.Support;
 
-namespace MockGen.Ai.Tests.Prompts;
+namespace MockGen.Storage.Tests.Prompts;
 
 /// <summary>Prompt templates under the tenant's approval policy, on both stores (the local folder and a real Azurite).</summary>
 [Collection(AzuriteCollection.Name)]
@@ -84,10 +83,72 @@ public sealed class PromptPublisherTests(AzuriteFixture azurite)
         Assert.Equal(V1, (await prompts.GetAsync(strict, "scenarios")).Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task HandWrittenBlob_OfANewVersion_IsTakenInAsPending_NotUsed_UntilApproved_AndAudited(StoreKind kind)
+    {
+        var (pipeline, _, publisher) = Build(kind);
+        var tenant = TestStores.Unique("pphand");
+        var other = TestStores.Unique("pphandother");
+        var first = await publisher.PublishAsync(tenant, "scenarios", V1, null, "key:kpub");
+
+        // Issue 10's gap: a text written straight to prompts/{tenant}/{name} used to be what the name resolved to.
+        await pipeline.Store.Blobs.WriteAsync($"prompts/{tenant}/scenarios", new MemoryStream(Encoding.UTF8.GetBytes(V2)));
+
+        Assert.Equal(V1, (await publisher.GetAsync(tenant, "scenarios")).Text);
+        var listed = await ToListAsync(publisher.ListAsync(tenant));
+        Assert.Equal([true, false], listed.Select(v => v.Active));
+        var hand = listed[1];
+        Assert.Equal(PromptText.Parse("x", V2).Version, hand.Version);
+        var decision = await pipeline.Governance.GetAsync(tenant, VersionKind.Prompt, "scenarios", hand.Version);
+        Assert.Equal(ApprovalState.PendingApproval, decision!.State);
+        Assert.Equal(VersionPublisher.BlobUploadPrincipal, decision.PublishedBy);
+        Assert.Equal(first.Version.Version, decision.ComparedTo);
+
+        // Its arrival is audited once (reads take it in, they do not re-record it), under the blob-upload principal.
+        await publisher.GetAsync(tenant, "scenarios");
+        var audited = await ToListAsync(pipeline.Audit.QueryAsync(tenant, null, null, 0, 100));
+        var upload = Assert.Single(audited, e => e.Principal == VersionPublisher.BlobUploadPrincipal);
+        Assert.Equal(("prompt.upload", "pending-approval", hand.Version), (upload.Action, upload.Outcome, upload.Version));
+
+        // Approved, it is what the name resolves to; another tenant never sees it.
+        await publisher.ApproveAsync(tenant, "scenarios", hand.Version, "key:kappr", "reviewed");
+        Assert.Equal(V2, (await publisher.GetAsync(tenant, "scenarios")).Text);
+        Assert.Null(await publisher.FindAsync(other, "scenarios"));
+        Assert.Empty(await ToListAsync(publisher.ListAsync(other)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task HandWrittenBlob_OfANewName_IsItsFirstVersion_ActiveAtOnce_AndNotATemplateIsNeverUsed(StoreKind kind)
+    {
+        var (pipeline, _, publisher) = Build(kind);
+        var tenant = TestStores.Unique("ppnew");
+        await pipeline.Store.Blobs.WriteAsync($"prompts/{tenant}/by-hand", new MemoryStream(Encoding.UTF8.GetBytes(V2)));
+        await pipeline.Store.Blobs.WriteAsync($"prompts/{tenant}/broken", new MemoryStream(Encoding.UTF8.GetBytes("no separator")));
+
+        var only = Assert.Single(await ToListAsync(publisher.ListAsync(tenant)));
+
+        // A store from before governance keeps working: the first text of a name is active, as for contracts.
+        Assert.True(only.Active);
+        Assert.Equal(V2, (await publisher.GetAsync(tenant, "by-hand")).Text);
+        Assert.Null(await publisher.FindAsync(tenant, "broken"));
+    }
+
     private (MockGenPipeline Pipeline, PromptRegistry Prompts, PromptPublisher Publisher) Build(StoreKind kind)
     {
         var pipeline = new MockGenPipeline(TestStores.Create(kind, azurite), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
-        var prompts = new PromptRegistry(pipeline.Store.Blobs);
-        return (pipeline, prompts, new PromptPublisher(prompts, pipeline.Registry, pipeline.Governance));
+        return (pipeline, pipeline.Prompts.Registry, pipeline.Prompts);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 }

@@ -1,4 +1,4 @@
-namespace MockGen.Ai.Prompts;
+namespace MockGen.Storage.Prompts;
 
 /// <summary>
 /// Bad input to the prompt registry: an invalid tenant or name, a template that does not parse, a version that is
@@ -35,13 +35,16 @@ public sealed class PromptRegistryException : Exception
     internal static PromptRegistryException InvalidTemplate(string source, FormatException cause) =>
         new(source + ": not a prompt template: " + StripName(cause.Message), cause);
 
+    /// <summary>True when the prompt or version named is not stored (an API answers 404), false for every other bad input (400).</summary>
+    public bool IsNotFound { get; private init; }
+
     internal static PromptRegistryException NotFound(string tenant, string reference) =>
-        new($"prompt '{reference}' is not in the registry of tenant '{tenant}' (list them with: mockgen prompts list --tenant {tenant})");
+        new($"prompt '{reference}' is not in the registry of tenant '{tenant}' (list them with: mockgen prompts list --tenant {tenant})") { IsNotFound = true };
 
     internal static PromptRegistryException Tampered(string path, string version) =>
         new($"{path}: the stored bytes no longer hash to {version}; a prompt version is immutable, so this blob was changed outside MockGen");
 
-    // PromptTemplate's messages start with the template's own name; the registry names the file or blob instead.
+    // PromptText's messages start with the template's own name; the registry names the file or blob instead.
     private static string StripName(string message)
     {
         var colon = message.IndexOf(": ", StringComparison.Ordinal);
