@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "load")
     return await MockGen.Benchmarks.Load.LoadCommand.RunAsync(args[1..]);
 }
 
+// `... -- generation-cost [--seconds 5] [--hash 2000]`: CPU time and allocations per gated payload, or the bytes' hashes (issue 9).
+if (args.Length > 0 && args[0] == "generation-cost")
+{
+    return MockGen.Benchmarks.Generation.GenerationCostCommand.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(MockGen.Benchmarks.Pipeline.PipelineRunBenchmarks).Assembly).Run(args);
 return 0;

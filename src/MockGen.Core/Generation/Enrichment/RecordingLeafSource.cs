@@ -37,7 +37,8 @@ internal sealed class RecordingLeafSource : ILeafValueSource
         if (!answered && EnrichedLeafSource.IsFree(request))
         {
             var path = FieldPath.Of(request);
-            if (_fields.TryAdd(path, request))
+            // The walker reuses its schema lists once the value is built (issue 9): what is kept is copied.
+            if (_fields.TryAdd(path, request with { Schemas = request.Schemas is { } schemas ? [.. schemas] : null }))
             {
                 _order.Add(path);
             }

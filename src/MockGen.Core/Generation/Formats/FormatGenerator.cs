@@ -129,6 +129,12 @@ internal static partial class FormatGenerator
 
     internal static int CodePointLength(string text)
     {
+        // Without surrogates every char is one code point: the common case, asked of every candidate string.
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return text.Length;
+        }
+
         var count = 0;
         foreach (var _ in text.EnumerateRunes())
         {

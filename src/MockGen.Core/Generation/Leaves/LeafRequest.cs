@@ -36,6 +36,7 @@ internal sealed record LeafRequest
     /// <summary>
     /// The schemas a free string leaf must satisfy (its conjunction), set only by the walker's string builder, not
     /// when an enum asks for a coherent choice: enrichment fills only free strings and reads titles and examples here.
+    /// Valid during the call only: the walker reuses the list afterwards, so a source that keeps it copies it.
     /// </summary>
     public IReadOnlyList<SchemaNode>? Schemas { get; init; }
 

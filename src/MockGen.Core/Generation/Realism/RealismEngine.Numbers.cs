@@ -14,6 +14,8 @@ internal sealed partial class RealismEngine
 
     private static readonly decimal[] s_pageSizes = [10, 20, 25, 50, 100];
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string PropertyName, bool IsInteger), bool> _numberOpinions = new();
+
     /// <summary>
     /// A realistic number for <paramref name="context"/> by property name (money in the record's currency with its
     /// minor-unit decimals, ages, quantities, coordinates, ratings, years ...), within the context's bounds and
@@ -52,31 +54,7 @@ internal sealed partial class RealismEngine
             return Within(context, rng, major, context.IsInteger ? 0 : currency.MinorUnits, out value);
         }
 
-        (decimal Low, decimal High, int Decimals, bool LogScale)? natural = name switch
-        {
-            "age" => (18, 90, 0, false),
-            "quantity" or "qty" or "units" or "itemcount" or "numberofitems" => (1, 20, 0, true),
-            "count" or "total_count" or "totalcount" => (0, 500, 0, true),
-            "year" => (_windowStart.Year, _windowEnd.Year, 0, false),
-            "month" => (1, 12, 0, false),
-            "day" or "dayofmonth" => (1, 28, 0, false),
-            "hour" => (0, 23, 0, false),
-            "minute" => (0, 59, 0, false),
-            "rating" or "stars" => (1, 5, context.IsInteger ? 0 : 1, false),
-            "percentage" or "percent" or "pct" or "progress" => (0, 100, 2, false),
-            "latitude" or "lat" => (-90, 90, 6, false),
-            "longitude" or "lng" or "lon" or "long" => (-180, 180, 6, false),
-            "port" => (1024, 65535, 0, false),
-            "page" or "pagenumber" => (1, 50, 0, true),
-            "score" => (0, 100, context.IsInteger ? 0 : 1, false),
-            "weight" or "weightkg" => (0.1m, 50, 2, true),
-            "height" or "heightcm" => (150, 200, 0, false),
-            "duration" or "durationseconds" or "seconds" => (1, 7200, 0, true),
-            "interestrate" or "taxrate" or "vatrate" => (0, 25, 2, false),
-            _ => null,
-        };
-
-        if (natural is { } range)
+        if (Natural(name, context.IsInteger) is { } range)
         {
             var drawn = Draw(rng, range.Low, range.High, range.LogScale);
             return Within(context, rng, drawn, range.Decimals, out value, range.Low, range.High);
@@ -97,6 +75,61 @@ internal sealed partial class RealismEngine
 
         return false;
     }
+
+    /// <summary>
+    /// False when <see cref="TryGenerateNumber"/> has no opinion on a number of this name whatever its bounds, so a
+    /// caller can skip preparing the bounds (issue 9: converting them per number was most of a number's cost).
+    /// True means it may have one. Decided once per (name, integer).
+    /// </summary>
+    public bool MayGenerateNumber(string? propertyName, bool isInteger)
+    {
+        if (!_useRealism || propertyName is null)
+        {
+            return false;
+        }
+
+        var key = (propertyName, isInteger);
+        if (_numberOpinions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var name = Normalize(propertyName);
+        var may = name.Length > 0
+            && (IsMoneyName(name) || EndsWithAny(name, "amount", "price", "cents", "total") || Natural(name, isInteger) is not null
+                || IsAny(name, "pagesize", "perpage", "limit", "size") || (isInteger && LooksTemporal(name, propertyName)));
+        if (_numberOpinions.Count < RuleCacheLimit)
+        {
+            _numberOpinions.TryAdd(key, may);
+        }
+
+        return may;
+    }
+
+    // The natural range of a number by its name, or null.
+    private (decimal Low, decimal High, int Decimals, bool LogScale)? Natural(string name, bool isInteger) => name switch
+        {
+            "age" => (18, 90, 0, false),
+            "quantity" or "qty" or "units" or "itemcount" or "numberofitems" => (1, 20, 0, true),
+            "count" or "total_count" or "totalcount" => (0, 500, 0, true),
+            "year" => (_windowStart.Year, _windowEnd.Year, 0, false),
+            "month" => (1, 12, 0, false),
+            "day" or "dayofmonth" => (1, 28, 0, false),
+            "hour" => (0, 23, 0, false),
+            "minute" => (0, 59, 0, false),
+            "rating" or "stars" => (1, 5, isInteger ? 0 : 1, false),
+            "percentage" or "percent" or "pct" or "progress" => (0, 100, 2, false),
+            "latitude" or "lat" => (-90, 90, 6, false),
+            "longitude" or "lng" or "lon" or "long" => (-180, 180, 6, false),
+            "port" => (1024, 65535, 0, false),
+            "page" or "pagenumber" => (1, 50, 0, true),
+            "score" => (0, 100, isInteger ? 0 : 1, false),
+            "weight" or "weightkg" => (0.1m, 50, 2, true),
+            "height" or "heightcm" => (150, 200, 0, false),
+            "duration" or "durationseconds" or "seconds" => (1, 7200, 0, true),
+            "interestrate" or "taxrate" or "vatrate" => (0, 25, 2, false),
+            _ => null,
+        };
 
     private static bool IsMoneyName(string name) => IsAny(name, s_moneyNames);
 

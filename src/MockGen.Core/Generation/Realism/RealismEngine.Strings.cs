@@ -9,6 +9,8 @@ internal sealed partial class RealismEngine
 {
     private const int RealismAttempts = 4;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? PropertyName, string Parent, string? Format), int> _rules = new();
+
     private static readonly string[] s_personParents =
     [
         "user", "customer", "person", "employee", "author", "owner", "contact", "member", "patient", "student", "driver",
@@ -69,358 +71,704 @@ internal sealed partial class RealismEngine
         return false;
     }
 
+    // What RealisticString does for a field, decided once per (property name, parent, format): the checks are a
+    // pure function of those and cost more than most values they pick (issue 9). NoRule means no rule applies,
+    // TemporalRule a timestamp; NameRules + n is the n-th name rule of ClassifyName, in its order.
+    private const int NoRule = 0;
+    private const int TemporalRule = 1;
+    private const int NameRules = 2;
+
+    // Bounded, since map keys can be generated names.
+    private const int RuleCacheLimit = 16_384;
+
     // One realistic candidate for the name/format/parent, or null for "no rule applies". Synthetic: personal data from
     // the ranges of SyntheticValues (reserved domains, test cards, fictional phones and ids, test bank codes).
     private string? RealisticString(ValueContext context, string name, string parent, Prng rng, bool synthetic, out bool freeText)
     {
         freeText = false;
-        var format = context.Format;
         var record = context.Record ?? CreateRecord(rng.Fork("record"));
-
-        if (format is "date-time" or "date" or "time" || (format is null && LooksTemporal(name, context.PropertyName)))
+        var rule = Rule(context.PropertyName, name, parent, context.Format);
+        if (rule == TemporalRule)
         {
             return Temporal(context, name, record, rng);
         }
 
-        if (name.Length == 0)
+        if (rule == NoRule)
         {
             return null;
         }
 
         var faker = BogusFaker.For(_locale, rng);
+        // Bogus's own data drawn from the same stream, without its per-draw lock (see LocaleData); Bogus when null.
+        var data = LocaleData.For(_locale);
+        switch (rule - NameRules)
+        {
+            case 0:
+            {
+                    return record.Person.First;
+            }
+
+            case 1:
+            {
+                    return record.Person.Last;
+            }
+
+            case 2:
+            {
+                    return data.FirstName(rng) ?? faker.Name.FirstName();
+            }
+
+            case 3:
+            {
+                    return record.Person.First + " " + record.Person.Last;
+            }
+
+            case 4:
+            {
+                    var (first, last) = record.Person;
+                    return Transliteration.ToAsciiSlug(first) + rng.Pick([".", "_", ""]) + Transliteration.ToAsciiSlug(last)
+                        + (rng.NextBool(0.4) ? rng.NextInt(1, 99).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            }
+
+            case 5:
+            {
+                    return string.Concat(record.Person.First.AsSpan(0, 1), record.Person.Last.AsSpan(0, 1));
+            }
+
+            case 6:
+            {
+                    return data.JobTitle(rng) ?? faker.Name.JobTitle();
+            }
+
+            case 7:
+            {
+                    return rng.Pick(["female", "male"]);
+            }
+
+            case 8:
+            {
+                    return Email(record, rng, work: IsAny(parent, s_companyParents) || ContainsAny(name, "work", "business", "company"), synthetic);
+            }
+
+            case 9:
+            {
+                    return synthetic ? FirstAccepted(context, SyntheticValues.FictionalPhones(rng, _locale)) : faker.Phone.PhoneNumber();
+            }
+
+            case 10:
+            {
+                    return FirstAccepted(context, SyntheticValues.FictionalSsns(rng));
+            }
+
+            case 11:
+            {
+                    return FirstAccepted(context, SyntheticValues.FictionalNinos(rng));
+            }
+
+            case 12:
+            {
+                    return data.StreetAddress(rng) ?? faker.Address.StreetAddress();
+            }
+
+            case 13:
+            {
+                    return data.SecondaryAddress(rng) ?? faker.Address.SecondaryAddress();
+            }
+
+            case 14:
+            {
+                    var street = data.StreetAddress(rng) ?? faker.Address.StreetAddress();
+                    var zip = data.ZipCode(rng) ?? faker.Address.ZipCode();
+                    var city = data.City(rng) ?? faker.Address.City();
+                    return $"{street}, {zip} {city}";
+            }
+
+            case 15:
+            {
+                    return data.City(rng) ?? faker.Address.City();
+            }
+
+            case 16:
+            {
+                    return data.ZipCode(rng) ?? faker.Address.ZipCode();
+            }
+
+            case 17:
+            {
+                    return data.State(rng) ?? faker.Address.State();
+            }
+
+            case 18:
+            {
+                    return record.Country.Alpha2;
+            }
+
+            case 19:
+            {
+                    return record.Country.Alpha3;
+            }
+
+            case 20:
+            {
+                    return context.MaxLength switch
+                    {
+                        2 => record.Country.Alpha2,
+                        3 => record.Country.Alpha3,
+                        _ => context.Pattern is not null && context.Pattern.Contains("{2}", StringComparison.Ordinal) ? record.Country.Alpha2 : record.Country.Name,
+                    };
+            }
+
+            case 21:
+            {
+                    return faker.Address.Latitude().ToString("0.######", CultureInfo.InvariantCulture);
+            }
+
+            case 22:
+            {
+                    return faker.Address.Longitude().ToString("0.######", CultureInfo.InvariantCulture);
+            }
+
+            case 23:
+            {
+                    return rng.Pick(s_timeZones);
+            }
+
+            case 24:
+            {
+                    return record.Currency.Code;
+            }
+
+            case 25:
+            {
+                    return IbanGenerator.Generate(rng, record.Country.Alpha2, testBank: synthetic);
+            }
+
+            case 26:
+            {
+                    return faker.Finance.Bic();
+            }
+
+            case 27:
+            {
+                    // Always a published test number (the name is sensitive): a rotating start, then the first that fits.
+                    var start = rng.NextInt(0, SyntheticValues.TestCards.Length - 1);
+                    return FirstAccepted(context, SyntheticValues.TestCards.Skip(start).Concat(SyntheticValues.TestCards.Take(start)));
+            }
+
+            case 28:
+            {
+                    return rng.NextInt(1, 9).ToString(CultureInfo.InvariantCulture) + Digits(rng, 9);
+            }
+
+            case 29:
+            {
+                    var currency = record.Currency;
+                    var amount = MoneyValue(rng, name, currency);
+                    return amount.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            }
+
+            case 30:
+            {
+                    return record.Company;
+            }
+
+            case 31:
+            {
+                    return data.Department(rng) ?? faker.Commerce.Department();
+            }
+
+            case 32:
+            {
+                    return faker.Commerce.ProductName();
+            }
+
+            case 33:
+            {
+                    return data.Department(rng) ?? faker.Commerce.Department();
+            }
+
+            case 34:
+            {
+                    return FormatGenerator.TryGenerate("uuid", rng, 0, null, out var uuid) ? "SKU-" + uuid[..8].ToUpperInvariant() : null;
+            }
+
+            case 35:
+            {
+                    return faker.Commerce.Color();
+            }
+
+            case 36:
+            {
+                    return "#" + Digits(rng, 6, "0123456789abcdef");
+            }
+
+            case 37:
+            {
+                    return record.Person.First + " " + record.Person.Last;
+            }
+
+            case 38:
+            {
+                    freeText = true;
+                    return data.CatchPhrase(rng) ?? faker.Company.CatchPhrase();
+            }
+
+            case 39:
+            {
+                    freeText = true;
+                    var jobTitle = data.JobTitle(rng) ?? faker.Name.JobTitle();
+                    return $"{jobTitle} at {record.Company}.";
+            }
+
+            case 40:
+            {
+                    freeText = true;
+                    return data.ProductDescription(rng) ?? faker.Commerce.ProductDescription();
+            }
+
+            case 41:
+            {
+                    freeText = true;
+                    return LocaleData.For("en").Review(rng) ?? faker.Rant.Review();
+            }
+
+            case 42:
+            {
+                    return string.Join('-', faker.Commerce.ProductName().Split(' ').Select(Transliteration.ToAsciiSlug).Where(s => s.Length > 0));
+            }
+
+            case 43:
+            {
+                    return faker.Image.PicsumUrl();
+            }
+
+            case 44:
+            {
+                    return faker.Internet.UrlWithPath("https");
+            }
+
+            case 45:
+            {
+                    return faker.Internet.DomainName();
+            }
+
+            case 46:
+            {
+                    // Synthetic: the RFC 5737 documentation networks, never a subscriber's address.
+                    return synthetic
+                        ? rng.Pick(s_documentationNetworks) + rng.NextInt(1, 254).ToString(CultureInfo.InvariantCulture)
+                        : faker.Internet.Ip();
+            }
+
+            case 47:
+            {
+                    // Synthetic: RFC 3849's 2001:db8::/32 documentation prefix.
+                    return synthetic
+                        ? "2001:db8:" + string.Join(':', Enumerable.Range(0, 6).Select(_ => rng.NextInt(0, 0xffff).ToString("x", CultureInfo.InvariantCulture)))
+                        : faker.Internet.Ipv6();
+            }
+
+            case 48:
+            {
+                    return faker.Internet.Mac();
+            }
+
+            case 49:
+            {
+                    return faker.Internet.UserAgent();
+            }
+
+            case 50:
+            {
+                    return Digits(rng, 40, "0123456789abcdef");
+            }
+
+            case 51:
+            {
+                    return FormatGenerator.TryGenerate("password", rng, 0, null, out var password) ? password : null;
+            }
+
+            case 52:
+            {
+                    return FormatGenerator.TryGenerate("uuid", rng, 0, null, out var uuid) ? uuid : null;
+            }
+
+            case 53:
+            {
+                    return rng.Pick(IsAny(parent, s_paymentParents) || name == "paymentstatus" ? s_paymentStatuses
+                        : IsAny(parent, s_orderParents) || name == "orderstatus" ? s_orderStatuses
+                        : s_statuses);
+            }
+
+            case 54:
+            {
+                    return rng.Pick(s_localeTags);
+            }
+
+            case 55:
+            {
+                    return rng.Pick(s_languages);
+            }
+
+            case 56:
+            {
+                    return faker.System.Semver();
+            }
+
+            case 57:
+            {
+                    return faker.System.FileName();
+            }
+
+            case 58:
+            {
+                    return faker.System.MimeType();
+            }
+        }
+
+        return null;
+    }
+
+    private int Rule(string? propertyName, string name, string parent, string? format)
+    {
+        var key = (propertyName, parent, format);
+        if (_rules.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var rule = Classify(propertyName, name, parent, format);
+        if (_rules.Count < RuleCacheLimit)
+        {
+            _rules.TryAdd(key, rule);
+        }
+
+        return rule;
+    }
+
+    // The checks RealisticString made in line, in their order: the first that holds decides.
+    private int Classify(string? propertyName, string name, string parent, string? format)
+    {
+        if (format is "date-time" or "date" or "time" || (format is null && LooksTemporal(name, propertyName)))
+        {
+            return TemporalRule;
+        }
+
+        if (name.Length == 0)
+        {
+            return NoRule;
+        }
+
         var personParent = IsAny(parent, s_personParents);
 
         // People.
         if (IsAny(name, "firstname", "givenname", "forename", "first"))
         {
-            return record.Person.First;
+            return NameRules + 0;
         }
 
         if (IsAny(name, "lastname", "surname", "familyname", "last"))
         {
-            return record.Person.Last;
+            return NameRules + 1;
         }
 
         if (name == "middlename")
         {
-            return faker.Name.FirstName();
+            return NameRules + 2;
         }
 
         if (IsAny(name, "fullname", "displayname", "contactname", "customername", "accountholdername", "accountholder", "holdername", "cardholdername", "cardholder", "authorname", "ownername", "recipientname", "sendername", "beneficiaryname", "payername", "payeename", "personname")
             || (name == "name" && (personParent || parent.Length == 0)))
         {
-            return record.Person.First + " " + record.Person.Last;
+            return NameRules + 3;
         }
 
         if (IsAny(name, "username", "login", "handle", "nickname", "screenname", "userhandle"))
         {
-            var (first, last) = record.Person;
-            return Transliteration.ToAsciiSlug(first) + rng.Pick([".", "_", ""]) + Transliteration.ToAsciiSlug(last)
-                + (rng.NextBool(0.4) ? rng.NextInt(1, 99).ToString(CultureInfo.InvariantCulture) : string.Empty);
+            return NameRules + 4;
         }
 
         if (name == "initials")
         {
-            return string.Concat(record.Person.First.AsSpan(0, 1), record.Person.Last.AsSpan(0, 1));
+            return NameRules + 5;
         }
 
         if (IsAny(name, "jobtitle", "position", "occupation") || (name == "title" && personParent))
         {
-            return faker.Name.JobTitle();
+            return NameRules + 6;
         }
 
         if (IsAny(name, "gender", "sex"))
         {
-            return rng.Pick(["female", "male"]);
+            return NameRules + 7;
         }
 
         // Contact.
         if (name.Contains("email", StringComparison.Ordinal) || name == "mail")
         {
-            return Email(record, rng, work: IsAny(parent, s_companyParents) || ContainsAny(name, "work", "business", "company"), synthetic);
+            return NameRules + 8;
         }
 
         if (name.Contains("phone", StringComparison.Ordinal) || IsAny(name, "mobile", "tel", "telephone", "fax", "cell", "msisdn"))
         {
-            return synthetic ? FirstAccepted(context, SyntheticValues.FictionalPhones(rng, _locale)) : faker.Phone.PhoneNumber();
+            return NameRules + 9;
         }
 
         // National ids: always from ranges never issued (the names are sensitive, so even lifelike runs get these).
         if (IsAny(name, "ssn", "socialsecuritynumber", "socialsecurityno", "usssn") || (name == "nationalid" && _locale != "en_GB"))
         {
-            return FirstAccepted(context, SyntheticValues.FictionalSsns(rng));
+            return NameRules + 10;
         }
 
         if (IsAny(name, "nino", "nationalinsurancenumber", "ninumber", "nationalinsuranceno") || name == "nationalid")
         {
-            return FirstAccepted(context, SyntheticValues.FictionalNinos(rng));
+            return NameRules + 11;
         }
 
         // Addresses.
         if (IsAny(name, "street", "streetaddress", "address1", "addressline1", "line1", "street1", "streetline1"))
         {
-            return faker.Address.StreetAddress();
+            return NameRules + 12;
         }
 
         if (IsAny(name, "address2", "addressline2", "line2", "street2", "streetline2"))
         {
-            return faker.Address.SecondaryAddress();
+            return NameRules + 13;
         }
 
         if (IsAny(name, "address", "fulladdress", "postaladdress", "mailingaddress", "billingaddress", "shippingaddress"))
         {
-            return $"{faker.Address.StreetAddress()}, {faker.Address.ZipCode()} {faker.Address.City()}";
+            return NameRules + 14;
         }
 
         if (IsAny(name, "city", "town", "locality", "cityname"))
         {
-            return faker.Address.City();
+            return NameRules + 15;
         }
 
         if (IsAny(name, "zip", "zipcode", "postcode", "postalcode"))
         {
-            return faker.Address.ZipCode();
+            return NameRules + 16;
         }
 
         if (IsAny(name, "province", "region", "county", "stateprovince", "statename") || (name == "state" && IsAny(parent, s_addressParents)))
         {
-            return faker.Address.State();
+            return NameRules + 17;
         }
 
         if (IsAny(name, "countrycode", "countryiso", "iso2", "alpha2", "countryalpha2", "nationality", "countryiso2"))
         {
-            return record.Country.Alpha2;
+            return NameRules + 18;
         }
 
         if (IsAny(name, "alpha3", "iso3", "countryalpha3", "countryiso3"))
         {
-            return record.Country.Alpha3;
+            return NameRules + 19;
         }
 
         if (IsAny(name, "country", "countryname"))
         {
-            return context.MaxLength switch
-            {
-                2 => record.Country.Alpha2,
-                3 => record.Country.Alpha3,
-                _ => context.Pattern is not null && context.Pattern.Contains("{2}", StringComparison.Ordinal) ? record.Country.Alpha2 : record.Country.Name,
-            };
+            return NameRules + 20;
         }
 
         if (IsAny(name, "latitude", "lat"))
         {
-            return faker.Address.Latitude().ToString("0.######", CultureInfo.InvariantCulture);
+            return NameRules + 21;
         }
 
         if (IsAny(name, "longitude", "lng", "lon", "long"))
         {
-            return faker.Address.Longitude().ToString("0.######", CultureInfo.InvariantCulture);
+            return NameRules + 22;
         }
 
         if (IsAny(name, "timezone", "tz", "timezoneid"))
         {
-            return rng.Pick(s_timeZones);
+            return NameRules + 23;
         }
 
         // Money and banking.
         if (IsAny(name, "currency", "currencycode", "ccy", "currencyiso", "isocurrencycode"))
         {
-            return record.Currency.Code;
+            return NameRules + 24;
         }
 
         if (name.Contains("iban", StringComparison.Ordinal))
         {
-            return IbanGenerator.Generate(rng, record.Country.Alpha2, testBank: synthetic);
+            return NameRules + 25;
         }
 
         if (IsAny(name, "bic", "swift", "swiftcode", "biccode", "swiftbic"))
         {
-            return faker.Finance.Bic();
+            return NameRules + 26;
         }
 
         if (IsAny(name, "cardnumber", "creditcardnumber", "pan", "creditcard", "ccnumber", "debitcardnumber", "primaryaccountnumber")
             || (IsAny(name, "number", "num", "no") && ContainsAny(parent, "card")))
         {
-            // Always a published test number (the name is sensitive): a rotating start, then the first that fits.
-            var start = rng.NextInt(0, SyntheticValues.TestCards.Length - 1);
-            return FirstAccepted(context, SyntheticValues.TestCards.Skip(start).Concat(SyntheticValues.TestCards.Take(start)));
+            return NameRules + 27;
         }
 
         if (IsAny(name, "accountnumber", "bankaccountnumber"))
         {
-            return rng.NextInt(1, 9).ToString(CultureInfo.InvariantCulture) + Digits(rng, 9);
+            return NameRules + 28;
         }
 
         if (IsMoneyName(name))
         {
-            var currency = record.Currency;
-            var amount = MoneyValue(rng, name, currency);
-            return amount.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            return NameRules + 29;
         }
 
         // Organisations and commerce.
         if (IsAny(name, "company", "companyname", "organization", "organisation", "organizationname", "organisationname", "orgname", "employer", "merchant", "merchantname", "vendor", "vendorname", "supplier", "suppliername", "businessname", "legalname", "tradingname")
             || (name == "name" && IsAny(parent, s_companyParents)))
         {
-            return record.Company;
+            return NameRules + 30;
         }
 
         if (name == "department")
         {
-            return faker.Commerce.Department();
+            return NameRules + 31;
         }
 
         if (IsAny(name, "product", "productname", "itemname", "articlename", "planname") || (name is "name" or "title" && IsAny(parent, s_productParents)))
         {
-            return faker.Commerce.ProductName();
+            return NameRules + 32;
         }
 
         if (name == "name" && ContainsAny(parent, "category", "department", "tag", "group"))
         {
-            return faker.Commerce.Department();
+            return NameRules + 33;
         }
 
         if (name == "sku")
         {
-            return FormatGenerator.TryGenerate("uuid", rng, 0, null, out var uuid) ? "SKU-" + uuid[..8].ToUpperInvariant() : null;
+            return NameRules + 34;
         }
 
         if (IsAny(name, "color", "colour"))
         {
-            return faker.Commerce.Color();
+            return NameRules + 35;
         }
 
         if (IsAny(name, "hexcolor", "hexcolour", "colorhex"))
         {
-            return "#" + Digits(rng, 6, "0123456789abcdef");
+            return NameRules + 36;
         }
 
         if (name == "name")
         {
-            return record.Person.First + " " + record.Person.Last;
+            return NameRules + 37;
         }
 
         if (IsAny(name, "title", "subject", "headline", "heading", "caption"))
         {
-            freeText = true;
-            return faker.Company.CatchPhrase();
+            return NameRules + 38;
         }
 
         if (IsAny(name, "bio", "about", "biography"))
         {
-            freeText = true;
-            return $"{faker.Name.JobTitle()} at {record.Company}.";
+            return NameRules + 39;
         }
 
         if (IsAny(name, "description", "summary", "details", "desc", "shortdescription", "longdescription", "productdescription"))
         {
-            freeText = true;
-            return faker.Commerce.ProductDescription();
+            return NameRules + 40;
         }
 
         if (IsAny(name, "comment", "comments", "note", "notes", "message", "review", "feedback", "remarks", "body", "text", "content", "reason"))
         {
-            freeText = true;
-            return faker.Rant.Review();
+            return NameRules + 41;
         }
 
         if (name == "slug")
         {
-            return string.Join('-', faker.Commerce.ProductName().Split(' ').Select(Transliteration.ToAsciiSlug).Where(s => s.Length > 0));
+            return NameRules + 42;
         }
 
         // Internet.
         if (IsAny(name, "avatar", "avatarurl", "image", "imageurl", "photo", "photourl", "picture", "pictureurl", "thumbnail", "thumbnailurl", "logo", "logourl"))
         {
-            return faker.Image.PicsumUrl();
+            return NameRules + 43;
         }
 
         if (IsAny(name, "url", "website", "homepage", "webpage", "link", "href", "uri", "siteurl", "profileurl", "callbackurl", "webhookurl", "redirecturi", "redirecturl", "returnurl", "websiteurl"))
         {
-            return faker.Internet.UrlWithPath("https");
+            return NameRules + 44;
         }
 
         if (IsAny(name, "domain", "domainname", "hostname", "host"))
         {
-            return faker.Internet.DomainName();
+            return NameRules + 45;
         }
 
         if (IsAny(name, "ip", "ipaddress", "ipv4", "clientip", "remoteip", "remoteaddress", "sourceip", "ipv4address"))
         {
-            // Synthetic: the RFC 5737 documentation networks, never a subscriber's address.
-            return synthetic
-                ? rng.Pick(s_documentationNetworks) + rng.NextInt(1, 254).ToString(CultureInfo.InvariantCulture)
-                : faker.Internet.Ip();
+            return NameRules + 46;
         }
 
         if (IsAny(name, "ipv6", "ipv6address"))
         {
-            // Synthetic: RFC 3849's 2001:db8::/32 documentation prefix.
-            return synthetic
-                ? "2001:db8:" + string.Join(':', Enumerable.Range(0, 6).Select(_ => rng.NextInt(0, 0xffff).ToString("x", CultureInfo.InvariantCulture)))
-                : faker.Internet.Ipv6();
+            return NameRules + 47;
         }
 
         if (IsAny(name, "mac", "macaddress"))
         {
-            return faker.Internet.Mac();
+            return NameRules + 48;
         }
 
         if (name == "useragent")
         {
-            return faker.Internet.UserAgent();
+            return NameRules + 49;
         }
 
         if (IsAny(name, "token", "apikey", "secret", "accesstoken", "refreshtoken", "sessiontoken", "clientsecret"))
         {
-            return Digits(rng, 40, "0123456789abcdef");
+            return NameRules + 50;
         }
 
         if (IsAny(name, "password", "passwd"))
         {
-            return FormatGenerator.TryGenerate("password", rng, 0, null, out var password) ? password : null;
+            return NameRules + 51;
         }
 
         // Identifiers: a UUID for "id", "uuid", "guid", "orderId", "customer_id" ... (not "paid", "valid").
-        if (IsAny(name, "id", "uuid", "guid") || IsIdentifierName(context.PropertyName))
+        if (IsAny(name, "id", "uuid", "guid") || IsIdentifierName(propertyName))
         {
-            return FormatGenerator.TryGenerate("uuid", rng, 0, null, out var uuid) ? uuid : null;
+            return NameRules + 52;
         }
 
         // Status-like words, by the kind of record they describe.
         if (IsAny(name, "status", "state", "stage", "phase", "lifecyclestate", "paymentstatus", "orderstatus"))
         {
-            return rng.Pick(IsAny(parent, s_paymentParents) || name == "paymentstatus" ? s_paymentStatuses
-                : IsAny(parent, s_orderParents) || name == "orderstatus" ? s_orderStatuses
-                : s_statuses);
+            return NameRules + 53;
         }
 
         if (name == "locale")
         {
-            return rng.Pick(s_localeTags);
+            return NameRules + 54;
         }
 
         if (IsAny(name, "language", "lang", "languagecode"))
         {
-            return rng.Pick(s_languages);
+            return NameRules + 55;
         }
 
         if (IsAny(name, "version", "semver"))
         {
-            return faker.System.Semver();
+            return NameRules + 56;
         }
 
         if (IsAny(name, "filename", "file"))
         {
-            return faker.System.FileName();
+            return NameRules + 57;
         }
 
         if (IsAny(name, "mimetype", "contenttype", "mediatype"))
         {
-            return faker.System.MimeType();
+            return NameRules + 58;
         }
 
-        return null;
+        return NoRule;
     }
 
     private string Email(RecordContext record, Prng rng, bool work, bool synthetic)

@@ -37,6 +37,12 @@ internal sealed class RealismLeafSource : ILeafValueSource
         ArgumentNullException.ThrowIfNull(request);
         value = ExactDecimal.Zero;
         var context = ToContext(request);
+        // No opinion whatever the bounds: skip converting them (the draws would not have been made either).
+        if (!Engine.MayGenerateNumber(request.PropertyName, request.Numbers?.IntegerOnly ?? false))
+        {
+            return false;
+        }
+
         if (request.Numbers is { } range)
         {
             if (!TryToDecimal(range.Minimum, out var minimum) || !TryToDecimal(range.Maximum, out var maximum) || !TryToDecimal(range.MultipleOf, out var multipleOf))
@@ -78,6 +84,10 @@ internal sealed class RealismLeafSource : ILeafValueSource
         Record = request.Record as RecordContext,
     };
 
+    // Bounds as decimals by exact value: a schema has a few, and each was formatted and parsed twice per number.
+    private const int ConversionCacheLimit = 4096;
+    private static readonly ConcurrentDictionary<ExactDecimal, (bool Ok, decimal? Value)> s_conversions = new();
+
     private static bool TryToDecimal(ExactDecimal? exact, out decimal? value)
     {
         value = null;
@@ -85,6 +95,25 @@ internal sealed class RealismLeafSource : ILeafValueSource
         {
             return true;
         }
+
+        if (s_conversions.TryGetValue(present, out var known))
+        {
+            value = known.Value;
+            return known.Ok;
+        }
+
+        var ok = Convert(present, out value);
+        if (s_conversions.Count < ConversionCacheLimit)
+        {
+            s_conversions.TryAdd(present, (ok, value));
+        }
+
+        return ok;
+    }
+
+    private static bool Convert(ExactDecimal present, out decimal? value)
+    {
+        value = null;
 
         if (decimal.TryParse(present.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             && ExactDecimal.TryParse(parsed.ToString(CultureInfo.InvariantCulture), out var back) && back == present)

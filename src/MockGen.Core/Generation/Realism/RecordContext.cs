@@ -37,8 +37,12 @@ internal sealed class RecordContext
         {
             if (_person is null)
             {
-                var faker = BogusFaker.For(_locale, _rng.Fork("person"));
-                _person = (faker.Name.FirstName(), faker.Name.LastName());
+                // Bogus's names drawn from the same stream without its lock (see LocaleData); Bogus itself for gendered lists.
+                var rng = _rng.Fork("person");
+                var data = LocaleData.For(_locale);
+                var first = data.FirstName(rng) ?? BogusFaker.For(_locale, rng).Name.FirstName();
+                var last = data.LastName(rng) ?? BogusFaker.For(_locale, rng).Name.LastName();
+                _person = (first, last);
             }
 
             return _person.Value;

@@ -13,8 +13,34 @@ internal static class SensitiveFields
     private static readonly string[] s_endingWith = ["token", "apikey", "ssn", "cvv", "cvc", "pin"];
     private static readonly string[] s_exact = ["pan", "cvv2", "cvc2", "socialsecuritynumber", "socialsecurityno", "nino", "nationalinsurancenumber", "nationalid", "nationalidnumber", "taxid"];
 
+    // Verdicts by raw name: asked for every string value, of the few hundred names a contract has. Bounded, since map
+    // keys can be generated names.
+    private const int CacheLimit = 8192;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> s_verdicts = new(StringComparer.Ordinal);
+
     /// <summary>True when a property of this name holds a secret or a personal identifier.</summary>
     public static bool IsSensitiveName(string? propertyName)
+    {
+        if (propertyName is null)
+        {
+            return false;
+        }
+
+        if (s_verdicts.TryGetValue(propertyName, out var known))
+        {
+            return known;
+        }
+
+        var verdict = Judge(propertyName);
+        if (s_verdicts.Count < CacheLimit)
+        {
+            s_verdicts.TryAdd(propertyName, verdict);
+        }
+
+        return verdict;
+    }
+
+    private static bool Judge(string propertyName)
     {
         var name = PropertyNames.Normalize(propertyName);
         if (name.Length == 0)

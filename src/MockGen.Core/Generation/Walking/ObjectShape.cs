@@ -34,10 +34,10 @@ internal sealed class ObjectShape
     /// <summary>No schema restricts extra names, so one more property breaks only maxProperties.</summary>
     public bool AdditionalAllowedFreely { get; private set; } = true;
 
-    public static ObjectShape Read(SchemaConjunction conjunction)
+    public static ObjectShape Read(IReadOnlyList<SchemaNode> schemas)
     {
         var shape = new ObjectShape();
-        foreach (var schema in conjunction.Schemas)
+        foreach (var schema in schemas)
         {
             foreach (var property in schema.Properties)
             {

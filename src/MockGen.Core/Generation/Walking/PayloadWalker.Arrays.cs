@@ -158,6 +158,7 @@ internal sealed partial class PayloadWalker
                 {
                     Branched = site.Branched,
                     ReferencePath = site.ReferencePath,
+                    ParentPointer = site.Pointer,
                     // Only the first try follows the proposal: a duplicate under uniqueItems is regenerated.
                     Proposed = attempt == 0 && proposedItems is { } p && i < p.GetArrayLength() ? p[i] : null,
                 };

@@ -20,7 +20,7 @@ internal sealed partial class PayloadWalker
         // dependentSchemas can add properties and requirements; re-plan until no new dependent schema applies.
         for (var round = 0; round < 4; round++)
         {
-            shape = ObjectShape.Read(conjunction);
+            shape = PlanFor(conjunction).Shape;
             names = PlanNames(conjunction, shape, site, rng, terminating, state);
             if (names.Count == 0 && state.Failure is not null)
             {
@@ -87,7 +87,7 @@ internal sealed partial class PayloadWalker
                 var failureBefore = state.Failure;
                 var mutationMark = state.Mutations.Count;
                 JsonElement? proposed = site.Proposed is { ValueKind: JsonValueKind.Object } owner && owner.TryGetProperty(name, out var member) ? member : null;
-                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal), Proposed = proposed }, state);
+                value = Generate(valueSchemas, new ValueSite(childPointer, name, site.Depth + 1, site.References, site.Scope, record) { Branched = site.Branched, ReferencePath = site.ReferencePath, MapEntry = !shape.Declared.Contains(name, StringComparer.Ordinal), Proposed = proposed, ParentPointer = site.Pointer }, state);
                 if (value is null && !shape.Required.Contains(name) && names.Count - (dropped?.Count ?? 0) - 1 >= shape.MinProperties && (dropped ??= new(StringComparer.Ordinal)).Add(name))
                 {
                     // An optional property that could not be built this time is left out rather than failing the object.
@@ -335,12 +335,113 @@ internal sealed partial class PayloadWalker
         return attempt < ExtraNames.Length ? baseName : baseName + suffix;
     }
 
-    /// <summary>The schemas that apply to the value of property <paramref name="name"/>.</summary>
-    private static List<SchemaNode> SchemasForProperty(SchemaConjunction conjunction, string name)
+    // At most this many plans per first schema: a conjunction that keeps changing (choices) is planned afresh instead.
+    private const int PlansPerSchema = 8;
+
+    /// <summary>
+    /// The plan for the conjunction's current schemas: looked up by its first schema, built once and kept when new.
+    /// The answers are those of reading the schemas directly; only the work and the allocations are saved.
+    /// </summary>
+    private ObjectPlan PlanFor(SchemaConjunction conjunction)
+    {
+        var schemas = conjunction.Schemas;
+        if (conjunction.CachedPlan is { } cached && cached.Count == schemas.Count)
+        {
+            return cached.Plan;
+        }
+
+        ObjectPlan? plan = null;
+        if (schemas.Count > 0 && _objectPlans.TryGetValue(schemas[0], out var known))
+        {
+            foreach (var candidate in known)
+            {
+                if (candidate.IsFor(schemas))
+                {
+                    plan = candidate;
+                    break;
+                }
+            }
+        }
+
+        if (plan is null)
+        {
+            plan = BuildPlan(schemas);
+            if (schemas.Count > 0)
+            {
+                _objectPlans.AddOrUpdate(schemas[0], static (_, p) => [p], static (_, old, p) => old.Length < PlansPerSchema ? [.. old, p] : old, plan);
+            }
+        }
+
+        conjunction.CachedPlan = (plan, schemas.Count);
+        return plan;
+    }
+
+    private ObjectPlan BuildPlan(List<SchemaNode> schemas)
+    {
+        var shape = ObjectShape.Read(schemas);
+        var properties = new Dictionary<string, PropertyFacts>(StringComparer.Ordinal);
+        foreach (var name in shape.Declared.Concat(shape.Required))
+        {
+            if (!properties.ContainsKey(name))
+            {
+                properties[name] = ComputeFacts(schemas, name);
+            }
+        }
+
+        return new ObjectPlan([.. schemas], shape, properties);
+    }
+
+    private PropertyFacts Facts(SchemaConjunction conjunction, string name) =>
+        PlanFor(conjunction).Find(name) ?? ComputeFacts(conjunction.Schemas, name);
+
+    private PropertyFacts ComputeFacts(List<SchemaNode> schemas, string name)
+    {
+        var valueSchemas = SchemasForProperty(schemas, name);
+        string? forbidden = null;
+        foreach (var schema in valueSchemas)
+        {
+            if (schema.BooleanSchema == false)
+            {
+                forbidden = SchemaConjunction.Location(schema);
+                break;
+            }
+        }
+
+        WalkFailure? conflict = null;
+        foreach (var schema in valueSchemas)
+        {
+            if (_satisfiability.Conflict(schema) is { } found)
+            {
+                conflict = found;
+                break;
+            }
+        }
+
+        var excluded = false;
+        if (_settings.Direction != PayloadDirection.None)
+        {
+            var request = _settings.Direction == PayloadDirection.Request;
+            foreach (var schema in valueSchemas)
+            {
+                if (HasFlag(schema, request, 3))
+                {
+                    excluded = true;
+                    break;
+                }
+            }
+        }
+
+        return new PropertyFacts(valueSchemas, excluded, forbidden, conflict);
+    }
+
+    /// <summary>The schemas that apply to the value of property <paramref name="name"/> (shared: never modify the list).</summary>
+    private List<SchemaNode> SchemasForProperty(SchemaConjunction conjunction, string name) => Facts(conjunction, name).Schemas;
+
+    private static List<SchemaNode> SchemasForProperty(List<SchemaNode> schemas, string name)
     {
         var result = new List<SchemaNode>();
         var evaluated = false;
-        foreach (var schema in conjunction.Schemas)
+        foreach (var schema in schemas)
         {
             var matched = false;
             foreach (var property in schema.Properties)
@@ -372,7 +473,7 @@ internal sealed partial class PayloadWalker
 
         if (!evaluated)
         {
-            foreach (var schema in conjunction.Schemas)
+            foreach (var schema in schemas)
             {
                 if (schema.UnevaluatedProperties is { } unevaluated)
                 {
@@ -384,51 +485,12 @@ internal sealed partial class PayloadWalker
         return result;
     }
 
-    private static string? ForbiddenProperty(SchemaConjunction conjunction, string name)
-    {
-        foreach (var schema in SchemasForProperty(conjunction, name))
-        {
-            if (schema.BooleanSchema == false)
-            {
-                return SchemaConjunction.Location(schema);
-            }
-        }
-
-        return null;
-    }
+    private string? ForbiddenProperty(SchemaConjunction conjunction, string name) => Facts(conjunction, name).Forbidden;
 
     // The proven conflict of a property's value schemas (see Satisfiability), or null when it may be built.
-    private WalkFailure? Unbuildable(SchemaConjunction conjunction, string name)
-    {
-        foreach (var schema in SchemasForProperty(conjunction, name))
-        {
-            if (_satisfiability.Conflict(schema) is { } conflict)
-            {
-                return conflict;
-            }
-        }
+    private WalkFailure? Unbuildable(SchemaConjunction conjunction, string name) => Facts(conjunction, name).Conflict;
 
-        return null;
-    }
-
-    private bool ExcludedByDirection(SchemaConjunction conjunction, string name)
-    {
-        if (_settings.Direction == PayloadDirection.None)
-        {
-            return false;
-        }
-
-        var request = _settings.Direction == PayloadDirection.Request;
-        foreach (var schema in SchemasForProperty(conjunction, name))
-        {
-            if (HasFlag(schema, request, 3))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool ExcludedByDirection(SchemaConjunction conjunction, string name) => Facts(conjunction, name).ExcludedByDirection;
 
     private static bool HasFlag(SchemaNode schema, bool readOnly, int depth)
     {

@@ -21,11 +21,14 @@ internal sealed partial class PayloadWalker
     private static readonly ExactDecimal DoubleMax = ExactDecimal.FromInteger(new System.Numerics.BigInteger(double.MaxValue));
     private static readonly ExactDecimal DoubleMin = ExactDecimal.FromInteger(new System.Numerics.BigInteger(-double.MaxValue));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Json.NumberLimit, ExactDecimal?> _parsedLimits = new(ReferenceEqualityComparer.Instance);
+
     private PayloadString? BuildString(SchemaConjunction conjunction, ValueSite site, Prng rng, WalkState state)
     {
         var minLength = 0;
         int? maxLength = null;
-        string? lengthLocation = null;
+        // The schema a length conflict is reported at; its location string is built only for that message.
+        SchemaNode? lengthSchema = null;
         string? format = null;
         var patterns = new List<(string Pattern, string Location)>();
         JsonElement? hint = null;
@@ -35,7 +38,7 @@ internal sealed partial class PayloadWalker
             if (schema.MinLength is { } min && min > minLength)
             {
                 minLength = (int)Math.Min(min, 1_000_000);
-                lengthLocation = SchemaConjunction.Location(schema) + "/minLength";
+                lengthSchema = schema;
             }
 
             if (schema.MaxLength is { } max)
@@ -59,7 +62,7 @@ internal sealed partial class PayloadWalker
 
         if (maxLength is { } upper && minLength > upper)
         {
-            state.Failure ??= new WalkFailure("minLength " + minLength.ToString(CultureInfo.InvariantCulture) + " is above maxLength " + upper.ToString(CultureInfo.InvariantCulture), lengthLocation ?? "#", Unsupported: false);
+            state.Failure ??= new WalkFailure("minLength " + minLength.ToString(CultureInfo.InvariantCulture) + " is above maxLength " + upper.ToString(CultureInfo.InvariantCulture), lengthSchema is null ? "#" : SchemaConjunction.Location(lengthSchema) + "/minLength", Unsupported: false);
             return null;
         }
 
@@ -251,10 +254,11 @@ internal sealed partial class PayloadWalker
     private PayloadNumber? BuildNumber(SchemaConjunction conjunction, ValueSite site, Prng rng, bool integerOnly, WalkState state)
     {
         var range = NumberRange.Unbounded with { IntegerOnly = integerOnly };
-        string? location = null;
+        // Where a failure is reported: kept as (schema, keyword) and written out only for a failure's message.
+        (SchemaNode Schema, string Keyword)? at = null;
         foreach (var schema in conjunction.Schemas)
         {
-            range = ReadNumberKeywords(schema, range, site, state, ref location);
+            range = ReadNumberKeywords(schema, range, site, state, ref at);
         }
 
         var placement = state.Steering?.Placement(conjunction.Schemas) ?? (state.Variant == GenerationVariant.Boundary
@@ -276,7 +280,7 @@ internal sealed partial class PayloadWalker
         }
         else if (!NumberPicker.TryPick(range, rng.Split("number"), placement, out value))
         {
-            state.Failure ??= new WalkFailure("no number meets the bounds and multipleOf", location ?? "#", Unsupported: false);
+            state.Failure ??= new WalkFailure("no number meets the bounds and multipleOf", NumberLocation(at), Unsupported: false);
             return null;
         }
 
@@ -284,31 +288,48 @@ internal sealed partial class PayloadWalker
         value = NumberPicker.PreferBinary64Multiple(range, value, placement);
         if (HasNumberNegation(conjunction) && !TryAvoidNumber(conjunction, range, value, rng.Split("not"), placement, out value))
         {
-            state.Failure ??= new WalkFailure("no number meets the bounds and avoids the 'not' schema", location ?? "#", Unsupported: false, GaveUp: true);
+            state.Failure ??= new WalkFailure("no number meets the bounds and avoids the 'not' schema", NumberLocation(at), Unsupported: false, GaveUp: true);
             return null;
         }
 
         return new PayloadNumber(value);
     }
 
-    private static NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref string? location)
+    // A schema's number keywords parsed once per limit, not once per number of every payload (issue 9: parsing into a
+    // BigInteger was a visible share of each number's cost). Same parse, same result.
+    private bool TryParseLimit(Json.NumberLimit limit, out ExactDecimal value)
+    {
+        if (!_parsedLimits.TryGetValue(limit, out var parsed))
+        {
+            parsed = ExactDecimal.TryParse(limit.Text, out var exact) ? exact : null;
+            _parsedLimits.TryAdd(limit, parsed);
+        }
+
+        value = parsed.GetValueOrDefault();
+        return parsed.HasValue;
+    }
+
+    private static string NumberLocation((SchemaNode Schema, string Keyword)? at) =>
+        at is { } where ? SchemaConjunction.Location(where.Schema) + "/" + where.Keyword : "#";
+
+    private NumberRange ReadNumberKeywords(SchemaNode schema, NumberRange range, ValueSite site, WalkState state, ref (SchemaNode Schema, string Keyword)? location)
     {
         var record = state.RecordMutations;
-        var at = SchemaConjunction.Location(schema);
-        if (schema.Minimum is { } minimum && ExactDecimal.TryParse(minimum.Text, out var min))
+        var at = record ? SchemaConjunction.Location(schema) : string.Empty;
+        if (schema.Minimum is { } minimum && TryParseLimit(minimum, out var min))
         {
             range = range.WithMinimum(min, exclusive: false);
-            location = at + "/minimum";
+            location = (schema, "minimum");
             if (record)
             {
                 state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, "minimum", at + "/minimum", ValueTypes.Number, min) { Branched = site.Branched });
             }
         }
 
-        if (schema.Maximum is { } maximum && ExactDecimal.TryParse(maximum.Text, out var max))
+        if (schema.Maximum is { } maximum && TryParseLimit(maximum, out var max))
         {
             range = range.WithMaximum(max, exclusive: false);
-            location = at + "/maximum";
+            location = (schema, "maximum");
             if (record)
             {
                 state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, "maximum", at + "/maximum", ValueTypes.Number, max) { Branched = site.Branched });
@@ -316,30 +337,30 @@ internal sealed partial class PayloadWalker
         }
 
         // Draft 4 and OpenAPI 3.0 boolean exclusives arrive normalized as numeric limits; the keyword name says which.
-        if (schema.ExclusiveMinimum is { } exMin && ExactDecimal.TryParse(exMin.Text, out var exMinValue))
+        if (schema.ExclusiveMinimum is { } exMin && TryParseLimit(exMin, out var exMinValue))
         {
             range = range.WithMinimum(exMinValue, exclusive: true);
-            location = at + "/" + schema.ExclusiveMinimumKeyword;
+            location = (schema, schema.ExclusiveMinimumKeyword);
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, location, ValueTypes.Number, exMinValue) { Branched = site.Branched });
+                state.Mutations.Add(new Mutation(MutationKind.BelowMinimum, site.Pointer, schema.ExclusiveMinimumKeyword, at + "/" + schema.ExclusiveMinimumKeyword, ValueTypes.Number, exMinValue) { Branched = site.Branched });
             }
         }
 
-        if (schema.ExclusiveMaximum is { } exMax && ExactDecimal.TryParse(exMax.Text, out var exMaxValue))
+        if (schema.ExclusiveMaximum is { } exMax && TryParseLimit(exMax, out var exMaxValue))
         {
             range = range.WithMaximum(exMaxValue, exclusive: true);
-            location = at + "/" + schema.ExclusiveMaximumKeyword;
+            location = (schema, schema.ExclusiveMaximumKeyword);
             if (record)
             {
-                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, location, ValueTypes.Number, exMaxValue) { Branched = site.Branched });
+                state.Mutations.Add(new Mutation(MutationKind.AboveMaximum, site.Pointer, schema.ExclusiveMaximumKeyword, at + "/" + schema.ExclusiveMaximumKeyword, ValueTypes.Number, exMaxValue) { Branched = site.Branched });
             }
         }
 
-        if (schema.MultipleOf is { } multipleOf && ExactDecimal.TryParse(multipleOf.Text, out var step))
+        if (schema.MultipleOf is { } multipleOf && TryParseLimit(multipleOf, out var step))
         {
             range = range.WithMultipleOf(step);
-            location ??= at + "/multipleOf";
+            location ??= (schema, "multipleOf");
             if (record)
             {
                 state.Mutations.Add(new Mutation(MutationKind.NotMultiple, site.Pointer, "multipleOf", at + "/multipleOf", ValueTypes.Number, step) { Branched = site.Branched });

@@ -123,13 +123,13 @@ internal sealed partial class PayloadWalker
         }
 
         var result = ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Null) ? ValueTypes.Null : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Boolean) ? ValueTypes.Boolean : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Object) ? ValueTypes.Object : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Array) ? ValueTypes.Array : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Number) ? ValueTypes.Number : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.Integer) ? ValueTypes.Integer : ValueTypes.None;
-        result |= types.HasFlag(SchemaTypes.String) ? ValueTypes.String : ValueTypes.None;
+        result |= (types & SchemaTypes.Null) != 0 ? ValueTypes.Null : ValueTypes.None;
+        result |= (types & SchemaTypes.Boolean) != 0 ? ValueTypes.Boolean : ValueTypes.None;
+        result |= (types & SchemaTypes.Object) != 0 ? ValueTypes.Object : ValueTypes.None;
+        result |= (types & SchemaTypes.Array) != 0 ? ValueTypes.Array : ValueTypes.None;
+        result |= (types & SchemaTypes.Number) != 0 ? ValueTypes.Number : ValueTypes.None;
+        result |= (types & SchemaTypes.Integer) != 0 ? ValueTypes.Integer : ValueTypes.None;
+        result |= (types & SchemaTypes.String) != 0 ? ValueTypes.String : ValueTypes.None;
         return result;
     }
 
@@ -233,7 +233,9 @@ internal sealed partial class PayloadWalker
     // Not for a sensitive field: an example token or card number pasted into a contract may be a real one.
     private PayloadValue? PickExampleOrDefault(SchemaConjunction conjunction, ValueTypes allowed, ValueSite site, Prng rng)
     {
-        var pick = rng.Split("example");
+        // Split only where there is something to pick from: a stream per value was a visible share of allocations, and
+        // the value's stream is never drawn from directly, so a later split is the same stream.
+        Prng? pick = null;
         var sensitivityChecked = false;
         foreach (var schema in conjunction.Schemas)
         {
@@ -248,13 +250,13 @@ internal sealed partial class PayloadWalker
             }
 
             var examples = schema.Examples.Count > 0 ? schema.Examples : schema.Example is { } single ? [single] : [];
-            if (examples.Count > 0 && pick.NextBool(_settings.ExamplesProbability))
+            if (examples.Count > 0 && (pick ??= rng.Split("example")).NextBool(_settings.ExamplesProbability))
             {
                 var candidate = PayloadValue.FromElement(pick.Pick(examples));
                 return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
             }
 
-            if (schema.Default is { } fallback && pick.NextBool(_settings.DefaultProbability))
+            if (schema.Default is { } fallback && (pick ??= rng.Split("example")).NextBool(_settings.DefaultProbability))
             {
                 var candidate = PayloadValue.FromElement(fallback);
                 return TypeAllowed(candidate, allowed) && !ExcludedLiteral(conjunction, candidate) ? candidate : null;
@@ -433,7 +435,7 @@ internal sealed partial class PayloadWalker
         var preferredCount = 0;
         foreach (var t in options[..count])
         {
-            if ((hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || hinted.HasFlag(ValueTypes.Integer)))
+            if ((hinted & t) != 0 && (t != ValueTypes.Number || (hinted & ValueTypes.Number) == ValueTypes.Number || (hinted & ValueTypes.Integer) != 0))
             {
                 preferred[preferredCount++] = t;
             }

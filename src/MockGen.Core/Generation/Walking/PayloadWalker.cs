@@ -29,6 +29,9 @@ internal sealed partial class PayloadWalker
     private readonly ConcurrentDictionary<SchemaNode, bool> _hasReference = new(ReferenceEqualityComparer.Instance);
     private readonly Satisfiability _satisfiability = new();
 
+    // Object plans by the first schema of the conjunction they were built for (see PlanFor).
+    private readonly ConcurrentDictionary<SchemaNode, ObjectPlan[]> _objectPlans = new(ReferenceEqualityComparer.Instance);
+
     public PayloadWalker(WalkerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -72,53 +75,66 @@ internal sealed partial class PayloadWalker
         {
             var rng = attempt == 0 ? valueRng : valueRng.Split("local/" + attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var mutationMark = state.Mutations.Count;
-            var conjunction = new SchemaConjunction(site.Scope) { Steering = state.Steering };
-            var terminating = site.References >= _settings.ReferenceBudget || state.Nodes >= _settings.NodeBudget;
-            foreach (var schema in schemas)
+            // Reused once this attempt is over: nothing below keeps the conjunction (see WalkState.RentConjunction).
+            var conjunction = WalkState.RentConjunction(site.Scope, state.Steering);
+            try
             {
-                Collect(schema, conjunction, rng, terminating, site.Scope);
-            }
-
-            if (conjunction.Failure is { } failure)
-            {
-                state.ChoiceMade |= conjunction.Branched;
-                // A false schema on a chosen branch may be avoidable by another choice; on the last attempt it stands.
-                if (!conjunction.Branched || attempt == LocalAttempts - 1)
+                var terminating = site.References >= _settings.ReferenceBudget || state.Nodes >= _settings.NodeBudget;
+                foreach (var schema in schemas)
                 {
-                    state.Failure ??= failure;
+                    Collect(schema, conjunction, rng, terminating, site.Scope);
+                }
+
+                if (conjunction.Failure is { } failure)
+                {
+                    state.ChoiceMade |= conjunction.Branched;
+                    // A false schema on a chosen branch may be avoidable by another choice; on the last attempt it stands.
+                    if (!conjunction.Branched || attempt == LocalAttempts - 1)
+                    {
+                        state.Failure ??= failure;
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                state.ChoiceMade |= conjunction.Branched;
+
+                // Only references that come back to a target already on this path are recursion.
+                var repeats = Repeats(conjunction.FollowedReferences, site.ReferencePath);
+                terminating |= site.References + repeats >= _settings.ReferenceBudget;
+                state.Nodes++;
+                // The site itself when nothing about it changes (most values), rather than a copy per value.
+                var childScope = conjunction.ChildScope();
+                var childBranched = site.Branched || conjunction.Branched;
+                var childSite = repeats == 0 && conjunction.FollowedReferences.Count == 0 && ReferenceEquals(childScope, site.Scope) && childBranched == site.Branched
+                    ? site
+                    : site with
+                    {
+                        References = site.References + repeats,
+                        Scope = childScope,
+                        Branched = childBranched,
+                        ReferencePath = ReferenceChain.Extend(site.ReferencePath, conjunction.FollowedReferences),
+                    };
+                var value = Build(conjunction, childSite, rng, terminating, state);
+                if (value is null)
+                {
                     return null;
                 }
 
-                continue;
+                last = value;
+                RecordChoiceMutations(conjunction, site, state);
+                if (SatisfiesExclusions(conjunction, value))
+                {
+                    return value;
+                }
+
+                state.Mutations.RemoveRange(mutationMark, state.Mutations.Count - mutationMark);
             }
-
-            state.ChoiceMade |= conjunction.Branched;
-
-            // Only references that come back to a target already on this path are recursion.
-            var repeats = Repeats(conjunction.FollowedReferences, site.ReferencePath);
-            terminating |= site.References + repeats >= _settings.ReferenceBudget;
-            state.Nodes++;
-            var childSite = site with
+            finally
             {
-                References = site.References + repeats,
-                Scope = conjunction.ChildScope(),
-                Branched = site.Branched || conjunction.Branched,
-                ReferencePath = conjunction.FollowedReferences.Count == 0 ? site.ReferencePath : [.. site.ReferencePath, .. conjunction.FollowedReferences],
-            };
-            var value = Build(conjunction, childSite, rng, terminating, state);
-            if (value is null)
-            {
-                return null;
+                WalkState.ReturnConjunction(conjunction);
             }
-
-            last = value;
-            RecordChoiceMutations(conjunction, site, state);
-            if (SatisfiesExclusions(conjunction, value))
-            {
-                return value;
-            }
-
-            state.Mutations.RemoveRange(mutationMark, state.Mutations.Count - mutationMark);
         }
 
         return last;
@@ -126,12 +142,12 @@ internal sealed partial class PayloadWalker
 
     // How many of the references just followed are already on the path: a loop, not a lambda over 'site', whose
     // closure was allocated on every call of Generate.
-    private static int Repeats(List<SchemaNode> followed, IReadOnlyList<SchemaNode> path)
+    private static int Repeats(List<SchemaNode> followed, ReferenceChain? path)
     {
         var repeats = 0;
         foreach (var target in followed)
         {
-            if (path.Contains(target))
+            if (ReferenceChain.Contains(path, target))
             {
                 repeats++;
             }

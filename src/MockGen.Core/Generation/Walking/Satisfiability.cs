@@ -30,6 +30,12 @@ internal sealed class Satisfiability
     public WalkFailure? Conflict(SchemaNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        // A known answer first: the visiting set was allocated on every call, though almost every call is a cache hit.
+        if (node.BooleanSchema is null && _known.TryGetValue(node, out var known))
+        {
+            return ReferenceEquals(known, NoConflict) ? null : known;
+        }
+
         return Check(node, new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance), 0);
     }
 

@@ -25,10 +25,42 @@ internal sealed class SchemaConjunction
     // Created when an if condition first pins a property (see Pins).
     private Dictionary<string, string>? _pins;
 
-    public SchemaConjunction(IReadOnlyList<SchemaResource> scope) => Scope = scope;
+    public SchemaConjunction(IReadOnlyList<SchemaResource> scope, WalkSteering? steering = null)
+    {
+        Scope = scope;
+        Steering = steering;
+    }
+
+    /// <summary>
+    /// Empties the conjunction for another value (see <see cref="WalkState.RentConjunction"/>): a walk reuses one
+    /// per nesting level instead of allocating a conjunction, its lists and its set for every value (issue 9).
+    /// </summary>
+    public void Reset(IReadOnlyList<SchemaResource> scope, WalkSteering? steering)
+    {
+        Scope = scope;
+        Steering = steering;
+        _seen.Clear();
+        _omitted?.Clear();
+        _longestScope = null;
+        _pins?.Clear();
+        Schemas.Clear();
+        Nots.Clear();
+        Exclusive.Clear();
+        NotPatterns.Clear();
+        NotLiterals.Clear();
+        NotMultiples.Clear();
+        NotInteger = false;
+        NotPropertyNames.Clear();
+        Forced.Clear();
+        FollowedReferences.Clear();
+        Branched = false;
+        Failure = null;
+        CachedPlan = null;
+        CollectDepth = 0;
+    }
 
     /// <summary>The walk's forced choices (branches, conditions, discriminators), null when none: <see cref="WalkState.Steering"/>.</summary>
-    public WalkSteering? Steering { get; init; }
+    public WalkSteering? Steering { get; private set; }
 
     /// <summary>The schema nodes whose own keywords apply, in the order they were reached.</summary>
     public List<SchemaNode> Schemas { get; } = [];
@@ -43,7 +75,7 @@ internal sealed class SchemaConjunction
     /// Optional properties left out so that the <c>oneOf</c> branches not chosen fail: the members those branches
     /// require (planned exclusivity, instead of generating and testing).
     /// </summary>
-    public IReadOnlySet<string> Omitted => _omitted ?? s_none;
+    public IReadOnlySet<string> Omitted => _omitted is { Count: > 0 } omitted ? omitted : s_none;
 
     /// <summary>Patterns a string must not match (<c>not: {pattern}</c>), planned by choosing characters outside them.</summary>
     public List<string> NotPatterns { get; } = [];
@@ -70,7 +102,7 @@ internal sealed class SchemaConjunction
     public List<KeyValuePair<string, string>> Forced { get; } = [];
 
     /// <summary>The dynamic scope the value started with: resources entered on the way here, outermost first.</summary>
-    public IReadOnlyList<SchemaResource> Scope { get; }
+    public IReadOnlyList<SchemaResource> Scope { get; private set; }
 
     /// <summary>The reference targets followed to build this conjunction.</summary>
     public List<SchemaNode> FollowedReferences { get; } = [];
@@ -79,6 +111,12 @@ internal sealed class SchemaConjunction
     public bool Branched { get; set; }
 
     public WalkFailure? Failure { get; set; }
+
+    /// <summary>
+    /// The object plan last looked up for <see cref="Schemas"/> and the schema count it was for: schemas are only
+    /// ever appended, so an unchanged count means the plan still holds (see <c>PayloadWalker.PlanFor</c>).
+    /// </summary>
+    public (ObjectPlan Plan, int Count)? CachedPlan { get; set; }
 
     /// <summary>Adds <paramref name="names"/> to <see cref="Omitted"/>.</summary>
     public void Omit(IEnumerable<string> names) => (_omitted ??= new(StringComparer.Ordinal)).UnionWith(names);

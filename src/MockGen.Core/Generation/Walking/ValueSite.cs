@@ -24,15 +24,28 @@ internal sealed record ValueSite(
     /// </summary>
     public JsonElement? Proposed { get; init; }
 
-    /// <summary>The reference targets followed from the root to here.</summary>
-    public IReadOnlyList<SchemaNode> ReferencePath { get; init; } = [];
+    /// <summary>The reference targets followed from the root to here; null for none.</summary>
+    public ReferenceChain? ReferencePath { get; init; }
 
+    private readonly string? _parentPointer;
+
+    /// <summary>
+    /// The pointer of the object or array holding the value: given by the site's creator when it knows it (its own
+    /// pointer), else cut from <see cref="Pointer"/>, where a substring per value was a visible share of allocations.
+    /// </summary>
     public string ParentPointer
     {
         get
         {
+            if (_parentPointer is not null)
+            {
+                return _parentPointer;
+            }
+
             var slash = Pointer.LastIndexOf('/');
             return slash > 0 ? Pointer[..slash] : string.Empty;
         }
+
+        init => _parentPointer = value;
     }
 }

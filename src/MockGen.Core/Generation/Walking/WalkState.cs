@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MockGen.Core.Schema;
 using MockGen.Core.Generation.Random;
 
 namespace MockGen.Core.Generation.Walking;
@@ -50,4 +51,36 @@ internal sealed class WalkState
 
     /// <summary>Proposed values that failed their own subschema and were generated instead (a repair count).</summary>
     public int ProposalRegenerated { get; set; }
+
+    // Spare conjunctions kept per thread at most: a walk needs one per nesting level at a time.
+    private const int MaxSpareConjunctions = 64;
+
+    // Conjunctions of values already built, ready for reuse by the next value on this thread (a walk is synchronous,
+    // and a nested walk, such as a property name's, pops and pushes in stack order too).
+    [ThreadStatic]
+    private static Stack<SchemaConjunction>? t_spareConjunctions;
+
+    /// <summary>
+    /// An empty conjunction for one value: reused from a value already finished when there is one. Return it with
+    /// <see cref="ReturnConjunction"/> once the value is built; nothing may keep it, or any of its lists, after that.
+    /// </summary>
+    public static SchemaConjunction RentConjunction(IReadOnlyList<SchemaResource> scope, WalkSteering? steering)
+    {
+        if (t_spareConjunctions is { } spares && spares.TryPop(out var spare))
+        {
+            spare.Reset(scope, steering);
+            return spare;
+        }
+
+        return new SchemaConjunction(scope, steering);
+    }
+
+    public static void ReturnConjunction(SchemaConjunction conjunction)
+    {
+        var spares = t_spareConjunctions ??= new Stack<SchemaConjunction>();
+        if (spares.Count < MaxSpareConjunctions)
+        {
+            spares.Push(conjunction);
+        }
+    }
 }
