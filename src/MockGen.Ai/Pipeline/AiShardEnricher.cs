@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using MockGen.Ai.Cassettes;
 using MockGen.Ai.Enrichment;
+using MockGen.Ai.Prompts;
 using MockGen.Core.Contracts;
 using MockGen.Core.Generation;
 using MockGen.Storage.Engine;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Stores;
 
@@ -23,6 +25,7 @@ public sealed class AiShardEnricher : IShardEnricher
     private const int CacheLimit = 64;
     private readonly CassetteStore _cassettes;
     private readonly PlanStore _plans;
+    private readonly PromptRegistry _prompts;
     private readonly AiShardEnricherOptions _options;
     private readonly ContractLoader _loader = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<ShardEnrichment>>> _prepared = new(StringComparer.Ordinal);
@@ -40,6 +43,7 @@ public sealed class AiShardEnricher : IShardEnricher
 
         _cassettes = new CassetteStore(store.Blobs);
         _plans = new PlanStore(store.Blobs);
+        _prompts = new PromptRegistry(store);
         _options = new AiShardEnricherOptions { Mode = options.Mode, Live = options.Live, Deployment = options.Deployment };
     }
 
@@ -49,7 +53,7 @@ public sealed class AiShardEnricher : IShardEnricher
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var edge = request.Variant == GenerationVariant.Edge.ToName();
-        var key = string.Join('\u001f', request.Tenant, request.ContractVersion, request.TargetId, edge ? "edge" : "enrich", request.Locale ?? string.Empty, System.Text.Json.JsonSerializer.Serialize(settings));
+        var key = string.Join('\u001f', request.Tenant, request.ContractVersion, request.TargetId, edge ? "edge" : "enrich", request.Locale ?? string.Empty, request.Prompt ?? string.Empty, System.Text.Json.JsonSerializer.Serialize(settings));
         if (_prepared.Count > CacheLimit)
         {
             _prepared.Clear();
@@ -78,6 +82,20 @@ public sealed class AiShardEnricher : IShardEnricher
             return new ShardEnrichment(null, null, null);
         }
 
+        // The run pinned its prompt version when it was created (RunPrompts); null is the built-in template.
+        PromptTemplate? prompt = null;
+        if (request.Prompt is { } pinned)
+        {
+            try
+            {
+                prompt = PromptTemplate.From(await _prompts.GetAsync(request.Tenant, pinned, cancellationToken).ConfigureAwait(false));
+            }
+            catch (PromptRegistryException e)
+            {
+                return new ShardEnrichment(null, "prompt " + pinned + ": " + e.Message, null);
+            }
+        }
+
         var gateway = AiGateways.Build(_options.Mode, _cassettes, request.Tenant, _options.Live);
         var locale = request.Locale ?? new GenerationOptions().Locale;
         var context = new EnrichmentContext(contract.Version, request.Seed, request.Tenant, locale);
@@ -86,7 +104,7 @@ public sealed class AiShardEnricher : IShardEnricher
             EnrichmentRun run;
             if (edge)
             {
-                run = await new EdgeCaseProposer(gateway, settings).ProposeAsync(contract, [target], context, cancellationToken: cancellationToken).ConfigureAwait(false);
+                run = await new EdgeCaseProposer(gateway, settings).ProposeAsync(contract, [target], context, prompt, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -94,7 +112,7 @@ public sealed class AiShardEnricher : IShardEnricher
                 // Replay reads it from the cassette's stored plans when the record run left one, instead of probing.
                 var planner = new DatasetGenerator(new GenerationOptions { Tenant = request.Tenant, Locale = locale });
                 var planning = await new EnrichmentPlanner(_plans, _options.Mode, request.Tenant).PlanAsync(planner, contract, [target], cancellationToken).ConfigureAwait(false);
-                run = await new ValueEnricher(gateway, settings).EnrichAsync(planning.Plans, context, cancellationToken: cancellationToken).ConfigureAwait(false);
+                run = await new ValueEnricher(gateway, settings).EnrichAsync(planning.Plans, context, prompt, cancellationToken).ConfigureAwait(false);
             }
 
             var report = run.Report;

@@ -9,6 +9,7 @@ using MockGen.Storage;
 using MockGen.Storage.Drift;
 using MockGen.Storage.Governance;
 using MockGen.Storage.Lineage;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 
@@ -178,6 +179,7 @@ public sealed partial class MockGenApiHandlers
             Gzip = body.Gzip ?? profile.Gzip,
         }).Validated("request body");
         var spec = RunSpec.FromProfile(tenant, body.Contract, version.Version, profile, body.RunId, _maxParallelShards) with { ProfileVersion = profileVersion };
+        spec = await RunPrompts.PinAsync(spec, profile.Ai, _pipeline.Prompts.Registry, runIdGiven: body.RunId is not null, cancellationToken).ConfigureAwait(false);
         AuditNote.Describe(request, "run:" + spec.RunId, version.Version, "contract " + body.Contract);
         var record = await starter.StartAsync(spec, cancellationToken).ConfigureAwait(false);
         return Results.Accepted($"/v1/tenants/{tenant}/runs/{spec.RunId}", record);

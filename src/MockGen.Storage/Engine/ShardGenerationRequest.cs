@@ -34,4 +34,7 @@ public sealed record ShardGenerationRequest(
 
     /// <summary>synthetic or lifelike; null for the default (synthetic).</summary>
     public string? Realism { get; init; }
+
+    /// <summary>The prompt template enrichment must use (<c>name@sha256:…</c>, pinned by the run), or null for the built-in one.</summary>
+    public string? Prompt { get; init; }
 }

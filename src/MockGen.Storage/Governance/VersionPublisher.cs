@@ -3,6 +3,7 @@ using MockGen.Storage.Audit;
 using MockGen.Storage.Diff;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
+using MockGen.Storage.Prompts;
 
 namespace MockGen.Storage.Governance;
 
@@ -21,6 +22,7 @@ public sealed class VersionPublisher
     private readonly ContractRegistry _registry;
     private readonly VersionGovernance _governance;
     private readonly AuditLog _audit;
+    private readonly PromptRegistry _prompts;
 
     /// <summary>Creates the publisher.</summary>
     public VersionPublisher(ContractRegistry registry, VersionGovernance governance, AuditLog audit)
@@ -28,6 +30,7 @@ public sealed class VersionPublisher
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _governance = governance ?? throw new ArgumentNullException(nameof(governance));
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
+        _prompts = new PromptRegistry(registry.Store.Blobs, governance);
     }
 
     /// <summary>
@@ -85,7 +88,8 @@ public sealed class VersionPublisher
         }
 
         var (profile, profileVersion) = await _registry.GetActiveProfileAsync(tenant, cancellationToken).ConfigureAwait(false);
-        return RunSpec.FromProfile(tenant, name, version, profile, maxParallelShards: maxParallelShards) with { ProfileVersion = profileVersion };
+        var spec = RunSpec.FromProfile(tenant, name, version, profile, maxParallelShards: maxParallelShards) with { ProfileVersion = profileVersion };
+        return await RunPrompts.PinAsync(spec, profile.Ai, _prompts, runIdGiven: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(ChangeClass, IReadOnlyList<string>)> ClassifyAsync(ContractVersion version, string active, CancellationToken cancellationToken)

@@ -184,6 +184,20 @@ public sealed class PromptRegistry
     /// <exception cref="PromptRegistryException">The name or version is invalid.</exception>
     public static string NameOf(string reference) => ParseReference(reference ?? throw new ArgumentNullException(nameof(reference))).Name;
 
+    /// <summary>Whether <paramref name="reference"/> is a valid <c>name</c> or <c>name@sha256:…</c>.</summary>
+    public static bool IsReference(string reference)
+    {
+        try
+        {
+            ParseReference(reference ?? throw new ArgumentNullException(nameof(reference)));
+            return true;
+        }
+        catch (PromptRegistryException)
+        {
+            return false;
+        }
+    }
+
     internal static string CheckTenant(string? tenant) =>
         tenant is null ? DefaultTenant : Identifiers.IsTenant(tenant) ? tenant : throw PromptRegistryException.InvalidTenant(tenant);
 

@@ -36,6 +36,9 @@ public sealed class ContractRegistry
         _governance = governance ?? new VersionGovernance(store.Tables, time);
     }
 
+    /// <summary>The store the registry keeps its contracts in.</summary>
+    internal PipelineStore Store => _store;
+
     /// <summary>Records <paramref name="content"/> as a version of the tenant's contract and returns it (existing or new).</summary>
     /// <exception cref="MockGenStorageException">The tenant or name is invalid.</exception>
     public async Task<ContractVersion> RegisterAsync(string tenant, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)

@@ -37,6 +37,16 @@ public sealed record TenantAiSettings
     /// <summary>Terms that must never appear in a payload (case-insensitive). Default: none.</summary>
     public IReadOnlyList<string> DenyList { get; init; } = [];
 
+    /// <summary>
+    /// The prompt template value enrichment uses in pipeline runs: a name in the tenant's prompt registry (its active
+    /// version when a run is created, pinned into the run) or <c>name@sha256:…</c> (that version). Default: null, the
+    /// built-in <c>enrich-values</c> of the generator version.
+    /// </summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>As <see cref="Prompt"/>, for the <c>edge</c> variant's proposals. Default: null, the built-in <c>edge-cases</c>.</summary>
+    public string? EdgePrompt { get; init; }
+
     /// <summary>Prices per 1,000 tokens, for the estimated cost of a run. Default: all zero, USD.</summary>
     public TenantAiCost Cost { get; init; } = new();
 
@@ -70,6 +80,14 @@ public sealed record TenantAiSettings
         if (TokenBudgetPerRun is < 0)
         {
             yield return "ai.tokenBudgetPerRun must be 0 or more";
+        }
+
+        foreach (var (field, reference) in new[] { ("ai.prompt", Prompt), ("ai.edgePrompt", EdgePrompt) })
+        {
+            if (reference is not null && !Prompts.PromptRegistry.IsReference(reference))
+            {
+                yield return field + " must be a prompt name as the registry accepts it, or name@sha256:<64 hex>";
+            }
         }
 
         if (PiiPolicy is not ("mask" or "reject"))

@@ -313,7 +313,7 @@ public sealed class PipelineActivities
     private async Task<ShardGenerationResult> GenerateIntoAsync(ShardSpec shard, MemoryStream buffer, CancellationToken cancellationToken)
     {
         var contract = await ContractAsync(shard.Tenant, shard.ContractName, shard.ContractVersion, cancellationToken).ConfigureAwait(false);
-        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism };
+        var request = new ShardGenerationRequest(shard.ContractName, contract, shard.ContractVersion, shard.TargetId, shard.Variant, shard.StartIndex, shard.Count, shard.Seed, shard.Tenant, shard.Environment, shard.RunId, shard.Locale) { Realism = shard.Realism, Prompt = shard.Prompt };
         if (_engine.Enricher is { } enricher && (await ProfileAsync(shard, cancellationToken).ConfigureAwait(false)).Ai is { Enabled: true } ai)
         {
             // Enrichment comes before generation and the gate: the pools only change where candidates come from.

@@ -67,6 +67,7 @@ public sealed class RunReproducer
                 spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId, shard.GetProperty("targetOrdinal").GetInt32(), shard.GetProperty("target").GetString()!,
                 shard.GetProperty("variant").GetString()!, shard.GetProperty("start").GetInt64(), shard.GetProperty("count").GetInt32() + (shard.TryGetProperty("failed", out var failed) ? failed.GetInt32() : 0),
                 spec.Seed, spec.Environment, spec.Locale, spec.Gzip) { Realism = spec.Realism, ProfileVersion = spec.ProfileVersion };
+            shardSpec = shardSpec with { Prompt = spec.PromptFor(shardSpec.Variant) };
             var (sha, _, failure) = await _pipeline.Activities.RegenerateShardAsync(shardSpec, cancellationToken).ConfigureAwait(false);
             shards++;
             original.Append(key).Append(' ').Append(expected).Append('\n');

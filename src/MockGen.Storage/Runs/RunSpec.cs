@@ -40,8 +40,18 @@ public sealed record RunSpec(
     /// </summary>
     public string? ProfileVersion { get; init; }
 
-    /// <summary>The prompt template version AI enrichment used, or null (no enrichment). Recorded for provenance.</summary>
+    /// <summary>
+    /// The prompt template value enrichment uses, pinned as <c>name@sha256:…</c> when the run was created from a profile
+    /// whose <c>ai.prompt</c> names one (<see cref="Prompts.RunPrompts"/>); null for the built-in template of the
+    /// generator version, or no enrichment. Pinned at creation, so a prompt approved mid-run or later never changes it.
+    /// </summary>
     public string? PromptVersion { get; init; }
+
+    /// <summary>As <see cref="PromptVersion"/>, for the <c>edge</c> variant (<c>ai.edgePrompt</c>).</summary>
+    public string? EdgePromptVersion { get; init; }
+
+    /// <summary>The pinned prompt a shard of <paramref name="variant"/> uses, or null for the built-in one.</summary>
+    public string? PromptFor(string variant) => variant == "edge" ? EdgePromptVersion : PromptVersion;
 
     /// <summary>The profile's <c>realism</c> (<c>synthetic</c> or <c>lifelike</c>), or null for the default (synthetic).</summary>
     public string? Realism { get; init; }
@@ -61,10 +71,24 @@ public sealed record RunSpec(
     }
 
     /// <summary>The bytes-determining part as canonical JSON (run id and parallelism excluded).</summary>
-    // Realism joins only when set, so the run ids of profiles without it stay what they were.
-    internal string Fingerprint() => JsonSerializer.Serialize(Realism is null
-        ? new object?[] { Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip }
-        : new object?[] { Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip, Realism });
+    // Realism and the pinned prompts join only when set, so the run ids of profiles without them stay what they were;
+    // a prompt shapes the bytes, so a new prompt version is a new run, not a resume of the old one.
+    internal string Fingerprint()
+    {
+        var parts = new List<object?> { Tenant, ContractName, ContractVersion, Variants, CountPerTarget, Seed, Environment, Locale, ShardSize, Gzip };
+        if (Realism is not null || PromptVersion is not null || EdgePromptVersion is not null)
+        {
+            parts.Add(Realism);
+        }
 
-    private string DerivedRunId() => "r" + ContentHash.Hex(System.Text.Encoding.UTF8.GetBytes(Fingerprint()))[..24];
+        if (PromptVersion is not null || EdgePromptVersion is not null)
+        {
+            parts.Add(PromptVersion);
+            parts.Add(EdgePromptVersion);
+        }
+
+        return JsonSerializer.Serialize(parts);
+    }
+
+    internal string DerivedRunId() => "r" + ContentHash.Hex(System.Text.Encoding.UTF8.GetBytes(Fingerprint()))[..24];
 }

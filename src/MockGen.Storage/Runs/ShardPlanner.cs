@@ -16,7 +16,7 @@ public static class ShardPlanner
                 for (long start = 0; start < spec.CountPerTarget; start += spec.ShardSize)
                 {
                     var count = (int)Math.Min(spec.ShardSize, spec.CountPerTarget - start);
-                    shards.Add(new ShardSpec(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId, t, targetIds[t], variant, start, count, spec.Seed, spec.Environment, spec.Locale, spec.Gzip) { Realism = spec.Realism, ProfileVersion = spec.ProfileVersion });
+                    shards.Add(new ShardSpec(spec.Tenant, spec.ContractName, spec.ContractVersion, spec.RunId, t, targetIds[t], variant, start, count, spec.Seed, spec.Environment, spec.Locale, spec.Gzip) { Realism = spec.Realism, ProfileVersion = spec.ProfileVersion, Prompt = spec.PromptFor(variant) });
                 }
             }
         }

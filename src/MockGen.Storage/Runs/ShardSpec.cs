@@ -40,6 +40,9 @@ public sealed record ShardSpec(
     /// </summary>
     public string? ProfileVersion { get; init; }
 
+    /// <summary>The run's pinned prompt template for this shard's variant (<c>name@sha256:…</c>), or null for the built-in one.</summary>
+    public string? Prompt { get; init; }
+
     /// <summary>The shard's key: its lineage row key and blob file stem; sorts in plan order.</summary>
     public string ShardKey => ShardKeyOf(TargetOrdinal, Variant, StartIndex);
 

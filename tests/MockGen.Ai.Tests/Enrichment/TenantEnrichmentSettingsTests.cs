@@ -44,10 +44,12 @@ public sealed class TenantEnrichmentSettingsTests
     [Fact]
     public void Parse_InvalidAiSection_ListsEveryProblem()
     {
-        var error = Assert.Throws<MockGenStorageException>(() => TenantProfile.Parse("p.json", Encoding.UTF8.GetBytes("""{"ai":{"temperature":3,"piiPolicy":"keep","maxTokensPerRequest":1}}""")));
+        var error = Assert.Throws<MockGenStorageException>(() => TenantProfile.Parse("p.json", Encoding.UTF8.GetBytes("""{"ai":{"temperature":3,"piiPolicy":"keep","maxTokensPerRequest":1,"prompt":"house style","edgePrompt":"edge@sha256:12"}}""")));
 
         Assert.Contains("ai.temperature must be 0..2", error.Message, StringComparison.Ordinal);
         Assert.Contains("ai.piiPolicy must be mask or reject", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ai.prompt must be a prompt name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ai.edgePrompt must be a prompt name", error.Message, StringComparison.Ordinal);
         Assert.Contains("ai.maxTokensPerRequest must be 16..128000", error.Message, StringComparison.Ordinal);
     }
 }

@@ -8,6 +8,7 @@ using MockGen.Core.Contracts;
 using MockGen.Core.Validation;
 using MockGen.Storage;
 using MockGen.Storage.Engine;
+using MockGen.Storage.Prompts;
 using MockGen.Storage.Registry;
 using MockGen.Storage.Runs;
 using MockGen.Storage.Stores;
@@ -107,6 +108,57 @@ public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Run_ProfileNamingAPrompt_PinsItsActiveVersionAtCreation_AndEveryShardUsesThatText()
+    {
+        const string profileJson = """
+            {"variants":["typical"],"countPerTarget":4,"shardSize":4,"seed":"5",
+             "ai":{"enabled":true,"deployments":["gpt-4o-mini"],"prompt":"house-values"}}
+            """;
+        var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
+        var tenant = TestStores.Unique("aipin");
+        var record = Pipeline(store, new AiShardEnricherOptions { Mode = CassetteMode.Record, Live = Live() });
+        var first = await record.Prompts.PublishAsync(tenant, "house-values", HouseStyle("HOUSE-STYLE-ONE"), null, "test");
+        Assert.True(first.Version.Active, "a tenant's first version of a prompt is active at once");
+        var profile = TenantProfile.Parse("profile", Encoding.UTF8.GetBytes(profileJson));
+        var unpinned = await RegisterAsync(record, tenant, profileJson, runId: null);
+
+        var spec = await RunPrompts.PinAsync(unpinned, profile.Ai, record.Prompts.Registry, runIdGiven: false);
+
+        Assert.Equal("house-values@" + first.Version.Version, spec.PromptVersion);
+        Assert.Null(spec.EdgePromptVersion);
+        Assert.NotEqual(unpinned.RunId, spec.RunId);
+        Assert.Equal(RunStatus.Completed, (await record.Runner.RunAsync(spec)).Status);
+        var asked = _fake.Requests.Select(r => r.Body).ToList();
+        Assert.NotEmpty(asked);
+        Assert.All(asked, body => Assert.Contains("HOUSE-STYLE-ONE", body, StringComparison.Ordinal));
+        var lines = await LinesAsync(record, tenant, spec.RunId);
+        var promptVersions = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("meta"))
+            .Where(m => m.TryGetProperty("ai", out _)).Select(m => m.GetProperty("ai").GetProperty("promptVersion").GetString()).Distinct().ToList();
+        Assert.Equal([first.Version.Version], promptVersions);
+
+        // A second version waits for an approver: the pinned run resumes and replays with the first, offline.
+        var second = await record.Prompts.PublishAsync(tenant, "house-values", HouseStyle("HOUSE-STYLE-TWO"), null, "test");
+        Assert.False(second.Version.Active);
+        await _fake.StopAsync();
+        var replay = Pipeline(store, new AiShardEnricherOptions());
+        Assert.Equal(RunStatus.Completed, (await replay.Runner.RunAsync(spec with { RunId = "pinned-again" })).Status);
+        Assert.Equal(lines.Select(l => l.Replace("\"" + spec.RunId, "\"pinned-again", StringComparison.Ordinal)), await LinesAsync(replay, tenant, "pinned-again"));
+
+        // Once approved, a new run pins the second text, which nothing recorded: replay names the missing entry.
+        await record.Prompts.ApproveAsync(tenant, "house-values", second.Version.Version, "approver", null);
+        var repinned = await RunPrompts.PinAsync(unpinned, profile.Ai, record.Prompts.Registry, runIdGiven: false);
+        Assert.Equal("house-values@" + second.Version.Version, repinned.PromptVersion);
+        var outcome = await replay.Runner.RunAsync(repinned);
+        Assert.Equal(RunStatus.CompletedWithErrors, outcome.Status);
+        Assert.Contains(outcome.Failures, f => f.Contains("no cassette entry", StringComparison.Ordinal));
+
+        // A profile naming a prompt the tenant never published cannot start a run.
+        var missing = profile.Ai with { Prompt = "nowhere" };
+        var refused = await Assert.ThrowsAsync<MockGenStorageException>(() => RunPrompts.PinAsync(unpinned, missing, record.Prompts.Registry, runIdGiven: false));
+        Assert.Contains("ai.prompt nowhere cannot start a run", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ReplayWithoutCassette_FailsTheShardsNamingTheEntry()
     {
         var store = PipelineStore.AzureConnectionString(azurite.ConnectionString);
@@ -138,9 +190,12 @@ public sealed class AiShardEnricherTests(AzuriteFixture azurite) : IAsyncLifetim
     private static MockGenPipeline Pipeline(PipelineStore store, AiShardEnricherOptions options) =>
         new(store, CoreEngine.Create(TimeProvider.System) with { Enricher = new AiShardEnricher(store, options) }, TimeProvider.System);
 
+    // The built-in value template's parameters with a marker line, so the requests show which text they came from.
+    private static string HouseStyle(string marker) => Ai.Prompts.BuiltInPrompts.EnrichValuesText.Replace("---", marker + "\n---", StringComparison.Ordinal);
+
     private AzureOpenAIGatewayOptions Live() => new() { Endpoint = _fake.Endpoint, ApiKey = _fake.ApiKey, Retry = new ModelRetryOptions { MaxAttempts = 2 } };
 
-    private static async Task<RunSpec> RegisterAsync(MockGenPipeline pipeline, string tenant, string profileJson, string runId)
+    private static async Task<RunSpec> RegisterAsync(MockGenPipeline pipeline, string tenant, string profileJson, string? runId)
     {
         var profile = Encoding.UTF8.GetBytes(profileJson);
         await pipeline.Store.Blobs.WriteAsync("contracts/" + tenant + "/" + Identifiers.ProfileBlobName, new MemoryStream(profile));

@@ -135,6 +135,37 @@ public sealed class PromptPublisherTests(AzuriteFixture azurite)
         Assert.Null(await publisher.FindAsync(tenant, "broken"));
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task RunForActive_PinsTheProfilesPrompts_ToTheirActiveVersions_AndRefusesAnUnpublishedOne(StoreKind kind)
+    {
+        var (pipeline, _, publisher) = Build(kind);
+        var tenant = TestStores.Unique("pin");
+        var values = await publisher.PublishAsync(tenant, "house-values", V1, null, "key:kpub");
+        var edge = await publisher.PublishAsync(tenant, "house-edge", V3, null, "key:kpub");
+        await pipeline.Publisher.PublishProfileAsync(tenant, Encoding.UTF8.GetBytes("""
+            {"variants":["typical","edge"],"ai":{"enabled":true,"deployments":["d"],"prompt":"house-values","edgePrompt":"house-edge"}}
+            """), "key:kpub");
+        var contract = await pipeline.Registry.RegisterAsync(tenant, "pets.json", TestContracts.PetsV1);
+        await pipeline.Publisher.PublishContractAsync(contract, "key:kpub");
+
+        var spec = (await pipeline.Publisher.RunForActiveAsync(tenant, "pets.json", contract.Version, 2))!;
+
+        Assert.Equal("house-values@" + values.Version.Version, spec.PromptVersion);
+        Assert.Equal("house-edge@" + edge.Version.Version, spec.EdgePromptVersion);
+        Assert.Equal(spec.PromptVersion, spec.PromptFor("typical"));
+        Assert.Equal(spec.EdgePromptVersion, spec.PromptFor("edge"));
+        // A pending change does not move what a new run pins; the same inputs derive the same run id.
+        await publisher.PublishAsync(tenant, "house-values", V2, null, "key:kpub");
+        var again = (await pipeline.Publisher.RunForActiveAsync(tenant, "pets.json", contract.Version, 2))!;
+        Assert.Equal((spec.RunId, spec.PromptVersion, spec.EdgePromptVersion), (again.RunId, again.PromptVersion, again.EdgePromptVersion));
+
+        await pipeline.Publisher.PublishProfileAsync(tenant, Encoding.UTF8.GetBytes("""{"ai":{"enabled":true,"deployments":["d"],"prompt":"never-published"}}"""), "key:kpub");
+        var refused = await Assert.ThrowsAsync<MockGenStorageException>(() => pipeline.Publisher.RunForActiveAsync(tenant, "pets.json", contract.Version, 2));
+        Assert.Equal(StorageErrorKind.Conflict, refused.Kind);
+        Assert.Contains("ai.prompt never-published cannot start a run", refused.Message, StringComparison.Ordinal);
+    }
+
     private (MockGenPipeline Pipeline, PromptRegistry Prompts, PromptPublisher Publisher) Build(StoreKind kind)
     {
         var pipeline = new MockGenPipeline(TestStores.Create(kind, azurite), CoreEngine.Create(TimeProvider.System), TimeProvider.System);
