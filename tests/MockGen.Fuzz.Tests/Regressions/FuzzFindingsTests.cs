@@ -146,4 +146,31 @@ public sealed class FuzzFindingsTests
         Assert.Contains("/minItems", error, StringComparison.Ordinal);
         Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB");
     }
+
+    /// <summary>
+    /// Noticed beside the minItems finding: a <c>minContains</c> past the cap was clamped to it silently, so every
+    /// attempt built 100,000 items the gate then refused. Now it fails at once too, naming <c>minContains</c>.
+    /// </summary>
+    [Fact]
+    public void Generate_MinContainsBeyondTheCap_FailsAtOnceNamingTheKeyword()
+    {
+        const string text = """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"array","contains":{"type":"integer"},"minContains":100001}""";
+        var contract = new ContractLoader().Load("contains.json", Encoding.UTF8.GetBytes(text));
+        var root = contract.Targets.First(t => t.JsonPointer.Length == 0);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using var stream = new MemoryStream();
+        using (var writer = new DatasetWriter(stream, OutputFormat.Ndjson))
+        {
+            new DatasetGenerator(new GenerationOptions { Seed = "fuzz", Count = 2, MaxAttempts = 20 }).Generate(contract, [root], writer);
+            writer.Complete();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        using var record = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()).Split('\n')[0]);
+        var error = record.RootElement.GetProperty("meta").GetProperty("error").GetString();
+        Assert.Contains("100001 matching items, more than the generator builds (100000)", error, StringComparison.Ordinal);
+        Assert.Contains("/minContains", error, StringComparison.Ordinal);
+        Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB");
+    }
 }

@@ -52,7 +52,18 @@ internal sealed partial class PayloadWalker
             unique |= schema.UniqueItems;
             if (schema.Contains is { } containsSchema)
             {
-                var minContains = schema.MinContains is { } mc ? (int)Math.Min(mc, MaxGeneratedItems) : 1;
+                // As for minItems: a minContains past the cap used to be clamped silently, and the gate then refused
+                // every attempt; say at once that the generator does not build arrays that long.
+                if (schema.MinContains is { } mc && mc > MaxGeneratedItems)
+                {
+                    state.Failure ??= new WalkFailure(
+                        "arrays need at least " + mc.ToString(CultureInfo.InvariantCulture) + " matching items, more than the generator builds ("
+                        + MaxGeneratedItems.ToString(CultureInfo.InvariantCulture) + ")",
+                        SchemaConjunction.Location(schema) + "/minContains", Unsupported: true);
+                    return null;
+                }
+
+                var minContains = schema.MinContains is { } mcc ? (int)mcc : 1;
                 int? maxContains = schema.MaxContains is { } xc ? (int)Math.Min(xc, int.MaxValue) : null;
                 contains.Add((containsSchema, minContains, maxContains));
             }
